@@ -1,0 +1,82 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "swift-postgres-codegen",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "codegen", targets: ["codegen"]),
+        .library(name: "EntityKit", targets: ["EntityKit"]),
+        .library(name: "EntityKitPostgres", targets: ["EntityKitPostgres"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.27.0"),
+    ],
+    targets: [
+        // Runtime: what generated code imports (no dependencies) and its PostgresNIO integration.
+        .target(name: "EntityKit"),
+        .target(
+            name: "EntityKitPostgres",
+            dependencies: [
+                "EntityKit",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ]
+        ),
+
+        // The snapshot: plain catalog facts, the contract between every stage.
+        .target(name: "SchemaModel"),
+
+        // Introspection through libpq, for psql's exact connection semantics.
+        .systemLibrary(
+            name: "CLibPQ",
+            pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"]), .brew(["libpq"])]
+        ),
+        .target(name: "CatalogIntrospection", dependencies: ["CLibPQ", "SchemaModel"]),
+
+        // Translation, rendering and writing: Foundation only, so the build plugin can use it.
+        .target(name: "EntityGenerator", dependencies: ["SchemaModel"]),
+
+        // The jobs behind the CLI's commands, callable from tests.
+        .target(name: "CodegenCore", dependencies: ["CatalogIntrospection", "EntityGenerator", "SchemaModel"]),
+        .executableTarget(
+            name: "codegen",
+            dependencies: [
+                "CodegenCore",
+                "CatalogIntrospection",
+                "EntityGenerator",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        // The committed output for Schema/: compiled by every build, used by the runtime tests.
+        .target(name: "GeneratedModels", dependencies: ["EntityKit"], path: "Generated"),
+
+        // Tests.
+        .target(name: "TestSupport", dependencies: ["CLibPQ"], path: "Tests/TestSupport"),
+        .testTarget(name: "EntityKitTests", dependencies: ["EntityKit"]),
+        .testTarget(name: "EntityGeneratorTests", dependencies: ["EntityGenerator", "SchemaModel", "TestSupport"]),
+        .testTarget(
+            name: "IntrospectionTests",
+            dependencies: ["CatalogIntrospection", "CodegenCore", "EntityGenerator", "SchemaModel", "TestSupport", "codegen"]
+        ),
+        .testTarget(
+            name: "EntityKitPostgresTests",
+            dependencies: [
+                "EntityKitPostgres", "GeneratedModels", "TestSupport",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: ["CatalogIntrospection", "CodegenCore", "EntityGenerator", "SchemaModel", "TestSupport", "codegen"],
+            exclude: ["Fixtures"]
+        ),
+    ]
+)

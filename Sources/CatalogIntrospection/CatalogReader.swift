@@ -1,0 +1,97 @@
+import Foundation
+import SchemaModel
+
+/// Reads a live catalog into a ``SchemaSnapshot`` with a fixed number of queries.
+public struct CatalogReader: Sendable {
+    /// Catalog queries per run, whatever the number of tables (plus one statement that opens the
+    /// read-only transaction and one that closes it).
+    public static let catalogQueryCount = CatalogQueries.all.count
+
+    /// How long each stage of one run took, for benchmarks and `--verbose`.
+    public struct Timings: Sendable {
+        public var connect: Duration = .zero
+        public var queries: Duration = .zero
+        public var assemble: Duration = .zero
+        /// Round trips to the server: the catalog queries and the two transaction statements.
+        public var statements = 0
+    }
+
+    public let target: ConnectionTarget
+
+    public init(target: ConnectionTarget) {
+        self.target = target
+    }
+
+    /// Introspects `schemas` (at least one) and returns their snapshot.
+    public func snapshot(schemas: [String]) throws(IntrospectionError) -> SchemaSnapshot {
+        try snapshotWithTimings(schemas: schemas).snapshot
+    }
+
+    /// Introspects `schemas` and says how long connecting, querying and assembling took.
+    public func snapshotWithTimings(schemas: [String]) throws(IntrospectionError) -> (snapshot: SchemaSnapshot, timings: Timings) {
+        let clock = ContinuousClock()
+        var timings = Timings()
+        var start = clock.now
+        let connection = try LibPQConnection(target)
+        guard connection.serverVersion >= 120000 else {
+            throw .unsupportedServer(version: connection.serverVersion)
+        }
+        timings.connect = clock.now - start
+        start = clock.now
+        let results = try CatalogResults.fetch(from: connection, schemas: schemas)
+        timings.queries = clock.now - start
+        timings.statements = results.statements
+        start = clock.now
+        let snapshot = try SnapshotAssembler(results: results, requestedSchemas: schemas).assemble()
+        timings.assemble = clock.now - start
+        return (snapshot, timings)
+    }
+
+    /// Runs exactly the catalog queries of ``snapshot(schemas:)`` and reads every value they
+    /// return as a string, doing nothing else: the floor that introspection cannot go below.
+    /// Returns the number of values read.
+    public func readCatalogOnly(schemas: [String]) throws(IntrospectionError) -> Int {
+        let connection = try LibPQConnection(target)
+        let results = try CatalogResults.fetch(from: connection, schemas: schemas)
+        return results.readEveryValue()
+    }
+}
+
+/// The raw results of one run of the catalog queries.
+struct CatalogResults {
+    let schemas: ResultTable
+    let relations: ResultTable
+    let columns: ResultTable
+    let constraints: ResultTable
+    let indexes: ResultTable
+    let types: ResultTable
+    let statements: Int
+
+    static func fetch(from connection: LibPQConnection, schemas requested: [String]) throws(IntrospectionError) -> CatalogResults {
+        let parameter = PostgresArrayLiteral.make(requested)
+        try connection.executeSimple(CatalogQueries.begin)
+        let results = CatalogResults(
+            schemas: try connection.execute(CatalogQueries.schemas, parameters: [parameter]),
+            relations: try connection.execute(CatalogQueries.relations, parameters: [parameter]),
+            columns: try connection.execute(CatalogQueries.columns, parameters: [parameter]),
+            constraints: try connection.execute(CatalogQueries.constraints, parameters: [parameter]),
+            indexes: try connection.execute(CatalogQueries.indexes, parameters: [parameter]),
+            types: try connection.execute(CatalogQueries.types, parameters: [parameter]),
+            statements: CatalogQueries.all.count + 2
+        )
+        try connection.executeSimple(CatalogQueries.end)
+        return results
+    }
+
+    func readEveryValue() -> Int {
+        var count = 0
+        for table in [schemas, relations, columns, constraints, indexes, types] {
+            for row in 0..<table.rowCount {
+                for column in 0..<table.columnCount {
+                    if table.string(row, column) != nil { count += 1 }
+                }
+            }
+        }
+        return count
+    }
+}

@@ -1,0 +1,134 @@
+import CLibPQ
+import Foundation
+
+/// Where to connect, resolved the way the CLI documents it: `-u`, then `DATABASE_URL`, then a
+/// `DATABASE_URL` line in `.env`, then libpq's own defaults when PG* variables are set.
+public struct ConnectionTarget: Sendable, Equatable {
+    /// Where the connection string came from, for messages.
+    public enum Source: String, Sendable {
+        case argument = "-u"
+        case environment = "DATABASE_URL"
+        case dotEnv = ".env"
+        case libpqDefaults = "PG* environment variables"
+    }
+
+    /// The string handed to libpq: a URI or `key=value` pairs. May hold a password: never print it.
+    public let connectionString: String
+    public let source: Source
+    /// `user@host:port/database`, without any password, for messages.
+    public let displayName: String
+
+    /// Validates `connectionString` with libpq's own parser.
+    public init(connectionString: String, source: Source) throws(IntrospectionError) {
+        var errorMessage: UnsafeMutablePointer<CChar>?
+        guard let options = PQconninfoParse(connectionString, &errorMessage) else {
+            let reason = errorMessage.map { String(cString: $0).firstLine } ?? "libpq could not parse it"
+            if let errorMessage { PQfreemem(errorMessage) }
+            throw .malformedConnectionString(Redaction.redact(reason, secretsIn: connectionString))
+        }
+        defer { PQconninfoFree(options) }
+        var values: [String: String] = [:]
+        var option = options
+        while let keyword = option.pointee.keyword {
+            if let value = option.pointee.val {
+                values[String(cString: keyword)] = String(cString: value)
+            }
+            option = option.advanced(by: 1)
+        }
+        self.connectionString = connectionString
+        self.source = source
+        self.displayName = Self.describe(values, environment: ProcessInfo.processInfo.environment)
+    }
+
+    /// Resolves the connection from an explicit argument, the environment or `.env`.
+    public static func resolve(
+        argument: String?,
+        environment: [String: String],
+        workingDirectory: URL
+    ) throws(IntrospectionError) -> ConnectionTarget {
+        if let argument, !argument.isEmpty {
+            return try ConnectionTarget(connectionString: argument, source: .argument)
+        }
+        if let url = environment["DATABASE_URL"], !url.isEmpty {
+            return try ConnectionTarget(connectionString: url, source: .environment)
+        }
+        if let url = DotEnvFile.value(of: "DATABASE_URL", in: workingDirectory.appendingPathComponent(".env")), !url.isEmpty {
+            return try ConnectionTarget(connectionString: url, source: .dotEnv)
+        }
+        let libpqVariables = ["PGHOST", "PGHOSTADDR", "PGPORT", "PGDATABASE", "PGUSER", "PGSERVICE"]
+        if libpqVariables.contains(where: { environment[$0] != nil }) {
+            return try ConnectionTarget(connectionString: "", source: .libpqDefaults)
+        }
+        throw .noConnectionGiven
+    }
+
+    private static func describe(_ values: [String: String], environment: [String: String]) -> String {
+        let host = values["host"] ?? values["hostaddr"] ?? environment["PGHOST"] ?? "localhost"
+        let port = values["port"] ?? environment["PGPORT"] ?? "5432"
+        let user = values["user"] ?? environment["PGUSER"]
+        let database = values["dbname"] ?? environment["PGDATABASE"] ?? user ?? "(default database)"
+        let place = host.hasPrefix("/") ? "socket \(host)" : "\(host):\(port)"
+        return "\(user.map { "\($0)@" } ?? "")\(place)/\(database)"
+    }
+}
+
+/// Reads `KEY=VALUE` lines from a dotenv file (optional `export`, quotes and `#` comments).
+enum DotEnvFile {
+    static func value(of key: String, in file: URL) -> String? {
+        guard let text = try? String(contentsOf: file, encoding: .utf8) else { return nil }
+        for rawLine in text.split(whereSeparator: \.isNewline) {
+            var line = rawLine.trimmingCharacters(in: .whitespaces)
+            if line.hasPrefix("export ") { line = String(line.dropFirst(7)).trimmingCharacters(in: .whitespaces) }
+            guard !line.hasPrefix("#"), let equals = line.firstIndex(of: "=") else { continue }
+            guard line[..<equals].trimmingCharacters(in: .whitespaces) == key else { continue }
+            var value = line[line.index(after: equals)...].trimmingCharacters(in: .whitespaces)
+            if let quote = value.first, quote == "\"" || quote == "'", value.count >= 2, value.last == quote {
+                value = String(value.dropFirst().dropLast())
+            } else if let comment = value.range(of: " #") {
+                value = value[..<comment.lowerBound].trimmingCharacters(in: .whitespaces)
+            }
+            return value
+        }
+        return nil
+    }
+}
+
+/// Keeps passwords out of every message codegen prints.
+enum Redaction {
+    /// `message` with any password found in `connectionString` replaced by `***`.
+    static func redact(_ message: String, secretsIn connectionString: String) -> String {
+        var result = message
+        for secret in secrets(in: connectionString) where secret.count >= 1 {
+            result = result.replacingOccurrences(of: secret, with: "***")
+        }
+        return result
+    }
+
+    static func secrets(in connectionString: String) -> [String] {
+        var found: [String] = []
+        if let schemeEnd = connectionString.range(of: "://") {
+            let rest = connectionString[schemeEnd.upperBound...]
+            let authority = rest.prefix { $0 != "/" && $0 != "?" }
+            if let at = authority.lastIndex(of: "@") {
+                let userInfo = authority[..<at]
+                if let colon = userInfo.firstIndex(of: ":") {
+                    let password = String(userInfo[userInfo.index(after: colon)...])
+                    found.append(password)
+                    found.append(contentsOf: password.split(separator: "@").map(String.init))
+                    found.append(password.removingPercentEncoding ?? password)
+                }
+            }
+        }
+        let patterns = [#"password\s*=\s*'((?:[^'\\]|\\.)*)'"#, #"password\s*=\s*([^\s&']+)"#]
+        for pattern in patterns {
+            guard let regex = try? NSRegularExpression(pattern: pattern, options: [.caseInsensitive]) else { continue }
+            let range = NSRange(connectionString.startIndex..., in: connectionString)
+            for match in regex.matches(in: connectionString, range: range) {
+                if let secretRange = Range(match.range(at: 1), in: connectionString) {
+                    found.append(String(connectionString[secretRange]))
+                }
+            }
+        }
+        return found.filter { !$0.isEmpty }.sorted { $0.count > $1.count }
+    }
+}

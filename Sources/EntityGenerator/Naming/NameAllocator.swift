@@ -1,0 +1,64 @@
+/// Gives every member of a group a distinct name, each from its own list of candidates.
+///
+/// Allocation runs in rounds: in round *k* every unnamed member proposes its *k*-th candidate, and
+/// a name is granted only when exactly one member proposes it and nobody holds it yet. So when two
+/// members want the same name neither silently wins; both fall back to their next choice, and
+/// the outcome does not depend on the order in which members are listed. Past the end of its
+/// list a member proposes its last candidate with 2, 3, … appended; ties there go to the
+/// earlier member, which guarantees termination.
+struct NameAllocator {
+    private var taken: Set<String>
+    private let caseInsensitive: Bool
+
+    /// - Parameters:
+    ///   - reserved: names nobody may receive.
+    ///   - caseInsensitive: treat `User` and `USER` as the same name (type names become file
+    ///     names, and macOS file systems ignore case).
+    init(reserved: Set<String> = [], caseInsensitive: Bool = false) {
+        self.caseInsensitive = caseInsensitive
+        self.taken = Set(reserved.map { caseInsensitive ? $0.lowercased() : $0 })
+    }
+
+    private func key(_ name: String) -> String {
+        caseInsensitive ? name.lowercased() : name
+    }
+
+    /// Marks `name` as held, for names granted elsewhere.
+    mutating func reserve(_ name: String) {
+        taken.insert(key(name))
+    }
+
+    /// One name per member; `candidates[i]` must not be empty.
+    mutating func allocate(_ candidates: [[String]]) -> [String] {
+        var granted = [String?](repeating: nil, count: candidates.count)
+        var pending = Array(candidates.indices)
+        var round = 0
+        while !pending.isEmpty {
+            var proposals: [String: [Int]] = [:]
+            var proposalOrder: [String] = []
+            for member in pending {
+                let name = proposal(of: candidates[member], round: round)
+                let nameKey = key(name)
+                guard !taken.contains(nameKey) else { continue }
+                if proposals[nameKey] == nil { proposalOrder.append(nameKey) }
+                proposals[nameKey, default: []].append(member)
+            }
+            for nameKey in proposalOrder {
+                guard let members = proposals[nameKey] else { continue }
+                let isNumberedRound = members.contains { round >= candidates[$0].count }
+                guard members.count == 1 || isNumberedRound else { continue }
+                let winner = members[0]
+                granted[winner] = proposal(of: candidates[winner], round: round)
+                taken.insert(nameKey)
+            }
+            pending = pending.filter { granted[$0] == nil }
+            round += 1
+        }
+        return granted.map { $0! }
+    }
+
+    private func proposal(of candidates: [String], round: Int) -> String {
+        if round < candidates.count { return candidates[round] }
+        return candidates[candidates.count - 1] + String(round - candidates.count + 2)
+    }
+}

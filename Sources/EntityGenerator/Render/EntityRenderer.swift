@@ -1,0 +1,145 @@
+/// Renders one entity plan as a Swift file.
+struct EntityRenderer {
+    let plan: EntityPlan
+    /// `public ` or `package ` or empty.
+    let access: String
+
+    func render(imports: [String]) -> String {
+        var writer = SourceWriter()
+        FileHeader.write(into: &writer, imports: imports)
+        writer.documentation(plan.documentation)
+        writer.block("\(access)struct \(plan.typeName): \(plan.conformance), Hashable {") { body in
+            body.line("\(access)static let schemaName = \(SwiftText.literal(plan.schema))")
+            body.line("\(access)static let tableName = \(SwiftText.literal(plan.table))")
+            body.line("\(access)static let kind = EntityKind.\(plan.kind)")
+            for property in plan.properties {
+                body.line()
+                body.documentation(property.documentation)
+                body.line("\(access)var \(property.name): \(property.swiftType)")
+            }
+            body.line()
+            renderInitializer(into: &body)
+            body.line()
+            body.line("\(access)typealias CodingKeys = Column")
+            body.line()
+            renderColumns(into: &body)
+            if let key = plan.primaryKey {
+                body.line()
+                renderPrimaryKey(key, into: &body)
+            }
+        }
+        if !plan.relations.isEmpty {
+            writer.line()
+            writer.block("extension \(plan.typeName) {") { body in
+                body.documentation(["Typed relations of `\(plan.schema).\(plan.table)`, named after their foreign-key columns."])
+                body.block("\(access)enum Relations {") { relations in
+                    for (index, relation) in plan.relations.enumerated() {
+                        if index > 0 { relations.line() }
+                        renderRelation(relation, into: &relations)
+                    }
+                }
+            }
+        }
+        return writer.text
+    }
+
+    private func renderInitializer(into writer: inout SourceWriter) {
+        writer.documentation(["Creates a row value of `\(plan.schema).\(plan.table)`."])
+        writer.line("\(access)init(")
+        let parameters = plan.properties.enumerated().map { index, property in
+            let separator = index == plan.properties.count - 1 ? "" : ","
+            return "    \(property.name): \(property.swiftType)\(property.isOptional ? " = nil" : "")\(separator)"
+        }
+        for parameter in parameters { writer.line(parameter) }
+        writer.block(") {") { body in
+            for property in plan.properties {
+                body.line("self.\(property.name) = \(property.name)")
+            }
+        }
+    }
+
+    private func renderColumns(into writer: inout SourceWriter) {
+        writer.documentation(["The columns of `\(plan.schema).\(plan.table)` in table order; raw values are the column names."])
+        writer.block("\(access)enum Column: String, EntityColumn {") { body in
+            for property in plan.properties {
+                body.line(Self.caseDeclaration(name: property.name, rawValue: property.columnName))
+            }
+            body.line()
+            body.block("\(access)var definition: ColumnDefinition {") { getter in
+                getter.line("switch self {")
+                for property in plan.properties {
+                    getter.line("case .\(property.name):")
+                    getter.line("    \(Self.definitionExpression(property))")
+                }
+                getter.line("}")
+            }
+        }
+    }
+
+    static func caseDeclaration(name: String, rawValue: String) -> String {
+        name.trimmingCharacters(in: ["`"]) == rawValue ? "case \(name)" : "case \(name) = \(SwiftText.literal(rawValue))"
+    }
+
+    static func definitionExpression(_ property: PropertyPlan) -> String {
+        var arguments = ["sqlType: \(SwiftText.literal(property.sqlType))", "isNullable: \(property.isOptional)"]
+        if let expression = property.defaultExpression { arguments.append("defaultExpression: \(SwiftText.literal(expression))") }
+        if let generation = property.generation { arguments.append("generation: .\(generation)") }
+        if let cast = property.readCast { arguments.append("readCast: \(SwiftText.literal(cast))") }
+        return "ColumnDefinition(\(arguments.joined(separator: ", ")))"
+    }
+
+    private func renderPrimaryKey(_ key: PrimaryKeyPlan, into writer: inout SourceWriter) {
+        if !key.compositeFields.isEmpty {
+            writer.documentation(["The primary key of `\(plan.schema).\(plan.table)` (`\(key.constraintName)`)."])
+            writer.block("\(access)struct PrimaryKey: Hashable, Sendable, Codable {") { body in
+                for field in key.compositeFields {
+                    body.line("\(access)var \(field.name): \(field.swiftType)")
+                }
+                body.line()
+                let parameters = key.compositeFields.map { "\($0.name): \($0.swiftType)" }.joined(separator: ", ")
+                body.block("\(access)init(\(parameters)) {") { initializer in
+                    for field in key.compositeFields { initializer.line("self.\(field.name) = \(field.name)") }
+                }
+                body.line()
+                body.block("private enum CodingKeys: String, CodingKey {") { keys in
+                    for field in key.compositeFields {
+                        keys.line(Self.caseDeclaration(name: field.name, rawValue: field.columnName))
+                    }
+                }
+            }
+            writer.line()
+        }
+        writer.documentation(["The primary key columns in key order (`\(key.constraintName)`)."])
+        writer.line("\(access)static let primaryKeyColumns: [Column] = [\(key.properties.map { ".\($0)" }.joined(separator: ", "))]")
+        writer.line()
+        if key.compositeFields.isEmpty {
+            writer.line("\(access)var primaryKey: \(key.typeName) { \(key.properties[0]) }")
+        } else {
+            let arguments = key.compositeFields.map { "\($0.name): \($0.name)" }.joined(separator: ", ")
+            writer.line("\(access)var primaryKey: PrimaryKey { PrimaryKey(\(arguments)) }")
+        }
+    }
+
+    private func renderRelation(_ relation: RelationPlan, into writer: inout SourceWriter) {
+        writer.documentation(relation.documentation)
+        writer.line("\(access)static let \(relation.name) = \(relation.typeExpression)(")
+        var arguments: [String] = []
+        let pairs = { (pairs: [ColumnPairPlan]) in
+            "[" + pairs.map { ".init(.\($0.source), .\($0.target))" }.joined(separator: ", ") + "]"
+        }
+        switch relation.kind {
+        case .manyToMany:
+            arguments.append("sourceColumns: \(pairs(relation.columnPairs))")
+            arguments.append("targetColumns: \(pairs(relation.targetPairs))")
+        case .belongsTo, .hasMany, .hasOne:
+            arguments.append("constraint: \(SwiftText.literal(relation.constraint ?? ""))")
+            arguments.append("columns: \(pairs(relation.columnPairs))")
+            if let onDelete = relation.onDelete { arguments.append("onDelete: .\(onDelete)") }
+            if let onUpdate = relation.onUpdate { arguments.append("onUpdate: .\(onUpdate)") }
+        }
+        for (index, argument) in arguments.enumerated() {
+            writer.line("    \(argument)\(index == arguments.count - 1 ? "" : ",")")
+        }
+        writer.line(")")
+    }
+}

@@ -1,0 +1,105 @@
+/// Builds Swift source text line by line with four-space indentation.
+struct SourceWriter {
+    private(set) var text = ""
+    private var depth = 0
+
+    /// Appends one line at the current indentation (an empty line has no trailing spaces).
+    mutating func line(_ content: String = "") {
+        if content.isEmpty {
+            text += "\n"
+        } else {
+            text += String(repeating: "    ", count: depth) + content + "\n"
+        }
+    }
+
+    /// `opening`, the body one level deeper, then `closing`.
+    mutating func block(_ opening: String, closing: String = "}", _ body: (inout SourceWriter) -> Void) {
+        line(opening)
+        depth += 1
+        body(&self)
+        depth -= 1
+        line(closing)
+    }
+
+    /// `///` lines; every line break in `lines` starts a new comment line.
+    mutating func documentation(_ lines: [String]) {
+        for line in lines {
+            for part in SwiftText.commentLines(line) {
+                self.line(part.isEmpty ? "///" : "/// " + part)
+            }
+        }
+    }
+}
+
+/// Escaping of database text into Swift source, so no name, comment, default or label can end
+/// its literal or comment early, or hide code with invisible or bidirectional characters.
+enum SwiftText {
+    /// `text` as a Swift string literal.
+    static func literal(_ text: String) -> String {
+        var result = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\\": result += "\\\\"
+            case "\"": result += "\\\""
+            case "\n": result += "\\n"
+            case "\r": result += "\\r"
+            case "\t": result += "\\t"
+            case "\0": result += "\\0"
+            default:
+                if isUnsafe(scalar) {
+                    result += "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
+                } else {
+                    result.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return result + "\""
+    }
+
+    /// The comment text of one documentation line: split at every kind of line break, with
+    /// control and invisible characters shown as `\u{…}`.
+    static func commentLines(_ text: String) -> [String] {
+        var lines: [String] = []
+        var current = String.UnicodeScalarView()
+        var previousWasCarriageReturn = false
+        for scalar in text.unicodeScalars {
+            if isLineBreak(scalar) {
+                if !(scalar == "\n" && previousWasCarriageReturn) {
+                    lines.append(String(current))
+                    current = String.UnicodeScalarView()
+                }
+                previousWasCarriageReturn = scalar == "\r"
+                continue
+            }
+            previousWasCarriageReturn = false
+            if isUnsafe(scalar) {
+                current.append(contentsOf: "\\u{\(String(scalar.value, radix: 16, uppercase: true))}".unicodeScalars)
+            } else {
+                current.append(scalar)
+            }
+        }
+        lines.append(String(current))
+        return lines.map { line in
+            var trimmed = line
+            while trimmed.hasSuffix(" ") { trimmed.removeLast() }
+            return trimmed
+        }
+    }
+
+    private static func isLineBreak(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x0A, 0x0B, 0x0C, 0x0D, 0x85, 0x2028, 0x2029: return true
+        default: return false
+        }
+    }
+
+    /// Control characters, and format characters that change how surrounding text displays.
+    static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x00...0x08, 0x0E...0x1F, 0x7F...0x9F: return true
+        case 0x0B, 0x0C, 0x85, 0x2028, 0x2029: return true
+        case 0x200B...0x200F, 0x202A...0x202E, 0x2060...0x206F, 0xFEFF, 0xAD, 0x61C: return true
+        default: return false
+        }
+    }
+}

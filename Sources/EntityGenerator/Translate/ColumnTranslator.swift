@@ -1,0 +1,276 @@
+import SchemaModel
+
+/// Turns relations and composite types into entity and composite plans: property names, Swift
+/// types, nullability and documentation.
+struct ColumnTranslator {
+    let mapper: TypeMapper
+    let types: [QualifiedName: TypeDefinition]
+    let relationsByName: [QualifiedName: Relation]
+    let columnOverrides: [String: String]
+    /// Partition names by partitioned table, sorted.
+    let partitions: [QualifiedName: [String]]
+    /// Inheriting tables by parent, sorted.
+    let inheritors: [QualifiedName: [String]]
+
+    init(mapper: TypeMapper, types: [QualifiedName: TypeDefinition], relationsByName: [QualifiedName: Relation], columnOverrides: [String: String]) {
+        self.mapper = mapper
+        self.types = types
+        self.relationsByName = relationsByName
+        self.columnOverrides = columnOverrides
+        var partitions: [QualifiedName: [String]] = [:]
+        var inheritors: [QualifiedName: [String]] = [:]
+        for relation in relationsByName.values {
+            if let parent = relation.partitionOf { partitions[parent, default: []].append(relation.name) }
+            for parent in relation.inheritsFrom { inheritors[parent, default: []].append(relation.qualifiedName.description) }
+        }
+        self.partitions = partitions.mapValues { $0.sorted() }
+        self.inheritors = inheritors.mapValues { $0.sorted() }
+    }
+
+    /// Member names the generated code declares itself, which no property may take.
+    static let reservedMemberNames: Set<String> = [
+        "hashValue", "primaryKey", "allCases", "rawValue", "stringValue", "intValue", "definition",
+        "quotedName", "databaseFilled",
+    ]
+
+    func entity(for relation: Relation, typeName: String, diagnostics: inout Diagnostics) -> EntityPlan {
+        let subject = relation.qualifiedName.description
+        var namer = NameAllocator(reserved: Self.reservedMemberNames)
+        let names = namer.allocate(relation.columns.map {
+            NameCandidates.member($0.name, fallback: "column", suffix: "Column")
+        })
+        var properties: [PropertyPlan] = []
+        for (column, name) in zip(relation.columns, names) {
+            properties.append(property(for: column, of: relation, name: name, diagnostics: &diagnostics))
+        }
+
+        let isView = relation.kind == .view || relation.kind == .materializedView
+        var primaryKey: PrimaryKeyPlan?
+        if !isView, relation.kind != .foreignTable, let key = relation.primaryKey {
+            primaryKey = primaryKeyPlan(key, properties: properties)
+        }
+        let kind: String
+        let conformance: String
+        switch relation.kind {
+        case .view: (kind, conformance) = ("view", "Entity")
+        case .materializedView: (kind, conformance) = ("materializedView", "Entity")
+        case .foreignTable: (kind, conformance) = ("foreignTable", "Entity")
+        case .table, .partitionedTable:
+            if primaryKey != nil {
+                (kind, conformance) = (relation.kind == .table ? "table" : "partitionedTable", "KeyedEntity")
+            } else {
+                (kind, conformance) = ("tableWithoutPrimaryKey", "Entity")
+                diagnostics.warn(subject, "has no primary key: generated as a read-only entity")
+            }
+        }
+        return EntityPlan(
+            typeName: typeName,
+            schema: relation.schema,
+            table: relation.name,
+            kind: kind,
+            conformance: conformance,
+            documentation: documentation(of: relation, hasPrimaryKey: primaryKey != nil),
+            properties: properties,
+            primaryKey: primaryKey,
+            relations: []
+        )
+    }
+
+    private func property(for column: Column, of relation: Relation, name: String, diagnostics: inout Diagnostics) -> PropertyPlan {
+        let subject = "\(relation.schema).\(relation.name).\(column.name)"
+        var mapped = mapper.map(column.type, dimensions: column.dimensions)
+        if let override = columnOverrides[subject] {
+            mapped = MappedType(swiftType: override, readCast: mapped.readCast,
+                                notes: ["Column override: read as `\(override)`."])
+        }
+        for warning in mapped.warnings { diagnostics.warn(subject, warning) }
+
+        let isView = relation.kind == .view || relation.kind == .materializedView
+        let origin = isView ? neverNullOrigin(of: column, in: relation, depth: 0) : nil
+        let isOptional = isView ? origin == nil : column.isNullable && !isDomainNotNull(column.type)
+
+        var docs = Self.commentLines(column.comment)
+        if !docs.isEmpty { docs.append("") }
+        docs.append("`\(Self.declaration(of: column, inView: isView))`")
+        if let origin {
+            docs += ["", "Never NULL: it is `\(origin.relation).\(origin.column)`, which is NOT NULL."]
+        }
+        var notes = mapped.notes
+        if let note = RenameNote.member(original: column.name, name: name, kind: "column") { notes.insert(note, at: 0) }
+        for note in notes { docs += ["", note] }
+
+        let generation: String? = if column.generatedExpression != nil {
+            "computed"
+        } else if column.identity == .always {
+            "identityAlways"
+        } else if column.identity == .byDefault {
+            "identityByDefault"
+        } else {
+            nil
+        }
+        return PropertyPlan(
+            name: SwiftIdentifiers.escaped(name),
+            columnName: column.name,
+            swiftType: mapped.swiftType + (isOptional ? "?" : ""),
+            isOptional: isOptional,
+            documentation: docs,
+            sqlType: column.sqlType,
+            defaultExpression: column.defaultExpression,
+            generation: generation,
+            readCast: mapped.readCast
+        )
+    }
+
+    /// The NOT NULL table column a view column is a plain copy of, following views of views.
+    private func neverNullOrigin(of column: Column, in relation: Relation, depth: Int) -> ColumnReference? {
+        guard depth < 32, let origin = column.origin,
+              let source = relationsByName[origin.relation],
+              let sourceColumn = source.column(named: origin.column) else { return nil }
+        switch source.kind {
+        case .view, .materializedView:
+            return neverNullOrigin(of: sourceColumn, in: source, depth: depth + 1) != nil ? origin : nil
+        default:
+            return !sourceColumn.isNullable || isDomainNotNull(sourceColumn.type) ? origin : nil
+        }
+    }
+
+    /// True when the type is a domain (at any depth) declared NOT NULL.
+    private func isDomainNotNull(_ type: QualifiedName) -> Bool {
+        var current = types[type]
+        var depth = 0
+        while let definition = current, let domain = definition.domain, depth < 16 {
+            if domain.isNotNull { return true }
+            current = types[domain.baseType]
+            depth += 1
+        }
+        return false
+    }
+
+    private func primaryKeyPlan(_ key: KeyConstraint, properties: [PropertyPlan]) -> PrimaryKeyPlan? {
+        let byColumn = Dictionary(properties.map { ($0.columnName, $0) }, uniquingKeysWith: { first, _ in first })
+        let keyProperties = key.columns.compactMap { byColumn[$0] }
+        guard keyProperties.count == key.columns.count, !keyProperties.isEmpty else { return nil }
+        let nonOptionalType = { (property: PropertyPlan) in
+            property.isOptional ? String(property.swiftType.dropLast()) : property.swiftType
+        }
+        if keyProperties.count == 1 {
+            return PrimaryKeyPlan(properties: [keyProperties[0].name], typeName: nonOptionalType(keyProperties[0]),
+                                  compositeFields: [], constraintName: key.name)
+        }
+        return PrimaryKeyPlan(
+            properties: keyProperties.map(\.name),
+            typeName: "PrimaryKey",
+            compositeFields: keyProperties.map { CompositeKeyField(name: $0.name, swiftType: nonOptionalType($0), columnName: $0.columnName) },
+            constraintName: key.name)
+    }
+
+    private func documentation(of relation: Relation, hasPrimaryKey: Bool) -> [String] {
+        var docs = Self.commentLines(relation.comment)
+        if !docs.isEmpty { docs.append("") }
+        let name = "`\(relation.schema).\(relation.name)`"
+        switch relation.kind {
+        case .table:
+            docs.append("Table \(name).")
+        case .partitionedTable:
+            let partitions = self.partitions[relation.qualifiedName] ?? []
+            let list = partitions.isEmpty ? "" : " (\(partitions.map { "`\($0)`" }.joined(separator: ", ")))"
+            docs.append("Partitioned table \(name): rows are read and written through it, never through its partitions\(list).")
+        case .view:
+            docs.append("View \(name): read-only.")
+        case .materializedView:
+            docs.append("Materialized view \(name): read-only; its rows change when it is refreshed.")
+        case .foreignTable:
+            docs.append("Foreign table \(name): read-only here.")
+        }
+        if !hasPrimaryKey, relation.kind == .table || relation.kind == .partitionedTable {
+            docs.append("It has no primary key, so rows cannot be told apart: the entity is read-only.")
+        }
+        if !relation.inheritsFrom.isEmpty {
+            let parents = relation.inheritsFrom.map { "`\($0)`" }.joined(separator: ", ")
+            docs.append("Inherits from \(parents): reading the parent also returns this table's rows.")
+        }
+        let children = inheritors[relation.qualifiedName] ?? []
+        if !children.isEmpty {
+            docs.append("Inherited by \(children.map { "`\($0)`" }.joined(separator: ", ")): reading this table also returns their rows.")
+        }
+        return docs
+    }
+
+    func composite(_ type: TypeDefinition, typeName: String, diagnostics: inout Diagnostics) -> CompositePlan {
+        let attributes = type.attributes ?? []
+        var namer = NameAllocator(reserved: Self.reservedMemberNames)
+        let names = namer.allocate(attributes.map { NameCandidates.member($0.name, fallback: "field", suffix: "Field") })
+        var fields: [PropertyPlan] = []
+        for (attribute, name) in zip(attributes, names) {
+            let mapped = mapper.map(attribute.type)
+            for warning in mapped.warnings { diagnostics.warn("\(type.qualifiedName).\(attribute.name)", warning) }
+            var docs = ["`\(attribute.name) \(attribute.sqlType)`"]
+            var notes = mapped.notes
+            if let note = RenameNote.member(original: attribute.name, name: name, kind: "attribute") { notes.insert(note, at: 0) }
+            for note in notes { docs += ["", note] }
+            fields.append(PropertyPlan(
+                name: SwiftIdentifiers.escaped(name), columnName: attribute.name,
+                swiftType: mapped.swiftType + "?", isOptional: true, documentation: docs,
+                sqlType: attribute.sqlType, defaultExpression: nil, generation: nil, readCast: mapped.readCast))
+        }
+        var docs = Self.commentLines(type.comment)
+        if !docs.isEmpty { docs.append("") }
+        docs.append("Composite type `\(type.qualifiedName)`. PostgreSQL lets any attribute of a composite value be NULL, so every field is optional.")
+        return CompositePlan(typeName: typeName, schema: type.schema, name: type.name, documentation: docs, fields: fields)
+    }
+
+    /// `name type NOT NULL DEFAULT …`, as a reader of the schema would write it.
+    static func declaration(of column: Column, inView: Bool) -> String {
+        var text = "\(column.name) \(column.sqlType)"
+        if inView { return text }
+        if !column.isNullable { text += " NOT NULL" }
+        if let expression = column.generatedExpression {
+            text += " GENERATED ALWAYS AS (\(expression)) STORED"
+        } else if column.identity == .always {
+            text += " GENERATED ALWAYS AS IDENTITY"
+        } else if column.identity == .byDefault {
+            text += " GENERATED BY DEFAULT AS IDENTITY"
+        } else if let expression = column.defaultExpression {
+            text += " DEFAULT \(expression)"
+        }
+        return text
+    }
+
+    static func commentLines(_ comment: String?) -> [String] {
+        guard let comment, !comment.isEmpty else { return [] }
+        return comment.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map(String.init)
+    }
+}
+
+/// Plans for enums and domains.
+enum TypeTranslator {
+    static func enumeration(_ type: TypeDefinition, typeName: String) -> EnumPlan {
+        let labels = type.enumLabels ?? []
+        var namer = NameAllocator(reserved: ["allCases", "rawValue", "hashValue", "schemaName", "typeName"])
+        let names = namer.allocate(labels.map { NameCandidates.member($0, fallback: "empty", suffix: "Case") })
+        let cases = zip(labels, names).map { label, name in
+            EnumCasePlan(
+                name: SwiftIdentifiers.escaped(name),
+                label: label,
+                documentation: RenameNote.member(original: label, name: name, kind: "label").map { [$0] } ?? [])
+        }
+        var docs = ColumnTranslator.commentLines(type.comment)
+        if !docs.isEmpty { docs.append("") }
+        docs.append("Enum type `\(type.qualifiedName)`; raw values are its labels, in the type's order.")
+        return EnumPlan(typeName: typeName, schema: type.schema, name: type.name, documentation: docs, cases: cases)
+    }
+
+    static func domain(_ type: TypeDefinition, typeName: String, mapper: TypeMapper) -> DomainPlan {
+        let domain = type.domain
+        let underlying = domain.map { mapper.map($0.baseType, dimensions: $0.dimensions).swiftType } ?? "String"
+        var docs = ColumnTranslator.commentLines(type.comment)
+        if !docs.isEmpty { docs.append("") }
+        var declaration = "Domain `\(type.qualifiedName)` over `\(domain?.baseSQLType ?? "unknown")`"
+        if domain?.isNotNull == true { declaration += " NOT NULL" }
+        docs.append(declaration + ".")
+        for check in domain?.checks ?? [] {
+            docs.append("`\(check.name)`: `\(check.definition)`")
+        }
+        return DomainPlan(typeName: typeName, schema: type.schema, name: type.name, documentation: docs, underlyingType: underlying)
+    }
+}

@@ -1,0 +1,177 @@
+import SchemaModel
+
+/// Infers typed relations from foreign keys and names them after their columns.
+///
+/// - A foreign key gives its table a belongs-to relation named after the key column
+///   (`user_id` → `user`, `sender_id` → `sender`), or after the target for composite keys.
+/// - The referenced table gets the inverse: has-one when the key columns are unique (or are the
+///   primary key), has-many otherwise. It is named after the referencing entity (`refreshTokens`),
+///   qualified by the belongs-to name when the pair is ambiguous (`messagesAsSender`, and every
+///   self reference: `employeesAsManager`).
+/// - A junction table whose primary key is exactly two foreign keys links both ends many-to-many,
+///   named after the junction's other key (`film_actor.actor_id` gives `Film.Relations.actors`).
+///
+/// Names are allocated per entity, so collisions fall back to longer names, never to numbers.
+struct RelationInference {
+    /// Selected relations, parallel to the entity plans.
+    let relations: [Relation]
+    let entities: [EntityPlan]
+
+    private struct Proposal {
+        var candidates: [String]
+        var plan: RelationPlan
+    }
+
+    private static let keyWords: Set<String> = ["id", "ids", "fk", "uuid", "guid", "key", "ref", "code"]
+
+    func addRelations(to plans: inout [EntityPlan], diagnostics: inout Diagnostics) {
+        var indexByName: [QualifiedName: Int] = [:]
+        for (index, relation) in relations.enumerated() { indexByName[relation.qualifiedName] = index }
+        let propertyByColumn: [[String: String]] = entities.map { entity in
+            Dictionary(entity.properties.map { ($0.columnName, $0.name) }, uniquingKeysWith: { first, _ in first })
+        }
+        var keysBetween: [Int: Int] = [:]
+        func pairKey(_ source: Int, _ target: Int) -> Int { source * relations.count + target }
+        for (source, relation) in relations.enumerated() {
+            for key in relation.foreignKeys {
+                if let target = indexByName[key.referencedRelation] { keysBetween[pairKey(source, target), default: 0] += 1 }
+            }
+        }
+
+        var proposals = [[Proposal]](repeating: [], count: relations.count)
+        for (source, relation) in relations.enumerated() {
+            for key in relation.foreignKeys {
+                guard let target = indexByName[key.referencedRelation] else {
+                    diagnostics.note("\(relation.qualifiedName).\(key.name)",
+                                     "references \(key.referencedRelation), which is not generated: no typed relation")
+                    continue
+                }
+                guard let pairs = columnPairs(key, source: source, target: target, propertyByColumn: propertyByColumn) else { continue }
+                let belongsName = belongsToName(key, targetType: entities[target].typeName)
+                let via = "Via" + Words.upperCamel(Words.split(key.name))
+                proposals[source].append(Proposal(
+                    candidates: [belongsName, belongsName + via],
+                    plan: RelationPlan(
+                        kind: .belongsTo, name: "",
+                        documentation: ["The `\(key.referencedRelation)` row that \(columnList(key.columns)) refers to (\(constraintDescription(key)))."],
+                        typeExpression: "BelongsTo<\(entities[source].typeName), \(entities[target].typeName)>",
+                        constraint: key.name, columnPairs: pairs, targetPairs: [],
+                        onDelete: key.onDelete == .noAction ? nil : key.onDelete.rawValue,
+                        onUpdate: key.onUpdate == .noAction ? nil : key.onUpdate.rawValue)))
+
+                let isUnique = columnsAreUnique(key.columns, in: relation)
+                let sourceWords = Words.split(entities[source].typeName)
+                let base = Words.lowerCamel(isUnique ? sourceWords : Inflector.pluralize(sourceWords))
+                let qualified = base + "As" + Words.upperCamel(Words.split(belongsName))
+                let isPlain = keysBetween[pairKey(source, target)] == 1 && source != target
+                let inverseKind: RelationPlan.Kind = isUnique ? .hasOne : .hasMany
+                let rows = isUnique ? "row" : "rows"
+                let uniqueness = isUnique ? "; at most one, as \(columnList(key.columns)) \(key.columns.count == 1 ? "is" : "are") unique" : ""
+                proposals[target].append(Proposal(
+                    candidates: isPlain ? [base, qualified, qualified + via] : [qualified, qualified + via],
+                    plan: RelationPlan(
+                        kind: inverseKind, name: "",
+                        documentation: ["The `\(relation.qualifiedName)` \(rows) whose \(columnList(key.columns)) \(key.columns.count == 1 ? "refers" : "refer") to this row\(uniqueness) (`\(key.name)`)."],
+                        typeExpression: "\(inverseKind.rawValue)<\(entities[target].typeName), \(entities[source].typeName)>",
+                        constraint: key.name,
+                        columnPairs: pairs.map { ColumnPairPlan(source: $0.target, target: $0.source) },
+                        targetPairs: [], onDelete: nil, onUpdate: nil)))
+            }
+            addManyToMany(junction: source, indexByName: indexByName, propertyByColumn: propertyByColumn, proposals: &proposals)
+        }
+
+        for index in plans.indices {
+            var namer = NameAllocator()
+            let names = namer.allocate(proposals[index].map { $0.candidates.map { NameCandidates.legal($0, fallback: "related") } })
+            plans[index].relations = zip(proposals[index], names).map { proposal, name in
+                var plan = proposal.plan
+                plan.name = SwiftIdentifiers.escaped(name)
+                return plan
+            }.sorted { $0.name < $1.name }
+        }
+    }
+
+    private func addManyToMany(junction: Int, indexByName: [QualifiedName: Int], propertyByColumn: [[String: String]], proposals: inout [[Proposal]]) {
+        let relation = relations[junction]
+        guard let primaryKey = relation.primaryKey, entities[junction].conformance == "KeyedEntity" else { return }
+        let keyColumns = Set(primaryKey.columns)
+        let keyReferences = relation.foreignKeys.filter {
+            Set($0.columns).isSubset(of: keyColumns) && indexByName[$0.referencedRelation] != nil
+        }
+        guard keyReferences.count == 2 else { return }
+        let (first, second) = (keyReferences[0], keyReferences[1])
+        guard Set(first.columns).isDisjoint(with: second.columns),
+              Set(first.columns).union(second.columns) == keyColumns,
+              let firstTarget = indexByName[first.referencedRelation],
+              let secondTarget = indexByName[second.referencedRelation],
+              let firstPairs = columnPairs(first, source: junction, target: firstTarget, propertyByColumn: propertyByColumn),
+              let secondPairs = columnPairs(second, source: junction, target: secondTarget, propertyByColumn: propertyByColumn)
+        else { return }
+        let junctionType = entities[junction].typeName
+        let via = "Via" + junctionType
+        for (from, fromKey, fromPairs, to, toKey, toPairs) in [
+            (firstTarget, first, firstPairs, secondTarget, second, secondPairs),
+            (secondTarget, second, secondPairs, firstTarget, first, firstPairs),
+        ] {
+            let otherName = belongsToName(toKey, targetType: entities[to].typeName)
+            let name = Words.lowerCamel(Inflector.pluralize(Words.split(otherName)))
+            proposals[from].append(Proposal(
+                candidates: [name, name + via],
+                plan: RelationPlan(
+                    kind: .manyToMany, name: "",
+                    documentation: ["The `\(relations[to].qualifiedName)` rows linked to this row through `\(relation.qualifiedName)` (`\(fromKey.name)`, `\(toKey.name)`)."],
+                    typeExpression: "ManyToMany<\(entities[from].typeName), \(junctionType), \(entities[to].typeName)>",
+                    constraint: nil,
+                    columnPairs: fromPairs.map { ColumnPairPlan(source: $0.target, target: $0.source) },
+                    targetPairs: toPairs,
+                    onDelete: nil, onUpdate: nil)))
+        }
+    }
+
+    /// Property (case) names pairing the key's columns with the referenced columns.
+    private func columnPairs(_ key: ForeignKey, source: Int, target: Int, propertyByColumn: [[String: String]]) -> [ColumnPairPlan]? {
+        guard key.columns.count == key.referencedColumns.count else { return nil }
+        var pairs: [ColumnPairPlan] = []
+        for (column, referenced) in zip(key.columns, key.referencedColumns) {
+            guard let sourceName = propertyByColumn[source][column], let targetName = propertyByColumn[target][referenced] else { return nil }
+            pairs.append(ColumnPairPlan(source: sourceName, target: targetName))
+        }
+        return pairs
+    }
+
+    /// `user_id` → `user`, `id_user` → `user`, `manager` → `manager`; composite keys and a bare
+    /// `id` take the target's name.
+    func belongsToName(_ key: ForeignKey, targetType: String) -> String {
+        let targetName = Words.lowerCamel(Words.split(targetType))
+        guard key.columns.count == 1 else { return targetName }
+        var words = Words.split(key.columns[0])
+        if words.count > 1, let last = words.last, Self.keyWords.contains(last.lowercased()) {
+            words.removeLast()
+        } else if words.count > 1, let first = words.first, Self.keyWords.contains(first.lowercased()) {
+            words.removeFirst()
+        }
+        if words.isEmpty || (words.count == 1 && Self.keyWords.contains(words[0].lowercased())) { return targetName }
+        return Words.lowerCamel(words)
+    }
+
+    /// True when no two rows can share values of `columns`: a key or unique index covers them.
+    private func columnsAreUnique(_ columns: [String], in relation: Relation) -> Bool {
+        let set = Set(columns)
+        if let key = relation.primaryKey, Set(key.columns).isSubset(of: set) { return true }
+        if relation.uniqueConstraints.contains(where: { Set($0.columns).isSubset(of: set) }) { return true }
+        return relation.indexes.contains { index in
+            index.guaranteesUniqueness && Set(index.columns.compactMap { $0 }).isSubset(of: set)
+        }
+    }
+
+    private func columnList(_ columns: [String]) -> String {
+        columns.map { "`\($0)`" }.joined(separator: ", ")
+    }
+
+    private func constraintDescription(_ key: ForeignKey) -> String {
+        var parts = ["`\(key.name)`"]
+        if key.onDelete != .noAction { parts.append("ON DELETE \(key.onDelete.sql)") }
+        if key.onUpdate != .noAction { parts.append("ON UPDATE \(key.onUpdate.sql)") }
+        return parts.joined(separator: ", ")
+    }
+}

@@ -1,0 +1,177 @@
+import SchemaModel
+
+/// A request the snapshot cannot satisfy; the message says what to do.
+public struct GenerationError: Error, CustomStringConvertible, Equatable {
+    public let description: String
+}
+
+/// Makes every generation decision: which relations become entities, every Swift name, every
+/// type, every relation. Its output is a ``GenerationPlan``; it writes no text.
+public struct Translator {
+    let snapshot: SchemaSnapshot
+    let options: GeneratorOptions
+
+    public init(snapshot: SchemaSnapshot, options: GeneratorOptions) {
+        self.snapshot = snapshot
+        self.options = options
+    }
+
+    /// The registry type the prelude declares.
+    static let registryName = "DatabaseSchema"
+
+    public func plan() throws -> GenerationPlan {
+        try options.validate()
+        let available = Set(snapshot.schemas.map(\.name))
+        if let missing = options.schemas.first(where: { !available.contains($0) }) {
+            throw GenerationError(description: "schema \"\(missing)\" is not in the snapshot (it has \(available.sorted().joined(separator: ", "))): take a new snapshot that includes it (codegen snapshot -s \(missing) …)")
+        }
+        var diagnostics = Diagnostics()
+        let relations = selectRelations(&diagnostics)
+        let primarySchema = options.schemas[0]
+
+        var typeNamer = NameAllocator(
+            reserved: SwiftIdentifiers.reservedTypeNames.union(SwiftIdentifiers.keywords).union([Self.registryName]),
+            caseInsensitive: true)
+        let entityNames = typeNamer.allocate(relations.map { relation in
+            NameCandidates.entity(
+                schema: relation.schema, table: relation.name,
+                isPrimarySchema: relation.schema == primarySchema,
+                kindSuffix: relation.kind == .view || relation.kind == .materializedView ? "View" : "Table")
+        })
+
+        let typesByName = snapshot.typesByName
+        let generatedTypes = reachableTypes(from: relations, types: typesByName)
+        let typeNames = typeNamer.allocate(generatedTypes.map { type in
+            NameCandidates.type(
+                schema: type.schema, name: type.name,
+                isPrimarySchema: type.schema == primarySchema,
+                kindSuffix: type.kind == .enumeration ? "Enum" : type.kind == .composite ? "Type" : "Domain")
+        })
+        var generatedTypeNames: [QualifiedName: String] = [:]
+        for (type, name) in zip(generatedTypes, typeNames) { generatedTypeNames[type.qualifiedName] = name }
+
+        let mapper = TypeMapper(types: typesByName, generatedTypeNames: generatedTypeNames, typeOverrides: options.typeOverrides)
+        let relationsByName = Dictionary(snapshot.relations.map { ($0.qualifiedName, $0) }, uniquingKeysWith: { first, _ in first })
+        let columnTranslator = ColumnTranslator(
+            mapper: mapper, types: typesByName, relationsByName: relationsByName, columnOverrides: options.columnOverrides)
+
+        var entities: [EntityPlan] = []
+        for (relation, typeName) in zip(relations, entityNames) {
+            entities.append(columnTranslator.entity(for: relation, typeName: typeName, diagnostics: &diagnostics))
+        }
+        RelationInference(relations: relations, entities: entities).addRelations(to: &entities, diagnostics: &diagnostics)
+        reportUnusedOverrides(relations: relations, types: typesByName, diagnostics: &diagnostics)
+
+        var enums: [EnumPlan] = []
+        var composites: [CompositePlan] = []
+        var domains: [DomainPlan] = []
+        for (type, name) in zip(generatedTypes, typeNames) {
+            switch type.kind {
+            case .enumeration:
+                enums.append(TypeTranslator.enumeration(type, typeName: name))
+            case .composite:
+                composites.append(columnTranslator.composite(type, typeName: name, diagnostics: &diagnostics))
+            case .domain:
+                domains.append(TypeTranslator.domain(type, typeName: name, mapper: mapper))
+            default:
+                break
+            }
+        }
+
+        entities.sort { $0.typeName < $1.typeName }
+        enums.sort { $0.typeName < $1.typeName }
+        composites.sort { $0.typeName < $1.typeName }
+        domains.sort { $0.typeName < $1.typeName }
+        return GenerationPlan(
+            accessLevel: options.accessLevel,
+            imports: (["EntityKit", "Foundation"] + options.additionalImports).uniquedSorted(),
+            entities: entities,
+            enums: enums,
+            composites: composites,
+            domains: domains,
+            prelude: PreludePlan(
+                registryName: Self.registryName,
+                schemas: options.schemas,
+                entityTypes: entities.map(\.typeName),
+                enumTypes: enums.map(\.typeName)),
+            diagnostics: diagnostics.sorted
+        )
+    }
+
+    /// Relations of the requested schemas that become entities: not partitions, not filtered out,
+    /// with at least one column.
+    private func selectRelations(_ diagnostics: inout Diagnostics) -> [Relation] {
+        let schemas = Set(options.schemas)
+        func matches(_ relation: Relation, _ pattern: String) -> Bool {
+            pattern == relation.name || pattern == "\(relation.schema).\(relation.name)"
+        }
+        var selected: [Relation] = []
+        for relation in snapshot.relations where schemas.contains(relation.schema) && relation.partitionOf == nil {
+            if !options.tables.isEmpty, !options.tables.contains(where: { matches(relation, $0) }) { continue }
+            if options.ignoreTables.contains(where: { matches(relation, $0) }) { continue }
+            guard !relation.columns.isEmpty else {
+                diagnostics.warn(relation.qualifiedName.description, "has no columns: no entity generated")
+                continue
+            }
+            selected.append(relation)
+        }
+        for pattern in options.tables where !snapshot.relations.contains(where: { schemas.contains($0.schema) && matches($0, pattern) }) {
+            diagnostics.warn(pattern, "--tables names a relation that is not in schemas \(options.schemas.joined(separator: ", "))")
+        }
+        return selected
+    }
+
+    /// Enums, composites and domains that the selected relations use, directly or indirectly,
+    /// sorted by qualified name.
+    private func reachableTypes(from relations: [Relation], types: [QualifiedName: TypeDefinition]) -> [TypeDefinition] {
+        var seen = Set<QualifiedName>()
+        var stack = relations.flatMap { $0.columns.map(\.type) }
+        while let name = stack.popLast() {
+            guard seen.insert(name).inserted, let type = types[name] else { continue }
+            if let element = type.element { stack.append(element) }
+            if let base = type.domain?.baseType { stack.append(base) }
+            if let attributes = type.attributes { stack.append(contentsOf: attributes.map(\.type)) }
+            if let range = type.rangeElement { stack.append(range) }
+        }
+        return seen.compactMap { types[$0] }
+            .filter { [.enumeration, .composite, .domain].contains($0.kind) }
+            .sorted { $0.qualifiedName < $1.qualifiedName }
+    }
+
+    private func reportUnusedOverrides(relations: [Relation], types: [QualifiedName: TypeDefinition], diagnostics: inout Diagnostics) {
+        let columns = Set(relations.flatMap { relation in relation.columns.map { "\(relation.schema).\(relation.name).\($0.name)" } })
+        for key in options.columnOverrides.keys.sorted() where !columns.contains(key) {
+            diagnostics.warn(key, "column override names no generated column")
+        }
+        let typeKeys = Set(types.keys.flatMap { ["\($0.schema).\($0.name)", $0.name] })
+        for key in options.typeOverrides.keys.sorted() where !typeKeys.contains(key) {
+            diagnostics.warn(key, "type override names no type used by the generated columns")
+        }
+    }
+}
+
+/// Collects diagnostics and returns them in a stable order.
+struct Diagnostics {
+    private var items: [Diagnostic] = []
+    private var seen = Set<String>()
+
+    mutating func warn(_ subject: String, _ message: String) {
+        add(Diagnostic(severity: .warning, subject: subject, message: message))
+    }
+
+    mutating func note(_ subject: String, _ message: String) {
+        add(Diagnostic(severity: .note, subject: subject, message: message))
+    }
+
+    private mutating func add(_ diagnostic: Diagnostic) {
+        if seen.insert(diagnostic.description).inserted { items.append(diagnostic) }
+    }
+
+    var sorted: [Diagnostic] {
+        items.sorted { ($0.subject, $0.severity.rawValue, $0.message) < ($1.subject, $1.severity.rawValue, $1.message) }
+    }
+}
+
+extension Array where Element == String {
+    func uniquedSorted() -> [String] { Array(Set(self)).sorted() }
+}

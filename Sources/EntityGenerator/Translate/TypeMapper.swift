@@ -1,0 +1,112 @@
+import SchemaModel
+
+/// The Swift side of a column's type.
+struct MappedType: Equatable {
+    /// The Swift type, without optionality.
+    var swiftType: String
+    /// `text` or `text[]` when the value must be selected as text.
+    var readCast: String?
+    /// Sentences for the property's documentation (fallbacks, overrides).
+    var notes: [String] = []
+    /// Messages for stderr.
+    var warnings: [String] = []
+}
+
+/// Maps PostgreSQL types to Swift types: built-ins from a table, enums, composites and domains to
+/// their generated types, arrays to Swift arrays, and user overrides first of all.
+struct TypeMapper {
+    let types: [QualifiedName: TypeDefinition]
+    /// Swift names of the generated enums, composites and domains.
+    let generatedTypeNames: [QualifiedName: String]
+    let typeOverrides: [String: String]
+
+    /// The mapping of `type` with `dimensions` declared array dimensions.
+    func map(_ type: QualifiedName, dimensions: Int = 0) -> MappedType {
+        map(type, dimensions: dimensions, depth: 0)
+    }
+
+    private func map(_ type: QualifiedName, dimensions: Int, depth: Int) -> MappedType {
+        guard depth < 16 else {
+            return fallback(type, reason: "its definition nests too deeply")
+        }
+        if let override = override(for: type) {
+            var mapped = MappedType(swiftType: override, readCast: readCast(of: type, depth: depth))
+            mapped.notes.append("Type override: `\(type)` is read as `\(override)`.")
+            return mapped
+        }
+        guard let definition = types[type] else {
+            return fallback(type, reason: "the snapshot has no definition for it")
+        }
+        switch definition.kind {
+        case .array:
+            guard let element = definition.element else { return fallback(type, reason: "its element type is unknown") }
+            var mapped = map(element, dimensions: 0, depth: depth + 1)
+            let levels = max(1, dimensions)
+            for _ in 0..<levels { mapped.swiftType = "[\(mapped.swiftType)]" }
+            if mapped.readCast != nil { mapped.readCast = "text[]" }
+            return mapped
+        case .enumeration, .composite, .domain:
+            guard let swiftName = generatedTypeNames[type] else {
+                return fallback(type, reason: "its Swift type was not generated")
+            }
+            let cast = readCast(of: type, depth: depth)
+            var mapped = MappedType(swiftType: swiftName, readCast: cast)
+            if definition.kind == .domain, let domain = definition.domain {
+                // Keep the base's notes and warnings (an unmapped base type says so once, here).
+                let base = map(domain.baseType, dimensions: domain.dimensions, depth: depth + 1)
+                mapped.warnings = base.warnings
+            }
+            return mapped
+        case .base:
+            if definition.schema == "pg_catalog", let builtin = BuiltinTypes.mappings[definition.name] {
+                return MappedType(swiftType: builtin.swiftType, readCast: builtin.readsAsText ? "text" : nil)
+            }
+            if BuiltinTypes.textExtensionTypes.contains(definition.name) {
+                return MappedType(swiftType: "String", readCast: "text")
+            }
+            return fallback(type, reason: "codegen has no Swift type for it yet")
+        case .range, .multirange, .pseudo:
+            return fallback(type, reason: "codegen has no Swift type for it yet")
+        }
+    }
+
+    /// The cast a value of `type` needs to be read: text when the type (or anything it contains)
+    /// has no binary form that EntityKitPostgres decodes.
+    func readCast(of type: QualifiedName, depth: Int = 0) -> String? {
+        needsText(type, depth: depth) ? (types[type]?.kind == .array ? "text[]" : "text") : nil
+    }
+
+    private func needsText(_ type: QualifiedName, depth: Int) -> Bool {
+        guard depth < 16, let definition = types[type] else { return true }
+        switch definition.kind {
+        case .array:
+            return definition.element.map { needsText($0, depth: depth + 1) } ?? true
+        case .domain:
+            return definition.domain.map { needsText($0.baseType, depth: depth + 1) } ?? true
+        case .composite:
+            return (definition.attributes ?? []).contains { needsText($0.type, depth: depth + 1) }
+        case .enumeration:
+            return false
+        case .base:
+            if definition.schema == "pg_catalog", let builtin = BuiltinTypes.mappings[definition.name] {
+                return builtin.readsAsText
+            }
+            return true
+        case .range, .multirange, .pseudo:
+            return true
+        }
+    }
+
+    private func override(for type: QualifiedName) -> String? {
+        typeOverrides["\(type.schema).\(type.name)"] ?? typeOverrides[type.name]
+    }
+
+    private func fallback(_ type: QualifiedName, reason: String) -> MappedType {
+        MappedType(
+            swiftType: "String",
+            readCast: "text",
+            notes: ["`\(type)` is read as its text form (`String`): \(reason). Add a type override to choose another Swift type."],
+            warnings: ["type \(type) is read as String (its text form): \(reason)"]
+        )
+    }
+}

@@ -1,0 +1,42 @@
+/// A value with PostgreSQL's text representation: what the server accepts as input and what
+/// EntityKit reads back when a column is selected as text.
+///
+/// `postgresLiteral` never depends on session settings (dates are ISO 8601, intervals are spelled
+/// in exact units), and `init(postgresLiteral:)` accepts what the server prints for it.
+public protocol PGLiteralConvertible: Sendable {
+    /// Parses the server's text form; throws ``PGLiteralError`` when it is not valid.
+    init(postgresLiteral: String) throws
+    /// The value as a literal the server reads back exactly.
+    var postgresLiteral: String { get }
+}
+
+/// A text form that is not a valid value of the expected type.
+public struct PGLiteralError: Error, CustomStringConvertible, Hashable {
+    public let typeName: String
+    public let literal: String
+
+    public init(_ typeName: String, _ literal: String) {
+        self.typeName = typeName
+        self.literal = String(literal.prefix(200))
+    }
+
+    public var description: String { "\"\(literal)\" is not a valid \(typeName) value" }
+}
+
+/// A Swift enum generated from a PostgreSQL enum type; raw values are the labels.
+public protocol PGEnum: RawRepresentable, CaseIterable, Codable, Hashable, Sendable where RawValue == String {
+    /// The schema that holds the enum type.
+    static var schemaName: String { get }
+    /// The enum type's name.
+    static var typeName: String { get }
+}
+
+/// A Swift struct generated from a PostgreSQL composite type.
+public protocol PGComposite: Codable, Hashable, Sendable {
+    /// The schema that holds the composite type.
+    static var schemaName: String { get }
+    /// The composite type's name.
+    static var typeName: String { get }
+    /// Attribute names in declaration order: composite values carry fields by position.
+    static var attributeNames: [String] { get }
+}

@@ -1,0 +1,115 @@
+import NIOCore
+import PostgresNIO
+
+/// One value as it arrived: NULL, text, or binary bytes of a PostgreSQL type.
+enum CellValue: Sendable {
+    case null
+    case text(String)
+    case binary(ByteBuffer, oid: UInt32)
+    /// An array, flattened in row-major order, with its dimension lengths.
+    case array(dimensions: [Int], elements: [CellValue])
+    /// The fields of a composite value, in attribute order.
+    case record([CellValue])
+
+    init(_ cell: PostgresCell) {
+        guard let bytes = cell.bytes else {
+            self = .null
+            return
+        }
+        switch cell.format {
+        case .binary: self = .binary(bytes, oid: cell.dataType.rawValue)
+        case .text: self = .text(String(buffer: bytes))
+        }
+    }
+
+    var isNull: Bool {
+        if case .null = self { return true }
+        return false
+    }
+
+    /// The value as text, when it is text (or a binary value of a text type).
+    var textValue: String? {
+        switch self {
+        case let .text(text): return text
+        case let .binary(buffer, oid) where TypeOID.isText(oid): return String(buffer: buffer)
+        default: return nil
+        }
+    }
+
+    /// A short description for error messages.
+    var summary: String {
+        switch self {
+        case .null: return "NULL"
+        case let .text(text): return "text \"\(text.prefix(60))\""
+        case let .binary(buffer, oid): return "binary \(TypeOID.name(oid)) (\(buffer.readableBytes) bytes)"
+        case let .array(dimensions, _): return "array \(dimensions)"
+        case let .record(fields): return "record of \(fields.count) fields"
+        }
+    }
+}
+
+/// OIDs of the built-in types whose binary forms are decoded here.
+enum TypeOID {
+    static let bool: UInt32 = 16
+    static let bytea: UInt32 = 17
+    static let char: UInt32 = 18
+    static let name: UInt32 = 19
+    static let int8: UInt32 = 20
+    static let int2: UInt32 = 21
+    static let int4: UInt32 = 23
+    static let text: UInt32 = 25
+    static let oid: UInt32 = 26
+    static let json: UInt32 = 114
+    static let xml: UInt32 = 142
+    static let float4: UInt32 = 700
+    static let float8: UInt32 = 701
+    static let unknown: UInt32 = 705
+    static let money: UInt32 = 790
+    static let bpchar: UInt32 = 1042
+    static let varchar: UInt32 = 1043
+    static let date: UInt32 = 1082
+    static let time: UInt32 = 1083
+    static let timestamp: UInt32 = 1114
+    static let timestamptz: UInt32 = 1184
+    static let interval: UInt32 = 1186
+    static let timetz: UInt32 = 1266
+    static let numeric: UInt32 = 1700
+    static let uuid: UInt32 = 2950
+    static let jsonb: UInt32 = 3802
+
+    /// Types whose binary form is their text.
+    static func isText(_ oid: UInt32) -> Bool {
+        oid == text || oid == varchar || oid == bpchar || oid == name || oid == unknown
+    }
+
+    /// Built-in types with a non-text binary form; anything else (enums, extension types such
+    /// as citext) sends its text.
+    static let nonTextual: Set<UInt32> = [
+        bool, bytea, int8, int2, int4, oid, float4, float8, money, date, time, timestamp, timestamptz,
+        interval, timetz, numeric, uuid, jsonb, 600, 601, 602, 603, 604, 628, 718, 650, 869, 829, 774,
+        1560, 1562, 27, 28, 29, 3220, 2970, 5038, 3614, 3615, 4072,
+    ]
+
+    static func name(_ oid: UInt32) -> String {
+        switch oid {
+        case bool: "bool"
+        case bytea: "bytea"
+        case int2: "int2"
+        case int4: "int4"
+        case int8: "int8"
+        case text: "text"
+        case varchar: "varchar"
+        case float4: "float4"
+        case float8: "float8"
+        case numeric: "numeric"
+        case date: "date"
+        case timestamp: "timestamp"
+        case timestamptz: "timestamptz"
+        case interval: "interval"
+        case uuid: "uuid"
+        case json: "json"
+        case jsonb: "jsonb"
+        default: "type \(oid)"
+        }
+    }
+}

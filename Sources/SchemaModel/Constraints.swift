@@ -1,0 +1,114 @@
+/// A primary key or unique constraint.
+public struct KeyConstraint: Codable, Sendable, Equatable {
+    public var name: String
+    /// Key columns in constraint order.
+    public var columns: [String]
+    public var comment: String?
+
+    public init(name: String, columns: [String], comment: String? = nil) {
+        self.name = name
+        self.columns = columns
+        self.comment = comment
+    }
+}
+
+/// What a foreign key does when the referenced row is updated or deleted.
+public enum ReferentialAction: String, Codable, Sendable {
+    case noAction
+    case restrict
+    case cascade
+    case setNull
+    case setDefault
+
+    /// The SQL spelling, such as `SET NULL`.
+    public var sql: String {
+        switch self {
+        case .noAction: "NO ACTION"
+        case .restrict: "RESTRICT"
+        case .cascade: "CASCADE"
+        case .setNull: "SET NULL"
+        case .setDefault: "SET DEFAULT"
+        }
+    }
+}
+
+/// A foreign key constraint.
+public struct ForeignKey: Codable, Sendable, Equatable {
+    public var name: String
+    /// Referencing columns, in constraint order.
+    public var columns: [String]
+    public var referencedRelation: QualifiedName
+    /// Referenced columns, pairwise with ``columns``.
+    public var referencedColumns: [String]
+    public var onUpdate: ReferentialAction
+    public var onDelete: ReferentialAction
+    public var isDeferrable: Bool
+    public var comment: String?
+
+    public init(
+        name: String,
+        columns: [String],
+        referencedRelation: QualifiedName,
+        referencedColumns: [String],
+        onUpdate: ReferentialAction = .noAction,
+        onDelete: ReferentialAction = .noAction,
+        isDeferrable: Bool = false,
+        comment: String? = nil
+    ) {
+        self.name = name
+        self.columns = columns
+        self.referencedRelation = referencedRelation
+        self.referencedColumns = referencedColumns
+        self.onUpdate = onUpdate
+        self.onDelete = onDelete
+        self.isDeferrable = isDeferrable
+        self.comment = comment
+    }
+}
+
+/// A `CHECK` or `EXCLUDE` constraint, kept for documentation and drift detection.
+public struct CheckConstraint: Codable, Sendable, Equatable {
+    public var name: String
+    /// The definition as `pg_get_constraintdef` prints it.
+    public var definition: String
+
+    public init(name: String, definition: String) {
+        self.name = name
+        self.definition = definition
+    }
+}
+
+/// An index that does not back a constraint.
+public struct Index: Codable, Sendable, Equatable {
+    public var name: String
+    /// Key columns in index order; `nil` for an expression key.
+    public var columns: [String?]
+    public var isUnique: Bool
+    /// The `WHERE` clause of a partial index.
+    public var predicate: String?
+    /// The access method, such as `btree` or `gin`.
+    public var method: String
+    /// The definition as `pg_get_indexdef` prints it.
+    public var definition: String
+
+    public init(
+        name: String,
+        columns: [String?],
+        isUnique: Bool,
+        predicate: String? = nil,
+        method: String = "btree",
+        definition: String
+    ) {
+        self.name = name
+        self.columns = columns
+        self.isUnique = isUnique
+        self.predicate = predicate
+        self.method = method
+        self.definition = definition
+    }
+
+    /// True when every row has a distinct value for exactly these plain columns.
+    public var guaranteesUniqueness: Bool {
+        isUnique && predicate == nil && !columns.contains(nil)
+    }
+}

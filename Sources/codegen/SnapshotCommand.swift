@@ -1,0 +1,41 @@
+import ArgumentParser
+import CodegenCore
+import Foundation
+
+struct SnapshotCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "snapshot",
+        abstract: "Write the schema snapshot (deterministic JSON) that entity generation and the build plugin read.")
+
+    @OptionGroup var connection: ConnectionOptions
+
+    @Option(name: [.customShort("o"), .customLong("output")], help: ArgumentHelp("The snapshot file to write.", valueName: "file"))
+    var output: String
+
+    @Option(name: [.customShort("s"), .customLong("schema")], help: ArgumentHelp("A schema to include; repeat for several (default: public).", valueName: "schema"))
+    var schemas: [String] = []
+
+    @Flag(help: "Write nothing; exit 1 if the file is not current.")
+    var check = false
+
+    func run() throws {
+        do {
+            let job = SnapshotJob(
+                target: try connection.target(),
+                schemas: schemas.isEmpty ? ["public"] : schemas,
+                outputFile: URL(fileURLWithPath: output),
+                checkOnly: check)
+            let changed = try job.run()
+            if check {
+                print(changed ? "\(output) is out of date" : "\(output) is up to date")
+                if changed { throw ExitCode(1) }
+            } else {
+                print(changed ? "wrote \(output)" : "\(output) is up to date")
+            }
+        } catch let exit as ExitCode {
+            throw exit
+        } catch {
+            Failure.exit(error)
+        }
+    }
+}

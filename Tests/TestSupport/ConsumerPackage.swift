@@ -1,0 +1,68 @@
+import Foundation
+
+/// The package that compiles generated code the way a user's package would, in
+/// `.build-consumer/` so that its dependencies are built once and reused.
+public enum ConsumerPackage {
+    public static let folder = TestEnvironment.packageRoot.appendingPathComponent(".build-consumer")
+    public static let packageFolder = folder.appendingPathComponent("package")
+    public static let modelsFolder = packageFolder.appendingPathComponent("Sources/Models")
+    static let scratchFolder = folder.appendingPathComponent("build")
+
+    /// Writes the consumer's manifest and driver (its Models folder is left to the caller).
+    public static func prepare() throws {
+        let fixture = TestEnvironment.packageRoot.appendingPathComponent("Tests/EndToEndTests/Fixtures/EntityConsumer")
+        let manager = FileManager.default
+        try manager.createDirectory(at: modelsFolder, withIntermediateDirectories: true)
+        try manager.createDirectory(at: packageFolder.appendingPathComponent("Sources/DecodeAll"), withIntermediateDirectories: true)
+        let manifest = try String(contentsOf: fixture.appendingPathComponent("Package.swift.template"), encoding: .utf8)
+            .replacingOccurrences(of: "@PACKAGE_ROOT@", with: TestEnvironment.packageRoot.path)
+        try writeIfChanged(manifest, to: packageFolder.appendingPathComponent("Package.swift"))
+        let driver = try String(contentsOf: fixture.appendingPathComponent("Sources/DecodeAll/main.swift"), encoding: .utf8)
+        try writeIfChanged(driver, to: packageFolder.appendingPathComponent("Sources/DecodeAll/main.swift"))
+    }
+
+    /// Builds the consumer; returns the build's output and the warnings in generated files.
+    public static func build(product: String = "DecodeAll") throws -> (result: Shell.Result, modelWarnings: [String]) {
+        let result = try Shell.run(swiftExecutable, [
+            "build", "--package-path", packageFolder.path, "--scratch-path", scratchFolder.path, "--product", product,
+        ])
+        let warnings = result.output.split(separator: "\n").map(String.init)
+            .filter { $0.contains("warning:") && $0.contains("Sources/Models/") }
+        return (result, warnings)
+    }
+
+    /// Runs the built DecodeAll against `url`: rows per `schema.table`, and failure lines.
+    public static func decodeAll(url: String) throws -> (counts: [String: Int], failures: [String], status: Int32) {
+        let executable = scratchFolder.appendingPathComponent("debug/DecodeAll").path
+        let result = try Shell.run(executable, [url])
+        var counts: [String: Int] = [:]
+        var failures: [String] = []
+        for line in result.standardOutput.split(separator: "\n").map(String.init) {
+            if line.hasPrefix("FAILED ") {
+                failures.append(line)
+            } else {
+                let parts = line.split(separator: "\t")
+                if parts.count == 2, let count = Int(parts[1]) { counts[String(parts[0])] = count }
+            }
+        }
+        if result.status != 0 && failures.isEmpty { failures.append(result.output) }
+        return (counts, failures, result.status)
+    }
+
+    /// `swift`, from the toolchain running the tests.
+    static var swiftExecutable: String {
+        let candidates = ["/opt/swift/usr/bin/swift", "/usr/bin/swift", "/usr/local/bin/swift"]
+        if let path = ProcessInfo.processInfo.environment["PATH"] {
+            for folder in path.split(separator: ":") {
+                let candidate = "\(folder)/swift"
+                if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+            }
+        }
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0) } ?? "swift"
+    }
+
+    private static func writeIfChanged(_ text: String, to url: URL) throws {
+        if (try? String(contentsOf: url, encoding: .utf8)) == text { return }
+        try text.write(to: url, atomically: true, encoding: .utf8)
+    }
+}
