@@ -42,6 +42,12 @@ public enum IntrospectionError: Error, CustomStringConvertible, Equatable {
         let redacted = Redaction.redact(message, secretsIn: target.connectionString)
         let reason = Self.reason(in: redacted)
         let lowered = redacted.lowercased()
+        let malformedMarkers = ["invalid integer value", "invalid connection option", "invalid uri", "invalid sslmode value",
+                                "invalid value for parameter", "missing \"=\"", "unterminated quoted string",
+                                "invalid percent-encoded token", "invalid port number"]
+        if malformedMarkers.contains(where: lowered.contains) {
+            return .malformedConnectionString(reason)
+        }
         if lowered.contains("password authentication failed") || lowered.contains("no password supplied")
             || lowered.contains("authentication failed") || lowered.contains("password is required") {
             return .authenticationFailed(target: target.displayName, detail: reason)

@@ -23,7 +23,7 @@ public enum TestEnvironment {
     /// Live tests run when there is a server, and always on CI (where they fail without one).
     public static var runsLiveTests: Bool { serverURL != nil || isCI }
 
-    public static let liveTestsSkipReason: Comment = "no DATABASE_URL: run scripts/test, or set DATABASE_URL to a server where tests may create databases"
+    public static let liveTestsSkipReason = "no DATABASE_URL: run scripts/test, or set DATABASE_URL to a server where tests may create databases"
 
     /// `../shared/schemas`, the public sample schemas, when present.
     public static var sharedSchemas: URL? {
@@ -33,7 +33,7 @@ public enum TestEnvironment {
 
     public static var runsSharedSchemaTests: Bool { runsLiveTests && (sharedSchemas != nil || isCI) }
 
-    public static let sharedSchemasSkipReason: Comment = "../shared/schemas is missing (or no DATABASE_URL): the public sample schemas are not available here"
+    public static let sharedSchemasSkipReason = "../shared/schemas is missing (or no DATABASE_URL): the public sample schemas are not available here"
 
     /// The names of every shared schema.
     public static var sharedSchemaNames: [String] {
@@ -45,6 +45,3 @@ public enum TestEnvironment {
         }.sorted()
     }
 }
-
-/// A comment type so the support library does not depend on Swift Testing.
-public typealias Comment = String

@@ -51,9 +51,12 @@ enum RenameNote {
     static func member(original: String, name: String, kind: String) -> String? {
         let plain = NameCandidates.legal(Words.lowerCamel(Words.split(original)), fallback: "")
         let unescaped = name.trimmingCharacters(in: ["`"])
-        if unescaped == plain || unescaped == original.precomposedForSwift { return nil }
+        if unescaped == plain { return nil }
         if plain.isEmpty || !SwiftIdentifiers.isLegal(plain) {
             return "Renamed from `\(original)`, which has no letters or digits to build a Swift name from."
+        }
+        if unescaped == original.precomposedForSwift {
+            return "Named `\(unescaped)` as spelled in the database: another \(kind) or a generated member already uses `\(plain)`."
         }
         return "Named `\(unescaped)` rather than `\(plain)`: another \(kind) or a generated member already uses `\(plain)`."
     }

@@ -20,15 +20,27 @@ public struct PGDate: Hashable, Comparable, Sendable, Codable, PGLiteralConverti
     public init?(year: Int, month: Int, day: Int) {
         guard CivilCalendar.isValid(year: year, month: month, day: day) else { return nil }
         let days = CivilCalendar.days(year: year, month: month, day: day)
-        guard let value = Int32(exactly: days), value != .max, value != .min else { return nil }
-        daysSince2000 = value
+        // PostgreSQL's range: 4714-11-24 BC (Julian day 0) through 5874897-12-31.
+        guard (Self.minimumDays...Self.maximumDays).contains(days) else { return nil }
+        daysSince2000 = Int32(days)
     }
+
+    /// Days since 2000-01-01 of 4714-11-24 BC and of 5874897-12-31, PostgreSQL's first and last dates.
+    static let minimumDays = -2_451_545
+    static let maximumDays = 2_145_031_948
 
     /// The day that `date` falls on in `timeZone`.
     public init(_ date: Date, in timeZone: TimeZone = TimeZone(identifier: "UTC")!) {
         let seconds = date.timeIntervalSince1970 + Double(timeZone.secondsFromGMT(for: date))
-        let days = Int((seconds / 86_400).rounded(.down)) - CivilCalendar.unixToPostgresEpochDays
-        daysSince2000 = Int32(clamping: days)
+        let days = (seconds / 86_400).rounded(.down) - Double(CivilCalendar.unixToPostgresEpochDays)
+        // Clamp before converting: `Int(_:)` traps on ±infinity (`PGDate.infinity.date()`) and huge values.
+        if days >= Double(Int32.max) {
+            daysSince2000 = .max
+        } else if days <= Double(Int32.min) {
+            daysSince2000 = .min
+        } else {
+            daysSince2000 = Int32(days)
+        }
     }
 
     public var isInfinite: Bool { daysSince2000 == .max || daysSince2000 == .min }
@@ -43,7 +55,7 @@ public struct PGDate: Hashable, Comparable, Sendable, Codable, PGLiteralConverti
         if daysSince2000 == .max { return Date(timeIntervalSince1970: .infinity) }
         if daysSince2000 == .min { return Date(timeIntervalSince1970: -.infinity) }
         let utc = Date(timeIntervalSince1970: Double(Int(daysSince2000) + CivilCalendar.unixToPostgresEpochDays) * 86_400)
-        return utc.addingTimeInterval(-Double(timeZone.secondsFromGMT(for: utc)))
+        return TimestampMath.instant(ofWallClock: utc, in: timeZone)
     }
 
     public static func < (lhs: PGDate, rhs: PGDate) -> Bool {
@@ -82,6 +94,8 @@ public struct PGDate: Hashable, Comparable, Sendable, Codable, PGLiteralConverti
         guard let year = scanner.integer(maxDigits: 9), scanner.consume(UInt8(ascii: "-")),
               let month = scanner.integer(maxDigits: 2), scanner.consume(UInt8(ascii: "-")),
               let day = scanner.integer(maxDigits: 2) else { return nil }
+        // Written years count from 1 (AD or BC); PostgreSQL rejects year 0.
+        guard year.value >= 1 else { return nil }
         return (year.value, month.value, day.value)
     }
 

@@ -112,6 +112,7 @@ enum IntervalParser {
             negate = true
             tokens.removeLast()
         }
+        guard !tokens.isEmpty else { return nil }  // "", "@" and "ago" are not intervals
         var total = Accumulator()
         var index = 0
         while index < tokens.count {
@@ -183,7 +184,7 @@ enum IntervalParser {
     /// ISO 8601 `P[nY][nM][nW][nD][T[nH][nM][n[.f]S]]`, each component optionally signed.
     static func iso8601(_ text: String) -> PGInterval? {
         var scanner = LiteralScanner(text)
-        guard scanner.consume(UInt8(ascii: "P")) else { return nil }
+        guard scanner.consume(UInt8(ascii: "P")), !scanner.isAtEnd else { return nil }  // "P" alone is not one
         var total = Accumulator()
         var inTime = false
         while !scanner.isAtEnd {

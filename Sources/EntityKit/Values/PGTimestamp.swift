@@ -91,7 +91,7 @@ public struct PGLocalTimestamp: Hashable, Comparable, Sendable, Codable, PGLiter
     public func date(in timeZone: TimeZone = TimeZone(identifier: "UTC")!) -> Date {
         let asUTC = TimestampMath.date(of: microsecondsSince2000)
         guard !isInfinite else { return asUTC }
-        return asUTC.addingTimeInterval(-Double(timeZone.secondsFromGMT(for: asUTC)))
+        return TimestampMath.instant(ofWallClock: asUTC, in: timeZone)
     }
 
     public static func < (lhs: PGLocalTimestamp, rhs: PGLocalTimestamp) -> Bool {
@@ -125,12 +125,34 @@ enum TimestampMath {
     static let microsecondsPerDay: Int64 = 86_400_000_000
     /// Seconds from 2000-01-01 to 2001-01-01, `Date`'s reference date (2000 was a leap year).
     static let referenceDateOffset: Int64 = 31_622_400
+    /// PostgreSQL's range: 4714-11-24 00:00:00 BC up to (not including) 294277-01-01 00:00:00.
+    static let validRange: Range<Int64> = -211_813_488_000_000_000..<9_223_371_331_200_000_000
+
+    /// The instant a wall-clock time, given as the `Date` it would be in UTC, names in `timeZone`.
+    ///
+    /// The offset must hold at the instant itself, not at `wallClock` read as UTC (that is off by the
+    /// transition within hours of a DST change). Like PostgreSQL, a wall-clock time skipped by a
+    /// transition or repeated by one is read as the later of its two candidate instants.
+    static func instant(ofWallClock wallClock: Date, in timeZone: TimeZone) -> Date {
+        let offsets = [-86_400.0, 0, 86_400].map { Double(timeZone.secondsFromGMT(for: wallClock.addingTimeInterval($0))) }
+        var latest: Date?
+        for offset in offsets {
+            let candidate = wallClock.addingTimeInterval(-offset)
+            if Double(timeZone.secondsFromGMT(for: candidate)) == offset, latest.map({ candidate > $0 }) ?? true {
+                latest = candidate
+            }
+        }
+        return latest ?? wallClock.addingTimeInterval(-(offsets.min() ?? 0))
+    }
 
     static func microseconds(of date: Date) -> Int64 {
         let interval = date.timeIntervalSinceReferenceDate
         if interval == .infinity { return .max }
         if interval == -.infinity { return .min }
         let whole = interval.rounded(.down)
+        // Beyond Int64 microseconds, `Int64(_:)` would trap: such instants are ±infinity.
+        if whole >= 9_223_372_036_854 - Double(referenceDateOffset) { return .max }
+        if whole <= -9_223_372_036_854 - Double(referenceDateOffset) { return .min }
         let fraction = Int64(((interval - whole) * 1_000_000).rounded())
         return (Int64(whole) + referenceDateOffset) * 1_000_000 + fraction
     }
@@ -153,7 +175,7 @@ enum TimestampMath {
         let (product, overflow) = days.multipliedReportingOverflow(by: microsecondsPerDay)
         guard !overflow else { return nil }
         let (sum, overflow2) = product.addingReportingOverflow(time)
-        guard !overflow2, sum != .max, sum != .min else { return nil }
+        guard !overflow2, validRange.contains(sum) else { return nil }
         return sum
     }
 
@@ -200,13 +222,13 @@ enum TimestampMath {
         let (local, overflow2) = product.addingReportingOverflow(time)
         guard !overflow2 else { return nil }
         let (utc, overflow3) = local.subtractingReportingOverflow(Int64(offsetSeconds) * 1_000_000)
-        guard !overflow3, utc != .max, utc != .min else { return nil }
+        guard !overflow3, validRange.contains(utc) else { return nil }
         return utc
     }
 
-    /// Reads `±HH[:MM[:SS]]` (or `±HHMM`) as seconds east of UTC.
+    /// Reads `±HH[:MM[:SS]]` (or `±HHMM`) as seconds east of UTC; like PostgreSQL, at most 15:59:59.
     static func parseZoneOffset(_ scanner: inout LiteralScanner) -> Int? {
-        guard let sign = scanner.peek else { return nil }
+        guard let sign = scanner.peek, sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-") else { return nil }
         scanner.position += 1
         let negative = sign == UInt8(ascii: "-")
         guard let hours = scanner.integer(maxDigits: 2) else { return nil }
@@ -222,6 +244,7 @@ enum TimestampMath {
         } else if let parsed = scanner.integer(maxDigits: 2) {
             minutes = parsed.value
         }
+        guard hours.value <= 15, minutes < 60, seconds < 60 else { return nil }
         let total = (hours.value * 60 + minutes) * 60 + seconds
         return negative ? -total : total
     }
