@@ -1,4 +1,4 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.1
 import PackageDescription
 
 let package = Package(
@@ -6,6 +6,9 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "codegen", targets: ["codegen"]),
+        .plugin(name: "EntityCodegenPlugin", targets: ["EntityCodegenPlugin"]),
+        .plugin(name: "RefreshSnapshotPlugin", targets: ["RefreshSnapshotPlugin"]),
+        .plugin(name: "GenerateEntitiesPlugin", targets: ["GenerateEntitiesPlugin"]),
         .library(name: "EntityKit", targets: ["EntityKit"]),
         .library(name: "EntityKitPostgres", targets: ["EntityKitPostgres"]),
     ],
@@ -52,6 +55,29 @@ let package = Package(
                 "EntityGenerator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
+        ),
+
+        // SwiftPM plugins. The build plugin's tool needs only the generator and Foundation.
+        .executableTarget(name: "codegen-plugin-tool", dependencies: ["EntityGenerator", "SchemaModel"]),
+        .plugin(name: "EntityCodegenPlugin", capability: .buildTool(), dependencies: ["codegen-plugin-tool"]),
+        .plugin(
+            name: "RefreshSnapshotPlugin",
+            capability: .command(
+                intent: .custom(verb: "refresh-entity-snapshot", description: "Rewrite a target's schema snapshot from a live PostgreSQL database"),
+                permissions: [
+                    .allowNetworkConnections(scope: .all(ports: []), reason: "To read the schema from the PostgreSQL server in DATABASE_URL or --database-url"),
+                    .writeToPackageDirectory(reason: "To write the target's *.snapshot.json"),
+                ]
+            ),
+            dependencies: ["codegen"]
+        ),
+        .plugin(
+            name: "GenerateEntitiesPlugin",
+            capability: .command(
+                intent: .custom(verb: "generate-entities", description: "Write Swift entities for a target's schema snapshot into the package"),
+                permissions: [.writeToPackageDirectory(reason: "To write the generated Swift files into the target")]
+            ),
+            dependencies: ["codegen-plugin-tool"]
         ),
 
         // The committed output for Schema/: compiled by every build, used by the runtime tests.

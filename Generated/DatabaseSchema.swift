@@ -8,9 +8,13 @@ import Foundation
 public enum DatabaseSchema {
     /// Every entity, sorted by type name.
     public static let entities: [any Entity.Type] = [
+        ActiveRefreshToken.self,
         EmailVerificationToken.self,
+        MembershipEvent.self,
+        Message.self,
         RefreshToken.self,
         Tenant.self,
+        TenantMembership.self,
         User.self,
     ]
 

@@ -19,15 +19,25 @@ public struct Tenant: KeyedEntity, Hashable {
     /// `created_at timestamp with time zone NOT NULL DEFAULT now()`
     public var createdAt: PGTimestamp
 
+    /// `billing_email public.email_address`
+    public var billingEmail: EmailAddress?
+
+    /// `billing_address public.postal_address`
+    public var billingAddress: PostalAddress?
+
     /// Creates a row value of `public.tenants`.
     public init(
         id: UUID,
         name: String? = nil,
-        createdAt: PGTimestamp
+        createdAt: PGTimestamp,
+        billingEmail: EmailAddress? = nil,
+        billingAddress: PostalAddress? = nil
     ) {
         self.id = id
         self.name = name
         self.createdAt = createdAt
+        self.billingEmail = billingEmail
+        self.billingAddress = billingAddress
     }
 
     public typealias CodingKeys = Column
@@ -37,6 +47,8 @@ public struct Tenant: KeyedEntity, Hashable {
         case id
         case name
         case createdAt = "created_at"
+        case billingEmail = "billing_email"
+        case billingAddress = "billing_address"
 
         public var definition: ColumnDefinition {
             switch self {
@@ -46,6 +58,10 @@ public struct Tenant: KeyedEntity, Hashable {
                 ColumnDefinition(sqlType: "text", isNullable: true)
             case .createdAt:
                 ColumnDefinition(sqlType: "timestamp with time zone", isNullable: false, defaultExpression: "now()")
+            case .billingEmail:
+                ColumnDefinition(sqlType: "public.email_address", isNullable: true)
+            case .billingAddress:
+                ColumnDefinition(sqlType: "public.postal_address", isNullable: true)
             }
         }
     }
@@ -54,4 +70,21 @@ public struct Tenant: KeyedEntity, Hashable {
     public static let primaryKeyColumns: [Column] = [.id]
 
     public var primaryKey: UUID { id }
+}
+
+extension Tenant {
+    /// Typed relations of `public.tenants`, named after their foreign-key columns.
+    public enum Relations {
+        /// The `public.tenant_memberships` rows whose `tenant_id` refers to this row (`tenant_memberships_tenant_id_fkey`).
+        public static let tenantMemberships = HasMany<Tenant, TenantMembership>(
+            constraint: "tenant_memberships_tenant_id_fkey",
+            columns: [.init(.id, .tenantID)]
+        )
+
+        /// The `public.users` rows linked to this row through `public.tenant_memberships` (`tenant_memberships_tenant_id_fkey`, `tenant_memberships_user_id_fkey`).
+        public static let users = ManyToMany<Tenant, TenantMembership, User>(
+            sourceColumns: [.init(.id, .tenantID)],
+            targetColumns: [.init(.userID, .id)]
+        )
+    }
 }

@@ -38,6 +38,9 @@ public struct User: KeyedEntity, Hashable {
     /// `role public.user_role NOT NULL DEFAULT 'user'::public.user_role`
     public var role: UserRole
 
+    /// `invited_by_id uuid`
+    public var invitedByID: UUID?
+
     /// Creates a row value of `public.users`.
     public init(
         id: UUID,
@@ -47,7 +50,8 @@ public struct User: KeyedEntity, Hashable {
         emailVerified: Bool,
         createdAt: PGTimestamp,
         updatedAt: PGTimestamp,
-        role: UserRole
+        role: UserRole,
+        invitedByID: UUID? = nil
     ) {
         self.id = id
         self.username = username
@@ -57,6 +61,7 @@ public struct User: KeyedEntity, Hashable {
         self.createdAt = createdAt
         self.updatedAt = updatedAt
         self.role = role
+        self.invitedByID = invitedByID
     }
 
     public typealias CodingKeys = Column
@@ -71,6 +76,7 @@ public struct User: KeyedEntity, Hashable {
         case createdAt = "created_at"
         case updatedAt = "updated_at"
         case role
+        case invitedByID = "invited_by_id"
 
         public var definition: ColumnDefinition {
             switch self {
@@ -90,6 +96,8 @@ public struct User: KeyedEntity, Hashable {
                 ColumnDefinition(sqlType: "timestamp with time zone", isNullable: false, defaultExpression: "now()")
             case .role:
                 ColumnDefinition(sqlType: "public.user_role", isNullable: false, defaultExpression: "'user'::public.user_role")
+            case .invitedByID:
+                ColumnDefinition(sqlType: "uuid", isNullable: true)
             }
         }
     }
@@ -109,10 +117,47 @@ extension User {
             columns: [.init(.id, .userID)]
         )
 
+        /// The `public.users` row that `invited_by_id` refers to (`users_invited_by_id_fkey`, ON DELETE SET NULL).
+        public static let invitedBy = BelongsTo<User, User>(
+            constraint: "users_invited_by_id_fkey",
+            columns: [.init(.invitedByID, .id)],
+            onDelete: .setNull
+        )
+
+        /// The `public.messages` rows whose `recipient_id` refers to this row (`messages_recipient_id_fkey`).
+        public static let messagesAsRecipient = HasMany<User, Message>(
+            constraint: "messages_recipient_id_fkey",
+            columns: [.init(.id, .recipientID)]
+        )
+
+        /// The `public.messages` rows whose `sender_id` refers to this row (`messages_sender_id_fkey`).
+        public static let messagesAsSender = HasMany<User, Message>(
+            constraint: "messages_sender_id_fkey",
+            columns: [.init(.id, .senderID)]
+        )
+
         /// The `public.refresh_tokens` rows whose `user_id` refers to this row (`fk_refresh_tokens_user_id`).
         public static let refreshTokens = HasMany<User, RefreshToken>(
             constraint: "fk_refresh_tokens_user_id",
             columns: [.init(.id, .userID)]
+        )
+
+        /// The `public.tenant_memberships` rows whose `user_id` refers to this row (`tenant_memberships_user_id_fkey`).
+        public static let tenantMemberships = HasMany<User, TenantMembership>(
+            constraint: "tenant_memberships_user_id_fkey",
+            columns: [.init(.id, .userID)]
+        )
+
+        /// The `public.tenants` rows linked to this row through `public.tenant_memberships` (`tenant_memberships_user_id_fkey`, `tenant_memberships_tenant_id_fkey`).
+        public static let tenants = ManyToMany<User, TenantMembership, Tenant>(
+            sourceColumns: [.init(.id, .userID)],
+            targetColumns: [.init(.tenantID, .id)]
+        )
+
+        /// The `public.users` rows whose `invited_by_id` refers to this row (`users_invited_by_id_fkey`).
+        public static let usersAsInvitedBy = HasMany<User, User>(
+            constraint: "users_invited_by_id_fkey",
+            columns: [.init(.id, .invitedByID)]
         )
     }
 }

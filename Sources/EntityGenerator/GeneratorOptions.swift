@@ -23,6 +23,9 @@ public struct GeneratorOptions: Codable, Sendable, Equatable {
     public var columnOverrides: [String: String]
     /// Modules every generated file imports besides EntityKit and Foundation (for override types).
     public var additionalImports: [String]
+    /// Declare array elements optional (`[String?]`): PostgreSQL arrays may contain NULL whatever
+    /// the column's constraints, and reading a NULL element into `[String]` fails with an error.
+    public var optionalArrayElements: Bool
 
     /// The migrations tracking table, ignored unless asked for.
     public static let migrationsTable = "entitykit_migrations"
@@ -34,7 +37,8 @@ public struct GeneratorOptions: Codable, Sendable, Equatable {
         accessLevel: AccessLevel = .public,
         typeOverrides: [String: String] = [:],
         columnOverrides: [String: String] = [:],
-        additionalImports: [String] = []
+        additionalImports: [String] = [],
+        optionalArrayElements: Bool = false
     ) {
         self.schemas = schemas
         self.tables = tables
@@ -43,13 +47,14 @@ public struct GeneratorOptions: Codable, Sendable, Equatable {
         self.typeOverrides = typeOverrides
         self.columnOverrides = columnOverrides
         self.additionalImports = additionalImports
+        self.optionalArrayElements = optionalArrayElements
     }
 
     private enum CodingKeys: String, CodingKey, CaseIterable {
-        case schemas, tables, ignoreTables, accessLevel, typeOverrides, columnOverrides, additionalImports
+        case schemas, tables, ignoreTables, accessLevel, typeOverrides, columnOverrides, additionalImports, optionalArrayElements
     }
 
-    /// Every key is optional and defaults as in ``init(schemas:tables:ignoreTables:accessLevel:typeOverrides:columnOverrides:additionalImports:)``.
+    /// Every key is optional and defaults as in the memberwise initializer.
     public init(from decoder: Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         let defaults = GeneratorOptions()
@@ -60,6 +65,7 @@ public struct GeneratorOptions: Codable, Sendable, Equatable {
         typeOverrides = try container.decodeIfPresent([String: String].self, forKey: .typeOverrides) ?? [:]
         columnOverrides = try container.decodeIfPresent([String: String].self, forKey: .columnOverrides) ?? [:]
         additionalImports = try container.decodeIfPresent([String].self, forKey: .additionalImports) ?? []
+        optionalArrayElements = try container.decodeIfPresent(Bool.self, forKey: .optionalArrayElements) ?? false
     }
 
     /// A configuration file that cannot be used; the message says what to fix.

@@ -87,7 +87,9 @@ enum TypeOID {
     static let nonTextual: Set<UInt32> = [
         bool, bytea, int8, int2, int4, oid, float4, float8, money, date, time, timestamp, timestamptz,
         interval, timetz, numeric, uuid, jsonb, 600, 601, 602, 603, 604, 628, 718, 650, 869, 829, 774,
-        1560, 1562, 27, 28, 29, 3220, 2970, 5038, 3614, 3615, 4072,
+        1560, 1562, 27, 28, 29, 3220, 2970, 5038, 3614, 3615, 4072, 5069, 18,
+        // Ranges and multiranges.
+        3904, 3906, 3908, 3910, 3912, 3926, 4451, 4532, 4533, 4534, 4535, 4536,
     ]
 
     static func name(_ oid: UInt32) -> String {

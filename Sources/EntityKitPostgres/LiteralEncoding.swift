@@ -125,6 +125,12 @@ private struct LiteralKeyedContainer<Key: CodingKey>: KeyedEncodingContainerProt
     mutating func encodeIfPresent(_ value: Int64?, forKey key: Key) throws { try encodeOptional(value, key) }
     mutating func encodeIfPresent(_ value: Double?, forKey key: Key) throws { try encodeOptional(value, key) }
     mutating func encodeIfPresent(_ value: Float?, forKey key: Key) throws { try encodeOptional(value, key) }
+    mutating func encodeIfPresent(_ value: Int8?, forKey key: Key) throws { try encodeOptional(value, key) }
+    mutating func encodeIfPresent(_ value: UInt?, forKey key: Key) throws { try encodeOptional(value, key) }
+    mutating func encodeIfPresent(_ value: UInt8?, forKey key: Key) throws { try encodeOptional(value, key) }
+    mutating func encodeIfPresent(_ value: UInt16?, forKey key: Key) throws { try encodeOptional(value, key) }
+    mutating func encodeIfPresent(_ value: UInt32?, forKey key: Key) throws { try encodeOptional(value, key) }
+    mutating func encodeIfPresent(_ value: UInt64?, forKey key: Key) throws { try encodeOptional(value, key) }
 
     private mutating func encodeOptional<T: Encodable>(_ value: T?, _ key: Key) throws {
         if let value { try encode(value, forKey: key) } else { try encodeNil(forKey: key) }
@@ -190,7 +196,12 @@ enum ScalarLiterals {
         case let value as Int32: return .scalar(String(value))
         case let value as Int64: return .scalar(String(value))
         case let value as Int: return .scalar(String(value))
+        case let value as Int8: return .scalar(String(value))
+        case let value as UInt8: return .scalar(String(value))
+        case let value as UInt16: return .scalar(String(value))
+        case let value as UInt: return .scalar(String(value))
         case let value as UInt32: return .scalar(String(value))
+        case let value as UInt64: return .scalar(String(value))
         case let value as Double: return .scalar(floating(value))
         case let value as Float: return .scalar(floating(value))
         case let value as UUID: return .scalar(value.uuidString.lowercased())

@@ -48,13 +48,14 @@ struct SQLBuilder {
         sql += text
     }
 
-    /// Appends a placeholder bound to `value` (NULL for `.null`).
+    /// Appends a placeholder bound to `value`, or the keyword `NULL`: PostgresNIO binds NULL
+    /// parameters in binary format, which types without a binary input function reject.
     mutating func append(value: LiteralValue) {
-        if let text = value.text {
-            bindings.append(UntypedParameter(text: text))
-        } else {
-            bindings.appendNull()
+        guard let text = value.text else {
+            sql += "NULL"
+            return
         }
+        bindings.append(UntypedParameter(text: text))
         sql += "$\(bindings.count)"
     }
 

@@ -18,6 +18,12 @@ protocol BinaryDecodableLiteral: PGLiteralConvertible {
 enum ScalarDecoding {
     /// The value, or nil when `T` is not a scalar type this knows (arrays, enums, composites).
     static func decode<T>(_ type: T.Type, from cell: CellValue) throws(ScalarProblem) -> T? {
+        if case let .binary(buffer, oid) = cell, oid >= DomainElements.firstUserOID {
+            let candidates = T.self == PGJSON.self ? [DomainElements.jsonCandidate(buffer)] : DomainElements.candidates(for: T.self)
+            for candidate in candidates ?? [] {
+                if let value = try? decode(type, from: .binary(buffer, oid: candidate)) { return value }
+            }
+        }
         if let literalType = T.self as? any PGLiteralConvertible.Type {
             return try decodeLiteral(literalType, from: cell) as? T
         }
@@ -55,6 +61,7 @@ enum ScalarDecoding {
         ObjectIdentifier(Int64.self): { cell throws(ScalarProblem) in try integer(cell, as: Int64.self) },
         ObjectIdentifier(Int.self): { cell throws(ScalarProblem) in try integer(cell, as: Int.self) },
         ObjectIdentifier(UInt32.self): { cell throws(ScalarProblem) in try unsigned32(cell) },
+        ObjectIdentifier(UInt64.self): { cell throws(ScalarProblem) in try unsigned64(cell) },
         ObjectIdentifier(Float.self): { cell throws(ScalarProblem) in try floating(cell, as: Float.self) },
         ObjectIdentifier(Double.self): { cell throws(ScalarProblem) in try floating(cell, as: Double.self) },
         ObjectIdentifier(UUID.self): { cell throws(ScalarProblem) in try uuid(cell) },
@@ -123,6 +130,21 @@ enum ScalarDecoding {
         }
         guard let text = cell.textValue, let value = UInt32(text) else {
             throw ScalarProblem(message: "cannot read UInt32 from \(cell.summary)")
+        }
+        return value
+    }
+
+    /// `xid8` (and non-negative `int8`): eight bytes, unsigned.
+    static func unsigned64(_ cell: CellValue) throws(ScalarProblem) -> UInt64 {
+        if case let .binary(buffer, oid) = cell, buffer.readableBytes == 8, !TypeOID.isText(oid),
+           let value = buffer.getInteger(at: buffer.readerIndex, as: UInt64.self) {
+            if oid == TypeOID.int8, Int64(bitPattern: value) < 0 {
+                throw ScalarProblem(message: "cannot read UInt64 from the negative \(Int64(bitPattern: value))")
+            }
+            return value
+        }
+        guard let text = cell.textValue, let value = UInt64(text) else {
+            throw ScalarProblem(message: "cannot read UInt64 from \(cell.summary)")
         }
         return value
     }

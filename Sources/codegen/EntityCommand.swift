@@ -40,6 +40,9 @@ struct EntityCommand: ParsableCommand {
     @Option(name: .customLong("import"), help: ArgumentHelp("A module every generated file imports (for override types; repeatable).", valueName: "module"))
     var imports: [String] = []
 
+    @Flag(help: "Declare array elements optional ([String?]), for arrays that may hold NULL.")
+    var optionalArrayElements = false
+
     @Flag(help: "Write nothing; list what would change and exit 1 if anything would.")
     var check = false
 
@@ -65,6 +68,7 @@ struct EntityCommand: ParsableCommand {
             for pair in typeOverrides.compactMap(Self.split) { options.typeOverrides[pair.0] = pair.1 }
             for pair in columnOverrides.compactMap(Self.split) { options.columnOverrides[pair.0] = pair.1 }
             options.additionalImports += imports
+            if optionalArrayElements { options.optionalArrayElements = true }
 
             let source: SchemaSource = try snapshot.map { .snapshotFile(URL(fileURLWithPath: $0)) } ?? .database(connection.target())
             let job = EntityJob(source: source, options: options, outputDirectory: URL(fileURLWithPath: outputDirectory), checkOnly: check)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CodegenCore
+import EntityGenerator
 import Foundation
 
 struct SnapshotCommand: ParsableCommand {
@@ -15,14 +16,18 @@ struct SnapshotCommand: ParsableCommand {
     @Option(name: [.customShort("s"), .customLong("schema")], help: ArgumentHelp("A schema to include; repeat for several (default: public).", valueName: "schema"))
     var schemas: [String] = []
 
+    @Option(help: ArgumentHelp("A codegen.json whose schemas to include (-s overrides it).", valueName: "file"))
+    var config: String?
+
     @Flag(help: "Write nothing; exit 1 if the file is not current.")
     var check = false
 
     func run() throws {
         do {
+            let configured = try config.map { try GeneratorOptions.load(from: URL(fileURLWithPath: $0)).schemas } ?? ["public"]
             let job = SnapshotJob(
                 target: try connection.target(),
-                schemas: schemas.isEmpty ? ["public"] : schemas,
+                schemas: schemas.isEmpty ? configured : schemas,
                 outputFile: URL(fileURLWithPath: output),
                 checkOnly: check)
             let changed = try job.run()

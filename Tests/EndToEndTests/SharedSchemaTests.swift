@@ -8,6 +8,15 @@ import TestSupport
 @Suite("Public schemas end to end", .serialized,
        .enabled(if: TestEnvironment.runsSharedSchemaTests, Comment(rawValue: TestEnvironment.sharedSchemasSkipReason)))
 struct SharedSchemaTests {
+    /// Without this, a missing folder would make the parameterized test below pass with no cases.
+    @Test func theSharedSchemasArePresent() throws {
+        let names = TestEnvironment.sharedSchemaNames
+        #expect(!names.isEmpty, "no schemas found in ../shared/schemas (looked in \(TestEnvironment.packageRoot.deletingLastPathComponent().path)/shared/schemas)")
+        for required in ["pagila", "chinook", "northwind", "sakila"] {
+            #expect(names.contains(required), "../shared/schemas has no \(required)")
+        }
+    }
+
     @Test("generate, compile without warnings, decode every row", arguments: TestEnvironment.sharedSchemaNames)
     func endToEnd(schema name: String) throws {
         let database = try TestDatabase.create(name)

@@ -63,6 +63,17 @@ struct RenderingTests {
         #expect(first == second)
     }
 
+    /// The round-trip tests' models are the committed output for their fixture snapshot.
+    @Test func roundTripModelsAreCurrent() throws {
+        let fixtures = ReferenceSchema.root.appendingPathComponent("Tests/Fixtures")
+        let snapshot = try SchemaSnapshot.decode(from: Data(contentsOf: fixtures.appendingPathComponent("round_trip.snapshot.json")))
+        let options = try GeneratorOptions.load(from: fixtures.appendingPathComponent("round_trip.codegen.json"))
+        let files = try EntityGenerator.generate(from: snapshot, options: options).files
+        let folder = ReferenceSchema.root.appendingPathComponent("Tests/EntityKitPostgresTests/RoundTripModels")
+        let changes = try OutputDirectory(url: folder).changes(for: files)
+        #expect(changes.isEmpty, "RoundTripModels/ is out of date (\(changes.lines.joined(separator: ", "))): run scripts/regenerate-reference")
+    }
+
     /// `Generated/` is the committed output for `Schema/snapshot.json`.
     @Test func generatedFolderIsCurrent() throws {
         let files = try EntityGenerator.generate(from: try ReferenceSchema.snapshot(), options: GeneratorOptions()).files

@@ -43,14 +43,47 @@ struct TypeMappingTests {
         #expect(mapped.swiftType == "Year")
     }
 
-    @Test func unknownTypesFallBackToTextWithAWarning() throws {
-        let snapshot = Fixture.snapshot([Fixture.table("t", [Fixture.column("doc", "tsvector", nullable: false)])])
+    @Test func extensionTypesAreReadAsTextWithAWarning() throws {
+        let ltree = TypeDefinition(schema: "public", name: "ltree", kind: .base, category: "U", hasBinaryIO: true)
+        let snapshot = Fixture.snapshot([Fixture.table("t", [Fixture.column("doc", "public.ltree", nullable: false)])], types: [ltree])
         let plan = try Translator(snapshot: snapshot, options: GeneratorOptions()).plan()
         let doc = try #require(plan.entities.first?.properties.first)
         #expect(doc.swiftType == "String")
         #expect(doc.readCast == "text")
-        #expect(doc.documentation.contains { $0.contains("is read as its text form") })
+        #expect(doc.documentation.contains { $0.contains("read and written as its text form") })
         #expect(plan.diagnostics.contains { $0.severity == .warning && $0.subject == "public.t.doc" })
+    }
+
+    @Test(arguments: [
+        ("point", "PGPoint"), ("inet", "PGInet"), ("cidr", "PGInet"), ("macaddr8", "PGMacAddress"), ("money", "PGMoney"),
+        ("tsvector", "PGTSVector"), ("pg_lsn", "PGLSN"), ("tid", "PGTupleID"), ("regclass", "UInt32"), ("xid8", "UInt64"),
+        ("char", "PGChar"), ("varbit", "PGBitString"), ("xml", "String"),
+    ])
+    func mapsTheOtherBuiltins(postgres: String, swift: String) throws {
+        let types = [TypeDefinition(schema: "pg_catalog", name: postgres, kind: .base, category: "U")]
+        #expect(try property(Fixture.column("value", postgres, nullable: false), types: types).swiftType == swift)
+    }
+
+    @Test func builtinRangesAreBinaryAndOtherRangesText() throws {
+        let types = [
+            TypeDefinition(schema: "pg_catalog", name: "int4range", kind: .range, category: "R", rangeElement: Fixture.typeName("int4")),
+            TypeDefinition(schema: "pg_catalog", name: "tstzmultirange", kind: .multirange, category: "R", rangeElement: Fixture.typeName("tstzrange")),
+            TypeDefinition(schema: "pg_catalog", name: "tstzrange", kind: .range, category: "R", rangeElement: Fixture.typeName("timestamptz")),
+            TypeDefinition(schema: "public", name: "floatrange", kind: .range, category: "R", rangeElement: Fixture.typeName("float8")),
+        ]
+        let ints = try property(Fixture.column("ints", "int4range", nullable: false), types: types)
+        #expect(ints.swiftType == "PGRange<Int32>")
+        #expect(ints.readCast == nil)
+        #expect(try property(Fixture.column("spans", "tstzmultirange", nullable: false), types: types).swiftType == "PGMultirange<PGTimestamp>")
+        let floats = try property(Fixture.column("floats", "public.floatrange", nullable: false), types: types)
+        #expect(floats.swiftType == "PGRange<Double>")
+        #expect(floats.readCast == "text")
+    }
+
+    @Test func arrayElementsCanBeDeclaredOptional() throws {
+        var options = GeneratorOptions()
+        options.optionalArrayElements = true
+        #expect(try property(Fixture.column("tags", "_text", nullable: false), options: options).swiftType == "[String?]")
     }
 
     @Test func typeOverridesApplyEverywhereIncludingArrays() throws {

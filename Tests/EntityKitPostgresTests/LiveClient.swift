@@ -8,6 +8,15 @@ func withClient<T: Sendable>(_ url: String, _ body: @Sendable (PostgresClient) a
     return try await withThrowingTaskGroup(of: Void.self) { group in
         group.addTask { await client.run() }
         defer { group.cancelAll() }
-        return try await body(client)
+        do {
+            return try await body(client)
+        } catch let error as PSQLError {
+            // PostgresNIO hides the server's message from `description`; tests want it.
+            throw LiveTestFailure(description: String(reflecting: error))
+        }
     }
+}
+
+struct LiveTestFailure: Error, CustomStringConvertible {
+    let description: String
 }

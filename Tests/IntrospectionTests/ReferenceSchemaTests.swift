@@ -28,6 +28,17 @@ final class ReferenceSchemaTests {
         #expect(try snapshot.encodedJSON() == committed, "Schema/snapshot.json differs from Schema/*.sql: run scripts/regenerate-reference")
     }
 
+    @Test func roundTripFixtureSnapshotIsCurrent() throws {
+        let fixture = try TestDatabase.create("round_trip_snapshot")
+        defer { fixture.drop() }
+        let fixtures = root.appendingPathComponent("Tests/Fixtures")
+        try fixture.execute(String(contentsOf: fixtures.appendingPathComponent("round_trip.sql"), encoding: .utf8))
+        let target = try ConnectionTarget(connectionString: fixture.url, source: .argument)
+        let snapshot = try CatalogReader(target: target).snapshot(schemas: ["public"])
+        let committed = try Data(contentsOf: fixtures.appendingPathComponent("round_trip.snapshot.json"))
+        #expect(try snapshot.encodedJSON() == committed, "Tests/Fixtures/round_trip.snapshot.json is stale: run scripts/regenerate-reference")
+    }
+
     @Test func liveGenerationEqualsSnapshotGenerationEqualsGenerated() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("codegen-live-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -4,9 +4,9 @@ struct EntityRenderer {
     /// `public ` or `package ` or empty.
     let access: String
 
-    func render(imports: [String]) -> String {
+    /// The declarations, without the file header and imports.
+    func render() -> String {
         var writer = SourceWriter()
-        FileHeader.write(into: &writer, imports: imports)
         writer.documentation(plan.documentation)
         writer.block("\(access)struct \(plan.typeName): \(plan.conformance), Hashable {") { body in
             body.line("\(access)static let schemaName = \(SwiftText.literal(plan.schema))")

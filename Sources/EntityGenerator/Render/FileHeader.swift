@@ -8,13 +8,6 @@ enum FileHeader {
         "// `codegen entity` rewrites it, and deletes it when its source is gone.",
     ]
 
-    static func write(into writer: inout SourceWriter, imports: [String]) {
-        for line in lines { writer.line(line) }
-        writer.line()
-        for module in imports { writer.line("import \(module)") }
-        writer.line()
-    }
-
     /// True when `contents` starts with the generated-file header.
     static func isGenerated(_ contents: String) -> Bool {
         contents.hasPrefix(firstLine + "\n")

@@ -1,11 +1,9 @@
 /// Renders enums, composite types, domains and the prelude.
 struct TypeRenderers {
     let access: String
-    let imports: [String]
 
     func render(_ plan: EnumPlan) -> String {
         var writer = SourceWriter()
-        FileHeader.write(into: &writer, imports: imports)
         writer.documentation(plan.documentation)
         writer.block("\(access)enum \(plan.typeName): String, PGEnum {") { body in
             for enumCase in plan.cases {
@@ -21,7 +19,6 @@ struct TypeRenderers {
 
     func render(_ plan: CompositePlan) -> String {
         var writer = SourceWriter()
-        FileHeader.write(into: &writer, imports: imports)
         writer.documentation(plan.documentation)
         writer.block("\(access)struct \(plan.typeName): PGComposite {") { body in
             body.line("\(access)static let schemaName = \(SwiftText.literal(plan.schema))")
@@ -52,7 +49,6 @@ struct TypeRenderers {
 
     func render(_ plan: DomainPlan) -> String {
         var writer = SourceWriter()
-        FileHeader.write(into: &writer, imports: imports)
         writer.documentation(plan.documentation)
         writer.line("\(access)typealias \(plan.typeName) = \(plan.underlyingType)")
         return writer.text
@@ -60,11 +56,6 @@ struct TypeRenderers {
 
     func render(_ plan: PreludePlan) -> String {
         var writer = SourceWriter()
-        for line in FileHeader.lines { writer.line(line) }
-        writer.line()
-        writer.line("@_exported import EntityKit")
-        for module in imports where module != "EntityKit" { writer.line("import \(module)") }
-        writer.line()
         let schemas = plan.schemas.map { "`\($0)`" }.joined(separator: ", ")
         writer.documentation(["What `codegen entity` generated from \(plan.schemas.count == 1 ? "schema" : "schemas") \(schemas)."])
         writer.block("\(access)enum \(plan.registryName) {") { body in
@@ -88,19 +79,70 @@ struct TypeRenderers {
     }
 }
 
-/// Turns a plan into files: one per entity, enum, composite and domain, plus the prelude.
+/// One rendered declaration: its type name and its source, without header or imports.
+struct RenderedDeclaration {
+    var typeName: String
+    var source: String
+}
+
+/// Turns a plan into files.
 public enum Renderer {
+    /// One file per entity, enum, composite and domain, plus the prelude: what `codegen entity`
+    /// writes.
     public static func render(_ plan: GenerationPlan) -> [GeneratedFile] {
-        let access = plan.accessLevel == .internal ? "" : "\(plan.accessLevel.rawValue) "
-        let types = TypeRenderers(access: access, imports: plan.imports)
-        var files: [GeneratedFile] = []
-        for entity in plan.entities {
-            files.append(GeneratedFile(name: "\(entity.typeName).swift", contents: EntityRenderer(plan: entity, access: access).render(imports: plan.imports)))
+        declarations(of: plan).map { declaration in
+            let isPrelude = declaration.typeName == plan.prelude.registryName
+            return GeneratedFile(name: "\(declaration.typeName).swift",
+                                 contents: file(plan, [declaration.source], reexportsEntityKit: isPrelude))
+        }.sorted { $0.name < $1.name }
+    }
+
+    /// Exactly `count` files, `<prefix>0.swift` … : what the build plugin writes, because a build
+    /// plugin must name its outputs before it knows the schema. A declaration's file depends only
+    /// on its name, so a change to one table rewrites one file.
+    public static func renderShards(_ plan: GenerationPlan, count: Int, prefix: String) -> [GeneratedFile] {
+        var shards = [[String]](repeating: [], count: count)
+        for declaration in declarations(of: plan).sorted(by: { $0.typeName < $1.typeName }) {
+            shards[shard(of: declaration.typeName, count: count)].append(declaration.source)
         }
-        for enumeration in plan.enums { files.append(GeneratedFile(name: "\(enumeration.typeName).swift", contents: types.render(enumeration))) }
-        for composite in plan.composites { files.append(GeneratedFile(name: "\(composite.typeName).swift", contents: types.render(composite))) }
-        for domain in plan.domains { files.append(GeneratedFile(name: "\(domain.typeName).swift", contents: types.render(domain))) }
-        files.append(GeneratedFile(name: "\(plan.prelude.registryName).swift", contents: types.render(plan.prelude)))
-        return files.sorted { $0.name < $1.name }
+        return shards.enumerated().map { index, sources in
+            GeneratedFile(name: "\(prefix)\(index).swift", contents: file(plan, sources, reexportsEntityKit: index == 0))
+        }
+    }
+
+    static func shard(of typeName: String, count: Int) -> Int {
+        // FNV-1a: stable across runs and platforms, unlike Hasher.
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in typeName.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01B3
+        }
+        return Int(hash % UInt64(count))
+    }
+
+    private static func declarations(of plan: GenerationPlan) -> [RenderedDeclaration] {
+        let access = plan.accessLevel == .internal ? "" : "\(plan.accessLevel.rawValue) "
+        let types = TypeRenderers(access: access)
+        var result: [RenderedDeclaration] = []
+        for entity in plan.entities {
+            result.append(RenderedDeclaration(typeName: entity.typeName, source: EntityRenderer(plan: entity, access: access).render()))
+        }
+        for enumeration in plan.enums { result.append(RenderedDeclaration(typeName: enumeration.typeName, source: types.render(enumeration))) }
+        for composite in plan.composites { result.append(RenderedDeclaration(typeName: composite.typeName, source: types.render(composite))) }
+        for domain in plan.domains { result.append(RenderedDeclaration(typeName: domain.typeName, source: types.render(domain))) }
+        result.append(RenderedDeclaration(typeName: plan.prelude.registryName, source: types.render(plan.prelude)))
+        return result
+    }
+
+    private static func file(_ plan: GenerationPlan, _ sources: [String], reexportsEntityKit: Bool) -> String {
+        var writer = SourceWriter()
+        for line in FileHeader.lines { writer.line(line) }
+        writer.line()
+        for module in plan.imports {
+            writer.line(module == "EntityKit" && reexportsEntityKit ? "@_exported import EntityKit" : "import \(module)")
+        }
+        var text = writer.text
+        for source in sources { text += "\n" + source }
+        return text
     }
 }

@@ -53,7 +53,8 @@ struct RelationInference {
                     candidates: [belongsName, belongsName + via],
                     plan: RelationPlan(
                         kind: .belongsTo, name: "",
-                        documentation: ["The `\(key.referencedRelation)` row that \(columnList(key.columns)) refers to (\(constraintDescription(key)))."],
+                        documentation: ["The `\(key.referencedRelation)` row that \(columnList(key.columns)) refers to (\(constraintDescription(key)))."]
+                            + (key.comment.map { ["", $0] } ?? []),
                         typeExpression: "BelongsTo<\(entities[source].typeName), \(entities[target].typeName)>",
                         constraint: key.name, columnPairs: pairs, targetPairs: [],
                         onDelete: key.onDelete == .noAction ? nil : key.onDelete.rawValue,

@@ -50,7 +50,8 @@ public struct Translator {
         var generatedTypeNames: [QualifiedName: String] = [:]
         for (type, name) in zip(generatedTypes, typeNames) { generatedTypeNames[type.qualifiedName] = name }
 
-        let mapper = TypeMapper(types: typesByName, generatedTypeNames: generatedTypeNames, typeOverrides: options.typeOverrides)
+        let mapper = TypeMapper(types: typesByName, generatedTypeNames: generatedTypeNames, typeOverrides: options.typeOverrides,
+                                optionalArrayElements: options.optionalArrayElements)
         let relationsByName = Dictionary(snapshot.relations.map { ($0.qualifiedName, $0) }, uniquingKeysWith: { first, _ in first })
         let columnTranslator = ColumnTranslator(
             mapper: mapper, types: typesByName, relationsByName: relationsByName, columnOverrides: options.columnOverrides)
@@ -105,6 +106,10 @@ public struct Translator {
         func matches(_ relation: Relation, _ pattern: String) -> Bool {
             pattern == relation.name || pattern == "\(relation.schema).\(relation.name)"
         }
+        var partitions: [QualifiedName: [Relation]] = [:]
+        for relation in snapshot.relations {
+            if let parent = relation.partitionOf { partitions[parent, default: []].append(relation) }
+        }
         var selected: [Relation] = []
         for relation in snapshot.relations where schemas.contains(relation.schema) && relation.partitionOf == nil {
             if !options.tables.isEmpty, !options.tables.contains(where: { matches(relation, $0) }) { continue }
@@ -113,7 +118,7 @@ public struct Translator {
                 diagnostics.warn(relation.qualifiedName.description, "has no columns: no entity generated")
                 continue
             }
-            selected.append(relation)
+            selected.append(PartitionKeys.lift(relation, partitions: partitions[relation.qualifiedName] ?? []))
         }
         for pattern in options.tables where !snapshot.relations.contains(where: { schemas.contains($0.schema) && matches($0, pattern) }) {
             diagnostics.warn(pattern, "--tables names a relation that is not in schemas \(options.schemas.joined(separator: ", "))")

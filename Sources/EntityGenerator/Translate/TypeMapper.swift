@@ -19,6 +19,8 @@ struct TypeMapper {
     /// Swift names of the generated enums, composites and domains.
     let generatedTypeNames: [QualifiedName: String]
     let typeOverrides: [String: String]
+    /// Declare array elements optional (`[T?]`): PostgreSQL arrays may hold NULLs whatever the column says.
+    var optionalArrayElements = false
 
     /// The mapping of `type` with `dimensions` declared array dimensions.
     func map(_ type: QualifiedName, dimensions: Int = 0) -> MappedType {
@@ -41,6 +43,7 @@ struct TypeMapper {
         case .array:
             guard let element = definition.element else { return fallback(type, reason: "its element type is unknown") }
             var mapped = map(element, dimensions: 0, depth: depth + 1)
+            if optionalArrayElements { mapped.swiftType += "?" }
             let levels = max(1, dimensions)
             for _ in 0..<levels { mapped.swiftType = "[\(mapped.swiftType)]" }
             if mapped.readCast != nil { mapped.readCast = "text[]" }
@@ -59,15 +62,37 @@ struct TypeMapper {
             return mapped
         case .base:
             if definition.schema == "pg_catalog", let builtin = BuiltinTypes.mappings[definition.name] {
-                return MappedType(swiftType: builtin.swiftType, readCast: builtin.readsAsText ? "text" : nil)
+                return MappedType(swiftType: builtin.swiftType, readCast: builtin.readsAsText ? "text" : nil,
+                                  notes: builtin.note.map { [$0] } ?? [])
             }
-            if BuiltinTypes.textExtensionTypes.contains(definition.name) {
-                return MappedType(swiftType: "String", readCast: "text")
+            if let known = BuiltinTypes.extensionTypes[definition.name] {
+                return MappedType(swiftType: known.swiftType, readCast: known.readsAsText ? "text" : nil)
             }
-            return fallback(type, reason: "codegen has no Swift type for it yet")
-        case .range, .multirange, .pseudo:
-            return fallback(type, reason: "codegen has no Swift type for it yet")
+            if definition.schema == "pg_catalog" {
+                return fallback(type, reason: "it is an internal type without a Swift counterpart")
+            }
+            return textual(type)
+        case .range, .multirange:
+            return range(definition, depth: depth)
+        case .pseudo:
+            return fallback(type, reason: "it is a pseudo-type")
         }
+    }
+
+    /// `PGRange<Bound>` / `PGMultirange<Bound>`; ranges over other subtypes are read as text.
+    private func range(_ definition: TypeDefinition, depth: Int) -> MappedType {
+        var subtype = definition.rangeElement
+        if definition.kind == .multirange, let rangeType = subtype {
+            subtype = types[rangeType]?.rangeElement
+        }
+        guard let subtype else { return fallback(definition.qualifiedName, reason: "its subtype is unknown") }
+        let bound = map(subtype, dimensions: 0, depth: depth + 1)
+        guard BuiltinTypes.rangeBoundTypes.contains(bound.swiftType) else {
+            return fallback(definition.qualifiedName, reason: "its subtype `\(subtype)` is not a supported range bound")
+        }
+        let wrapper = definition.kind == .range ? "PGRange" : "PGMultirange"
+        let isBinary = definition.schema == "pg_catalog" && BuiltinTypes.binaryRanges.contains(definition.name)
+        return MappedType(swiftType: "\(wrapper)<\(bound.swiftType)>", readCast: isBinary ? nil : "text")
     }
 
     /// The cast a value of `type` needs to be read: text when the type (or anything it contains)
@@ -92,13 +117,25 @@ struct TypeMapper {
                 return builtin.readsAsText
             }
             return true
-        case .range, .multirange, .pseudo:
+        case .range, .multirange:
+            return !(definition.schema == "pg_catalog" && BuiltinTypes.binaryRanges.contains(definition.name))
+        case .pseudo:
             return true
         }
     }
 
     private func override(for type: QualifiedName) -> String? {
         typeOverrides["\(type.schema).\(type.name)"] ?? typeOverrides[type.name]
+    }
+
+    /// Extension types without a Swift type of their own: exact as text.
+    private func textual(_ type: QualifiedName) -> MappedType {
+        MappedType(
+            swiftType: "String",
+            readCast: "text",
+            notes: ["`\(type)` is an extension type: it is read and written as its text form (`String`), which round-trips exactly. Add a type override to choose another Swift type."],
+            warnings: ["extension type \(type) is read as String (its text form, which round-trips exactly)"]
+        )
     }
 
     private func fallback(_ type: QualifiedName, reason: String) -> MappedType {

@@ -1,0 +1,36 @@
+/// A PostgreSQL `polygon`: its vertices in order, printed `((x1,y1),…,(xn,yn))`.
+///
+/// PostgreSQL requires at least one vertex; a polygon without any has no literal the server
+/// accepts.
+public struct PGPolygon: Hashable, Sendable, Codable, PGLiteralConvertible, CustomStringConvertible {
+    public let points: [PGPoint]
+
+    public init(points: [PGPoint]) {
+        self.points = points
+    }
+
+    /// `((1,2),(3,4),(5,6))`.
+    public var postgresLiteral: String {
+        "(\(GeometricText.format(points)))"
+    }
+
+    /// Reads `((x1,y1),…)`, `(x1,y1),…`, `(x1,y1,…)` or `x1,y1,…`, as `poly_in` does (square
+    /// brackets are not allowed).
+    public init(postgresLiteral literal: String) throws {
+        guard let parsed = GeometricText.parsePoints(literal, count: nil, allowsOpen: false) else {
+            throw PGLiteralError("polygon", literal)
+        }
+        self.init(points: parsed.points)
+    }
+
+    public var description: String { postgresLiteral }
+
+    public init(from decoder: Decoder) throws {
+        try self.init(postgresLiteral: try decoder.singleValueContainer().decode(String.self))
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(postgresLiteral)
+    }
+}
