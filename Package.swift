@@ -80,6 +80,9 @@ let package = Package(
             dependencies: ["codegen-plugin-tool"]
         ),
 
+        // Schema/ as migrations in the DSL: applying them reproduces Generated/.
+        .target(name: "ReferenceMigrations", dependencies: ["EntityKitPostgres"]),
+
         // The committed output for Schema/: compiled by every build, used by the runtime tests.
         .target(name: "GeneratedModels", dependencies: ["EntityKit"], path: "Generated"),
 
@@ -98,6 +101,10 @@ let package = Package(
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ]
+        ),
+        .testTarget(
+            name: "MigrationTests",
+            dependencies: ["EntityKitPostgres", "ReferenceMigrations", "CodegenCore", "TestSupport", "codegen"]
         ),
         .testTarget(
             name: "EndToEndTests",

@@ -3,41 +3,83 @@ import Logging
 import NIOSSL
 import PostgresNIO
 
-extension PostgresClient.Configuration {
-    /// A configuration from a `postgres://user:password@host:port/database?sslmode=…` URL.
-    ///
-    /// `sslmode=disable` turns TLS off, `require` (and `verify-ca`, `verify-full`) demands it;
-    /// anything else prefers TLS and falls back to plain connections. A `host` query parameter
-    /// that starts with `/` names a Unix socket folder.
-    public init(url: String) throws {
+/// The parts of a `postgres://user:password@host:port/database?sslmode=…` URL.
+///
+/// `sslmode=disable` turns TLS off, `require` (and `verify-ca`, `verify-full`) demands it;
+/// anything else prefers TLS and falls back to plain connections. A `host` query parameter
+/// that starts with `/` names a Unix socket folder.
+struct DatabaseURL {
+    enum TLSMode {
+        case disable, prefer, require
+    }
+
+    var host: String
+    var port: Int
+    var user: String
+    var password: String?
+    var database: String?
+    var socketPath: String?
+    var tls: TLSMode
+
+    init(_ url: String) throws {
         guard let components = URLComponents(string: url), components.scheme == "postgres" || components.scheme == "postgresql" else {
-            throw EntityKitPostgresError.invalidQuery("not a postgres:// URL; use postgres://USER:PASSWORD@HOST:PORT/DATABASE")
+            throw EntityKitPostgresError.invalidURL
         }
         let query = Dictionary((components.queryItems ?? []).map { ($0.name, $0.value ?? "") }, uniquingKeysWith: { _, last in last })
-        let user = components.percentEncodedUser?.removingPercentEncoding ?? ProcessInfo.processInfo.environment["USER"] ?? "postgres"
-        let password = components.percentEncodedPassword?.removingPercentEncoding
-        var database = components.percentEncodedPath.removingPercentEncoding ?? ""
-        if database.hasPrefix("/") { database.removeFirst() }
-        let databaseName = database.isEmpty ? nil : database
-        if let socketFolder = query["host"], socketFolder.hasPrefix("/") {
-            let port = components.port ?? Int(query["port"] ?? "") ?? 5432
-            self.init(unixSocketPath: "\(socketFolder)/.s.PGSQL.\(port)", username: user, password: password, database: databaseName)
-            return
+        user = components.percentEncodedUser?.removingPercentEncoding ?? ProcessInfo.processInfo.environment["USER"] ?? "postgres"
+        password = components.percentEncodedPassword?.removingPercentEncoding
+        var path = components.percentEncodedPath.removingPercentEncoding ?? ""
+        if path.hasPrefix("/") { path.removeFirst() }
+        database = path.isEmpty ? nil : path
+        host = components.host ?? "localhost"
+        port = components.port ?? Int(query["port"] ?? "") ?? 5432
+        if let folder = query["host"], folder.hasPrefix("/") {
+            socketPath = "\(folder)/.s.PGSQL.\(port)"
         }
-        let tls: TLS
         switch query["sslmode"] ?? "prefer" {
         case "disable": tls = .disable
-        case "require", "verify-ca", "verify-full": tls = .require(.makeClientConfiguration())
-        default: tls = .prefer(.makeClientConfiguration())
+        case "require", "verify-ca", "verify-full": tls = .require
+        default: tls = .prefer
         }
-        self.init(host: components.host ?? "localhost", port: components.port ?? 5432, username: user,
-                  password: password, database: databaseName, tls: tls)
+    }
+}
+
+extension PostgresClient.Configuration {
+    /// A configuration from a `postgres://` URL (see `sslmode` and Unix sockets above).
+    public init(url: String) throws {
+        let parts = try DatabaseURL(url)
+        if let socket = parts.socketPath {
+            self.init(unixSocketPath: socket, username: parts.user, password: parts.password, database: parts.database)
+            return
+        }
+        let tls: TLS = switch parts.tls {
+        case .disable: .disable
+        case .prefer: .prefer(.makeClientConfiguration())
+        case .require: .require(.makeClientConfiguration())
+        }
+        self.init(host: parts.host, port: parts.port, username: parts.user, password: parts.password, database: parts.database, tls: tls)
+    }
+}
+
+extension PostgresConnection.Configuration {
+    /// A configuration from a `postgres://` URL, as for `PostgresClient`.
+    public init(url: String) throws {
+        let parts = try DatabaseURL(url)
+        if let socket = parts.socketPath {
+            self.init(unixSocketPath: socket, username: parts.user, password: parts.password, database: parts.database)
+            return
+        }
+        let tls: TLS = switch parts.tls {
+        case .disable: .disable
+        case .prefer: .prefer(try .init(configuration: .makeClientConfiguration()))
+        case .require: .require(try .init(configuration: .makeClientConfiguration()))
+        }
+        self.init(host: parts.host, port: parts.port, username: parts.user, password: parts.password, database: parts.database, tls: tls)
     }
 }
 
 extension PostgresClient {
-    /// A client for the database at a `postgres://` URL (see
-    /// ``PostgresNIO/PostgresClient/Configuration/init(url:)``). Call `run()` in a task before use.
+    /// A client for the database at a `postgres://` URL. Call `run()` in a task before use.
     public convenience init(url: String, backgroundLogger: Logger = .entityKitSilent) throws {
         self.init(configuration: try Configuration(url: url), backgroundLogger: backgroundLogger)
     }

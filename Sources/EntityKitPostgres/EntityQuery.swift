@@ -106,11 +106,13 @@ public struct EntityQuery<E: Entity>: Sendable {
 public enum EntityKitPostgresError: Error, CustomStringConvertible, Equatable {
     case invalidQuery(String)
     case missingValue(column: String)
+    case invalidURL
 
     public var description: String {
         switch self {
         case let .invalidQuery(message): return "invalid query: \(message)"
         case let .missingValue(column): return "the row has no value for column \"\(column)\""
+        case .invalidURL: return "not a postgres:// URL: use postgres://USER:PASSWORD@HOST:PORT/DATABASE"
         }
     }
 }

@@ -19,7 +19,27 @@ public enum ConsumerPackage {
         try writeIfChanged(manifest, to: packageFolder.appendingPathComponent("Package.swift"))
         let driver = try String(contentsOf: fixture.appendingPathComponent("Sources/DecodeAll/main.swift"), encoding: .utf8)
         try writeIfChanged(driver, to: packageFolder.appendingPathComponent("Sources/DecodeAll/main.swift"))
+        // The manifest declares the migrations targets; give them minimal sources until a test
+        // scaffolds real ones with `codegen migrate init`.
+        let registry = migrationsFolder.appendingPathComponent("Migrator.swift")
+        if !manager.fileExists(atPath: registry.path) {
+            try manager.createDirectory(at: migrationsFolder, withIntermediateDirectories: true)
+            try "import EntityKitPostgres\n\npublic enum Migrator {\n    public static let all: [any Migration] = [\n        // codegen:migrations:start\n        // codegen:migrations:end\n    ]\n}\n"
+                .write(to: registry, atomically: true, encoding: .utf8)
+        }
+        let runner = packageFolder.appendingPathComponent("Sources/migrate/main.swift")
+        if !manager.fileExists(atPath: runner.path) {
+            try manager.createDirectory(at: runner.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try "import EntityKitPostgres\nimport Foundation\nimport Migrations\n\nexit(await MigrationCommandLine.run(Migrator.all))\n"
+                .write(to: runner, atomically: true, encoding: .utf8)
+        }
     }
+
+    /// The consumer's migrations library folder.
+    public static var migrationsFolder: URL { packageFolder.appendingPathComponent("Sources/Migrations") }
+
+    /// The consumer's scratch folder, for `swift run --scratch-path`.
+    public static var scratchPath: String { scratchFolder.path }
 
     /// Builds the consumer; returns the build's output and the warnings in generated files.
     public static func build(product: String = "DecodeAll") throws -> (result: Shell.Result, modelWarnings: [String]) {

@@ -1,0 +1,207 @@
+import Foundation
+
+/// `codegen migrate init` and `codegen migrate generate`: the files of a migrations target.
+///
+/// The target is a library (`Migrator.all`, for running migrations at start-up) plus a `migrate`
+/// executable beside it. New migrations are registered between two marker comments in
+/// `Migrator.swift`; registration checks every line between them and changes nothing when it
+/// cannot register safely, so a registry edited by hand is never corrupted.
+public struct MigrationScaffold: Sendable {
+    /// The migrations library folder, such as `Sources/Migrations`.
+    public let directory: URL
+
+    public init(directory: URL) {
+        self.directory = directory.standardizedFileURL
+    }
+
+    public var moduleName: String { directory.lastPathComponent }
+    public var registry: URL { directory.appendingPathComponent("Migrator.swift") }
+    public var runnerDirectory: URL { directory.deletingLastPathComponent().appendingPathComponent("migrate") }
+
+    static let startMarker = "// codegen:migrations:start"
+    static let endMarker = "// codegen:migrations:end"
+
+    /// A problem that leaves every file as it was; the message says what to do.
+    public struct Problem: Error, CustomStringConvertible, Equatable {
+        public let description: String
+    }
+
+    /// Creates the registry, a first migration and the runner executable; returns the lines to
+    /// add to `Package.swift`.
+    @discardableResult
+    public func initialize(now: Date = Date()) throws -> String {
+        guard Self.isIdentifier(moduleName) else {
+            throw Problem(description: "the folder name \"\(moduleName)\" is not a valid Swift module name: choose a folder such as Sources/Migrations with -d")
+        }
+        let manager = FileManager.default
+        if manager.fileExists(atPath: registry.path) {
+            throw Problem(description: "\(registry.path) already exists: add migrations with `codegen migrate generate NAME -d \(directory.path)`")
+        }
+        let runner = runnerDirectory.appendingPathComponent("main.swift")
+        if manager.fileExists(atPath: runner.path) {
+            throw Problem(description: "\(runner.path) already exists: move it, or use another folder with -d")
+        }
+        let first = try newMigration(name: "initial", now: now, localTime: false, existing: [])
+        let registryText = """
+            import EntityKitPostgres
+
+            /// Every migration of this package, in the order they run.
+            ///
+            /// `codegen migrate generate` adds a line between the markers; keep one `Type(),` per line
+            /// there. Everything outside the markers is yours.
+            public enum Migrator {
+                public static let all: [any Migration] = [
+                    \(Self.startMarker)
+                    \(first.typeName)(),
+                    \(Self.endMarker)
+                ]
+            }
+
+            """
+        let runnerText = """
+            import EntityKitPostgres
+            import Foundation
+            import \(moduleName)
+
+            // `swift run migrate up|down|status|fresh|refresh|reset [-n N] [-u DATABASE_URL]`
+            exit(await MigrationCommandLine.run(Migrator.all))
+
+            """
+        try write([
+            (registry, registryText),
+            (directory.appendingPathComponent(first.fileName), first.source),
+            (runner, runnerText),
+        ])
+        return """
+            .target(name: "\(moduleName)", dependencies: [.product(name: "EntityKitPostgres", package: "swift-postgres-codegen")]),
+            .executableTarget(name: "migrate", dependencies: ["\(moduleName)"]),
+            """
+    }
+
+    /// Writes `mYYYYMMDD_HHMMSS_name.swift` and registers it; returns the new file.
+    @discardableResult
+    public func generate(name: String, now: Date = Date(), localTime: Bool = false) throws -> URL {
+        guard Self.isMigrationName(name) else {
+            throw Problem(description: "\"\(name)\" is not a valid migration name: use letters, digits and underscores, starting with a letter (e.g. add_users_table)")
+        }
+        guard let registryText = try? String(contentsOf: registry, encoding: .utf8) else {
+            throw Problem(description: "no migrations registry at \(registry.path): run `codegen migrate init -d \(directory.path)` first, or pass the migrations folder with -d")
+        }
+        var lines = registryText.components(separatedBy: "\n")
+        let (start, end) = try markerLines(in: lines)
+        let existing = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+        let migration = try newMigration(name: name, now: now, localTime: localTime, existing: existing)
+        let indentation = String(lines[end].prefix { $0 == " " || $0 == "\t" })
+        let registered = lines[(start + 1)..<end].map { $0.trimmingCharacters(in: .whitespaces) }
+        if registered.contains("\(migration.typeName)(),") || registered.contains("\(migration.typeName)()") {
+            throw Problem(description: "\(migration.typeName) is already registered")
+        }
+        lines.insert("\(indentation)\(migration.typeName)(),", at: end)
+        let file = directory.appendingPathComponent(migration.fileName)
+        try write([(file, migration.source), (registry, lines.joined(separator: "\n"))])
+        return file
+    }
+
+    // MARK: - Internals
+
+    struct NewMigration {
+        var fileName: String
+        var typeName: String
+        var source: String
+    }
+
+    private func newMigration(name: String, now: Date, localTime: Bool, existing: [String]) throws -> NewMigration {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = localTime ? .current : TimeZone(identifier: "UTC")!
+        // Two migrations made in the same second get consecutive seconds: names stay unique
+        // and keep the order they were made in.
+        var moment = now
+        var stamp = Self.stamp(moment, calendar: calendar)
+        while existing.contains(where: { $0.hasPrefix("m\(stamp.date)_\(stamp.time)_") }) {
+            moment = moment.addingTimeInterval(1)
+            stamp = Self.stamp(moment, calendar: calendar)
+        }
+        let version = "m\(stamp.date)_\(stamp.time)_\(name)"
+        let typeName = "M\(stamp.date)_\(stamp.time)_" + name.split(separator: "_").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
+        let words = name.replacingOccurrences(of: "_", with: " ")
+        let source = """
+            import EntityKitPostgres
+
+            /// \(words.prefix(1).uppercased() + words.dropFirst()).
+            struct \(typeName): Migration {
+                let name = "\(version)"
+
+                var up: [any MigrationStep] {
+                    // CreateTable("examples") {
+                    //     Column("id", .uuid).primaryKey().default(sql: "gen_random_uuid()")
+                    //     Column("title", .text).notNull()
+                    // }
+                }
+
+                var down: [any MigrationStep] {
+                    // DropTable("examples")
+                }
+            }
+
+            """
+        return NewMigration(fileName: "\(version).swift", typeName: typeName, source: source)
+    }
+
+    private static func stamp(_ date: Date, calendar: Calendar) -> (date: String, time: String) {
+        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
+        func pad(_ value: Int?, _ width: Int) -> String {
+            let text = String(value ?? 0)
+            return String(repeating: "0", count: max(0, width - text.count)) + text
+        }
+        return ("\(pad(parts.year, 4))\(pad(parts.month, 2))\(pad(parts.day, 2))", "\(pad(parts.hour, 2))\(pad(parts.minute, 2))\(pad(parts.second, 2))")
+    }
+
+    /// The marker lines, after checking that everything between them is a registration.
+    private func markerLines(in lines: [String]) throws -> (start: Int, end: Int) {
+        let starts = lines.indices.filter { lines[$0].trimmingCharacters(in: .whitespaces) == Self.startMarker }
+        let ends = lines.indices.filter { lines[$0].trimmingCharacters(in: .whitespaces) == Self.endMarker }
+        guard starts.count == 1, ends.count == 1, let start = starts.first, let end = ends.first, start < end else {
+            throw Problem(description: "cannot register the migration safely: \(registry.lastPathComponent) must contain `\(Self.startMarker)` and `\(Self.endMarker)` once each, in that order; nothing was changed — add the migration to the list yourself")
+        }
+        for index in (start + 1)..<end {
+            let line = lines[index].trimmingCharacters(in: .whitespaces)
+            if line.isEmpty || line.hasPrefix("//") { continue }
+            let call = line.hasSuffix(",") ? String(line.dropLast()) : line
+            guard call.hasSuffix("()"), Self.isIdentifier(String(call.dropLast(2))) else {
+                throw Problem(description: "cannot register the migration safely: line \(index + 1) of \(registry.lastPathComponent) between the markers is not `TypeName(),`; nothing was changed — add the migration to the list yourself")
+            }
+        }
+        return (start, end)
+    }
+
+    /// Writes every file or none: each goes to a temporary file first.
+    private func write(_ files: [(URL, String)]) throws {
+        let manager = FileManager.default
+        var staged: [(temporary: URL, target: URL)] = []
+        do {
+            for (target, text) in files {
+                try manager.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+                let temporary = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).codegen-tmp")
+                try Data(text.utf8).write(to: temporary)
+                staged.append((temporary, target))
+            }
+            for (temporary, target) in staged where rename(temporary.path, target.path) != 0 {
+                throw Problem(description: "cannot write \(target.path): \(String(cString: strerror(errno)))")
+            }
+        } catch {
+            for (temporary, _) in staged { try? manager.removeItem(at: temporary) }
+            if let problem = error as? Problem { throw problem }
+            throw Problem(description: "cannot write to \(directory.path) (\((error as NSError).localizedDescription)): check the folder's permissions; nothing was changed")
+        }
+    }
+
+    static func isIdentifier(_ text: String) -> Bool {
+        guard let first = text.unicodeScalars.first, first == "_" || CharacterSet.letters.contains(first) else { return false }
+        return text.unicodeScalars.allSatisfy { $0 == "_" || CharacterSet.alphanumerics.contains($0) } && text.unicodeScalars.allSatisfy(\.isASCII)
+    }
+
+    static func isMigrationName(_ text: String) -> Bool {
+        guard let first = text.unicodeScalars.first, CharacterSet.letters.contains(first), first.isASCII else { return false }
+        return text.unicodeScalars.allSatisfy { $0.isASCII && ($0 == "_" || CharacterSet.alphanumerics.contains($0)) }
+    }
+}

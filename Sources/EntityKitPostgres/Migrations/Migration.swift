@@ -1,0 +1,116 @@
+import PostgresNIO
+
+/// One versioned change to the database schema.
+///
+/// ```swift
+/// struct M20250125_000001_CreateAuthTables: Migration {
+///     let name = "m20250125_000001_create_auth_tables"
+///
+///     var up: [any MigrationStep] {
+///         CreateTable("users") {
+///             Column("id", .uuid).primaryKey().default(sql: "gen_random_uuid()")
+///             Column("username", .varchar(255)).notNull().unique()
+///         }
+///     }
+///
+///     var down: [any MigrationStep] {
+///         DropTable("users")
+///     }
+/// }
+/// ```
+public protocol Migration: Sendable {
+    /// The version: unique, and sorting in the order migrations apply (`mYYYYMMDD_HHMMSS_name`).
+    var name: String { get }
+    /// False for statements that cannot run inside a transaction, such as
+    /// `CREATE INDEX CONCURRENTLY`. Such a migration that fails part-way is not rolled back.
+    var runsInTransaction: Bool { get }
+    /// What applying the migration does.
+    @MigrationBuilder var up: [any MigrationStep] { get }
+    /// What rolling it back does.
+    @MigrationBuilder var down: [any MigrationStep] { get }
+}
+
+extension Migration {
+    public var runsInTransaction: Bool { true }
+
+    /// A digest of what `up` does (its SQL, and the names of its code steps), recorded when the
+    /// migration is applied so that later edits to an applied migration are noticed.
+    public var checksum: String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for step in up {
+            for byte in (step.checksumText + "\u{0}").utf8 {
+                hash ^= UInt64(byte)
+                hash = hash &* 0x0000_0100_0000_01B3
+            }
+        }
+        let hex = String(hash, radix: 16)
+        return String(repeating: "0", count: 16 - hex.count) + hex
+    }
+}
+
+/// A step of a migration: SQL statements, or code.
+public protocol MigrationStep: Sendable {
+    /// The statements the step runs, in order.
+    var statements: [String] { get }
+    /// What the checksum covers: the statements, by default.
+    var checksumText: String { get }
+    /// Runs the step; by default, its statements one by one.
+    func run(on connection: PostgresConnection, logger: Logger) async throws
+}
+
+extension MigrationStep {
+    public var checksumText: String { statements.joined(separator: ";\n") }
+
+    public func run(on connection: PostgresConnection, logger: Logger) async throws {
+        for statement in statements {
+            try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)
+        }
+    }
+}
+
+/// Collects the steps of `up` and `down`.
+@resultBuilder
+public enum MigrationBuilder {
+    public static func buildExpression(_ step: any MigrationStep) -> [any MigrationStep] { [step] }
+    public static func buildExpression(_ steps: [any MigrationStep]) -> [any MigrationStep] { steps }
+    public static func buildBlock(_ components: [any MigrationStep]...) -> [any MigrationStep] { components.flatMap { $0 } }
+    public static func buildOptional(_ component: [any MigrationStep]?) -> [any MigrationStep] { component ?? [] }
+    public static func buildEither(first component: [any MigrationStep]) -> [any MigrationStep] { component }
+    public static func buildEither(second component: [any MigrationStep]) -> [any MigrationStep] { component }
+    public static func buildArray(_ components: [[any MigrationStep]]) -> [any MigrationStep] { components.flatMap { $0 } }
+}
+
+/// A name, optionally schema-qualified, quoted for SQL.
+public struct SQLName: Sendable, Hashable, ExpressibleByStringLiteral, CustomStringConvertible {
+    public var schema: String?
+    public var name: String
+
+    public init(_ name: String, schema: String? = nil) {
+        self.name = name
+        self.schema = schema
+    }
+
+    public init(stringLiteral value: String) {
+        self.init(value)
+    }
+
+    /// `"schema"."name"` or `"name"`.
+    public var sql: String {
+        (schema.map { SQLIdentifier.quote($0) + "." } ?? "") + SQLIdentifier.quote(name)
+    }
+
+    public var description: String { sql }
+}
+
+/// Quoting of SQL string literals.
+enum SQLString {
+    /// `'text'`, with quotes doubled (and an `E` prefix when the text holds backslashes, so it
+    /// means the same whatever `standard_conforming_strings` is).
+    static func quote(_ text: String) -> String {
+        let doubled = text.replacingOccurrences(of: "'", with: "''")
+        if text.contains("\\") {
+            return "E'" + doubled.replacingOccurrences(of: "\\", with: "\\\\") + "'"
+        }
+        return "'" + doubled + "'"
+    }
+}

@@ -1,0 +1,138 @@
+import Foundation
+import PostgresNIO
+
+/// The command line of a migrations executable, as `codegen migrate init` scaffolds it:
+///
+///     migrate up [-n N] | down [-n N] | status | fresh | refresh | reset   [-u URL] [--schema NAME]
+///
+/// The database URL comes from `-u`, then `DATABASE_URL`, then `DATABASE_URL` in `./.env`.
+public enum MigrationCommandLine {
+    static let usage = "usage: migrate up [-n N] | down [-n N] | status | fresh | refresh | reset  [-u DATABASE_URL] [--schema NAME]"
+
+    /// Runs the command in `arguments` and returns the process exit status.
+    public static func run(_ migrations: [any Migration], arguments: [String] = Array(CommandLine.arguments.dropFirst())) async -> Int32 {
+        let invocation: Invocation
+        do {
+            invocation = try Invocation(arguments)
+        } catch {
+            printError("\(error)")
+            return 2
+        }
+        if invocation.command == "help" {
+            print(usage)
+            return 0
+        }
+        guard let url = invocation.url ?? ProcessInfo.processInfo.environment["DATABASE_URL"] ?? dotEnvURL() else {
+            printError("no database given: pass -u postgres://USER:PASSWORD@HOST:PORT/DATABASE, or set DATABASE_URL (in the environment or in .env)")
+            return 1
+        }
+        let connection: PostgresConnection
+        do {
+            connection = try await PostgresConnection.connect(
+                configuration: try PostgresConnection.Configuration(url: url), id: 1, logger: .entityKitSilent)
+        } catch {
+            printError("cannot connect to the database (\(MigrationError.describe(error))): check the URL, and that the server is running")
+            return 1
+        }
+        let status = await perform(invocation, with: MigrationRunner(connection: connection, migrations: migrations, schema: invocation.schema))
+        try? await connection.close()
+        return status
+    }
+
+    private static func perform(_ invocation: Invocation, with runner: MigrationRunner) async -> Int32 {
+        do {
+            switch invocation.command {
+            case "up": report(try await runner.up(count: invocation.count))
+            case "down": report(try await runner.down(count: invocation.count ?? 1))
+            case "status": printStatus(try await runner.status())
+            case "fresh": report(try await runner.fresh())
+            case "refresh": report(try await runner.refresh())
+            case "reset": report(try await runner.reset())
+            default: return 2
+            }
+            return 0
+        } catch {
+            printError(MigrationError.describe(error))
+            return 1
+        }
+    }
+
+    struct Invocation {
+        var command: String
+        var count: Int?
+        var url: String?
+        var schema = "public"
+
+        init(_ arguments: [String]) throws {
+            var remaining = arguments[...]
+            guard let command = remaining.popFirst() else { throw UsageError(MigrationCommandLine.usage) }
+            guard ["up", "down", "status", "fresh", "refresh", "reset", "help", "--help", "-h"].contains(command) else {
+                throw UsageError("unknown command \"\(command)\"; \(MigrationCommandLine.usage)")
+            }
+            self.command = command.hasPrefix("-") ? "help" : command
+            while let argument = remaining.popFirst() {
+                switch argument {
+                case "-n", "--count":
+                    guard let text = remaining.popFirst(), let value = Int(text), value > 0 else {
+                        throw UsageError("-n takes a positive number")
+                    }
+                    count = value
+                case "-u", "--database-url":
+                    guard let value = remaining.popFirst() else { throw UsageError("-u takes a URL") }
+                    url = value
+                case "--schema":
+                    guard let value = remaining.popFirst() else { throw UsageError("--schema takes a name") }
+                    schema = value
+                default:
+                    throw UsageError("unexpected argument \"\(argument)\"; \(MigrationCommandLine.usage)")
+                }
+            }
+            if count != nil, command != "up", command != "down" {
+                throw UsageError("-n applies to up and down only")
+            }
+        }
+    }
+
+    struct UsageError: Error, CustomStringConvertible {
+        let description: String
+        init(_ description: String) { self.description = description }
+    }
+
+    private static func report(_ report: MigrationReport) {
+        for warning in report.warnings { printError("warning: \(warning)") }
+        for name in report.rolledBack { print("Rolled back \(name)") }
+        for name in report.applied { print("Applied \(name)") }
+        if report.applied.isEmpty && report.rolledBack.isEmpty { print("Nothing to do.") }
+    }
+
+    private static func printStatus(_ statuses: [MigrationStatus]) {
+        if statuses.isEmpty { print("No migrations.") }
+        for status in statuses {
+            let when = status.appliedAt.map { "  applied \($0.postgresLiteral)" } ?? ""
+            print("\(status.state.rawValue.padding(toLength: 22, withPad: " ", startingAt: 0))\(status.name)\(when)")
+        }
+        let drifted = statuses.filter { $0.state == .changedSinceApplied || $0.state == .missingFromCode }
+        for status in drifted {
+            printError("warning: \(status.name) is \(status.state.rawValue)")
+        }
+    }
+
+    private static func printError(_ line: String) {
+        FileHandle.standardError.write(Data("\(line.hasPrefix("warning:") ? "" : "error: ")\(line)\n".utf8))
+    }
+
+    private static func dotEnvURL() -> String? {
+        guard let text = try? String(contentsOfFile: ".env", encoding: .utf8) else { return nil }
+        for raw in text.split(whereSeparator: \.isNewline) {
+            var line = raw.trimmingCharacters(in: .whitespaces)
+            if line.hasPrefix("export ") { line = String(line.dropFirst(7)) }
+            guard line.hasPrefix("DATABASE_URL=") else { continue }
+            var value = String(line.dropFirst("DATABASE_URL=".count)).trimmingCharacters(in: .whitespaces)
+            if value.count >= 2, let quote = value.first, quote == "\"" || quote == "'", value.last == quote {
+                value = String(value.dropFirst().dropLast())
+            }
+            return value
+        }
+        return nil
+    }
+}

@@ -1,0 +1,76 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// `codegen migrate …` from scaffolding to running, in a package like a user's.
+@Suite("Migrations from the command line", .serialized, .enabled(if: TestEnvironment.runsLiveTests, Comment(rawValue: TestEnvironment.liveTestsSkipReason)))
+struct MigrationCLITests {
+    private func codegen(_ arguments: [String]) throws -> Shell.Result {
+        try Shell.run(Shell.codegenExecutable, arguments)
+    }
+
+    @Test func scaffoldGenerateAndRunThroughTheMigrateExecutable() throws {
+        try ConsumerPackage.prepare()
+        let manager = FileManager.default
+        try? manager.removeItem(at: ConsumerPackage.migrationsFolder)
+        try? manager.removeItem(at: ConsumerPackage.packageFolder.appendingPathComponent("Sources/migrate"))
+        let folder = ConsumerPackage.migrationsFolder.path
+
+        let initialized = try codegen(["migrate", "init", "-d", folder])
+        try #require(initialized.status == 0, "\(initialized.output)")
+        #expect(initialized.standardOutput.contains(#".executableTarget(name: "migrate", dependencies: ["Migrations"])"#))
+
+        let generated = try codegen(["migrate", "generate", "create_widgets", "-d", folder])
+        try #require(generated.status == 0, "\(generated.output)")
+        let migrationFile = try #require(try manager.contentsOfDirectory(atPath: folder).first { $0.hasSuffix("_create_widgets.swift") })
+        let path = ConsumerPackage.migrationsFolder.appendingPathComponent(migrationFile)
+        // Fill in the scaffold as a person would: keep its type and version, write up and down.
+        let scaffolded = try String(contentsOf: path, encoding: .utf8)
+        let declaration = try #require(scaffolded.split(separator: "\n").first { $0.hasPrefix("struct ") })
+        let version = try #require(scaffolded.split(separator: "\n").first { $0.contains("let name = ") })
+        let source = """
+            import EntityKitPostgres
+
+            \(declaration)
+            \(version)
+
+                var up: [any MigrationStep] {
+                    CreateTable("widgets") {
+                        Column("id", .integer).primaryKey()
+                        Column("title", .text).notNull()
+                    }
+                }
+
+                var down: [any MigrationStep] {
+                    DropTable("widgets")
+                }
+            }
+
+            """
+        try source.write(to: path, atomically: true, encoding: .utf8)
+
+        let bad = try codegen(["migrate", "generate", "create-widgets", "-d", folder])
+        #expect(bad.status != 0 && bad.standardError.contains("not a valid migration name"))
+
+        let database = try TestDatabase.create("migrate_cli")
+        defer { database.drop() }
+        let forwarding = ["--package-path", ConsumerPackage.packageFolder.path, "--scratch-path", ConsumerPackage.scratchPath, "-u", database.url]
+        let up = try codegen(["migrate", "up"] + forwarding)
+        try #require(up.status == 0, "\(up.output.suffix(4000))")
+        #expect(up.standardOutput.contains("_initial"))
+        #expect(up.standardOutput.contains("_create_widgets"))
+        #expect(try database.rows("SELECT count(*) FROM widgets")[0][0] == "0")
+
+        let status = try codegen(["migrate", "status"] + forwarding)
+        #expect(status.status == 0)
+        #expect(status.standardOutput.split(separator: "\n").filter { $0.hasPrefix("applied") }.count == 2)
+
+        let down = try codegen(["migrate", "down"] + forwarding)
+        #expect(down.status == 0 && down.standardOutput.contains("Rolled back") && down.standardOutput.contains("_create_widgets"))
+        #expect(throws: (any Error).self) { try database.rows("SELECT count(*) FROM widgets") }
+
+        let reset = try codegen(["migrate", "reset"] + forwarding)
+        #expect(reset.status == 0)
+        #expect(try database.rows("SELECT to_regclass('public.entitykit_migrations') IS NULL")[0][0] == "t")
+    }
+}

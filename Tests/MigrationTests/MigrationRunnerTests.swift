@@ -1,0 +1,180 @@
+import EntityKitPostgres
+import Foundation
+import ReferenceMigrations
+import Testing
+import TestSupport
+
+/// Runs `body` with a runner on its own connection to `url`.
+func withRunner<T: Sendable>(_ url: String, _ migrations: [any Migration], _ body: @Sendable (MigrationRunner) async throws -> T) async throws -> T {
+    let connection = try await PostgresConnection.connect(configuration: try .init(url: url), id: Int.random(in: 1...1_000_000), logger: .entityKitSilent)
+    do {
+        let result = try await body(MigrationRunner(connection: connection, migrations: migrations))
+        try await connection.close()
+        return result
+    } catch {
+        try? await connection.close()
+        throw error
+    }
+}
+
+@Suite("Migration runner", .serialized, .enabled(if: TestEnvironment.runsLiveTests, Comment(rawValue: TestEnvironment.liveTestsSkipReason)))
+struct MigrationRunnerTests {
+    /// Relations and user types in `public`, except the tracking table and its key.
+    private func objects(in database: TestDatabase) throws -> [String] {
+        try database.rows("""
+            SELECT relname FROM pg_class WHERE relnamespace = 'public'::regnamespace
+            UNION ALL SELECT typname FROM pg_type WHERE typnamespace = 'public'::regnamespace AND typelem = 0 AND typrelid = 0
+            ORDER BY 1
+            """).compactMap { $0[0] }
+    }
+
+    @Test func referenceMigrationsReproduceGeneratedAndRollBackToNothing() async throws {
+        let database = try TestDatabase.create("migrations_reference")
+        defer { database.drop() }
+        let applied = try await withRunner(database.url, Migrator.all) { runner in try await runner.up() }
+        #expect(applied.applied == Migrator.all.map(\.name))
+        #expect(try await withRunner(database.url, Migrator.all) { try await $0.up() }.applied.isEmpty)
+
+        let generated = TestEnvironment.packageRoot.appendingPathComponent("Generated").path
+        let check = try Shell.run(Shell.codegenExecutable, ["entity", "-u", database.url, "-o", generated, "--check"])
+        #expect(check.status == 0, "applying the reference migrations does not reproduce Generated/: \(check.output)")
+
+        let statuses = try await withRunner(database.url, Migrator.all) { try await $0.status() }
+        #expect(statuses.map(\.state) == Array(repeating: .applied, count: Migrator.all.count))
+
+        let rolledBack = try await withRunner(database.url, Migrator.all) { try await $0.down(count: 100) }
+        #expect(rolledBack.rolledBack == Migrator.all.map(\.name).reversed())
+        #expect(try objects(in: database) == ["entitykit_migrations", "entitykit_migrations_pkey"])
+
+        _ = try await withRunner(database.url, Migrator.all) { try await $0.reset() }
+        #expect(try objects(in: database).isEmpty)
+    }
+
+    @Test func freshRefreshAndResetDoWhatTheySay() async throws {
+        let database = try TestDatabase.create("migrations_fresh")
+        defer { database.drop() }
+        try database.execute("CREATE TABLE stray (id int); CREATE TYPE stray_mood AS ENUM ('x'); CREATE EXTENSION citext;")
+        let fresh = try await withRunner(database.url, Migrator.all) { try await $0.fresh() }
+        #expect(fresh.applied.count == Migrator.all.count)
+        let afterFresh = try objects(in: database)
+        #expect(!afterFresh.contains("stray") && !afterFresh.contains("stray_mood") && !afterFresh.contains("citext"))
+        #expect(afterFresh.contains("users"))
+
+        try database.execute("INSERT INTO tenants (id) VALUES (gen_random_uuid())")
+        let refresh = try await withRunner(database.url, Migrator.all) { try await $0.refresh() }
+        #expect(refresh.rolledBack.count == Migrator.all.count && refresh.applied.count == Migrator.all.count)
+        #expect(try database.rows("SELECT count(*) FROM tenants")[0][0] == "0")
+
+        let twoBack = try await withRunner(database.url, Migrator.all) { try await $0.down(count: 2) }
+        #expect(twoBack.rolledBack == Migrator.all.suffix(2).map(\.name).reversed())
+        let statuses = try await withRunner(database.url, Migrator.all) { try await $0.status() }
+        #expect(statuses.map(\.state) == [.applied, .applied, .applied, .pending, .pending])
+        #expect(try await withRunner(database.url, Migrator.all) { try await $0.up(count: 1) }.applied == [Migrator.all[3].name])
+
+        _ = try await withRunner(database.url, Migrator.all) { try await $0.reset() }
+        #expect(try objects(in: database).isEmpty)
+    }
+
+    struct Step1: Migration {
+        let name = "m20250101_000001_widgets"
+        var up: [any MigrationStep] { CreateTable("widgets") { Column("id", .integer).primaryKey() } }
+        var down: [any MigrationStep] { DropTable("widgets") }
+    }
+
+    struct Broken: Migration {
+        let name = "m20250101_000002_broken"
+        var up: [any MigrationStep] {
+            CreateTable("gadgets") { Column("id", .integer).primaryKey() }
+            CreateEnum("gadget_kind", values: ["a"])
+            SQL("INSERT INTO no_such_table VALUES (1)")
+        }
+        var down: [any MigrationStep] { DropTable("gadgets") }
+    }
+
+    @Test func aFailingMigrationLeavesNeitherSchemaNorTrackingRow() async throws {
+        let database = try TestDatabase.create("migrations_failure")
+        defer { database.drop() }
+        await #expect {
+            try await withRunner(database.url, [Step1(), Broken()]) { try await $0.up() }
+        } throws: { error in
+            "\(error)".contains("m20250101_000002_broken") && "\(error)".contains("no_such_table")
+        }
+        #expect(try objects(in: database) == ["entitykit_migrations", "entitykit_migrations_pkey", "widgets", "widgets_pkey"])
+        #expect(try database.rows("SELECT version FROM entitykit_migrations").map { $0[0] } == ["m20250101_000001_widgets"])
+    }
+
+    struct Slow: Migration {
+        let name = "m20250101_000003_slow"
+        var up: [any MigrationStep] {
+            SQL("SELECT pg_sleep(1)")
+            CreateTable("slow_things") { Column("id", .integer) }
+        }
+        var down: [any MigrationStep] { DropTable("slow_things") }
+    }
+
+    @Test func concurrentRunnersWaitForEachOther() async throws {
+        let database = try TestDatabase.create("migrations_lock")
+        defer { database.drop() }
+        let url = database.url
+        let clock = ContinuousClock()
+        let start = clock.now
+        async let first = withRunner(url, [Slow()]) { runner in (try await runner.up(), clock.now - start) }
+        async let second = withRunner(url, [Slow()]) { runner in (try await runner.up(), clock.now - start) }
+        let results = try await [first, second]
+        #expect(results.map(\.0.applied.count).sorted() == [0, 1], "exactly one runner applies the migration")
+        let waiter = try #require(results.first { $0.0.applied.isEmpty })
+        let applier = try #require(results.first { !$0.0.applied.isEmpty })
+        #expect(waiter.1 >= applier.1, "the other runner finished before the lock holder")
+        #expect(try database.rows("SELECT count(*) FROM entitykit_migrations")[0][0] == "1")
+    }
+
+    struct Edited: Migration {
+        let name = "m20250101_000001_widgets"
+        var up: [any MigrationStep] { CreateTable("widgets") { Column("id", .bigint).primaryKey() } }
+        var down: [any MigrationStep] { DropTable("widgets") }
+    }
+
+    @Test func editedAndMissingAppliedMigrationsAreReported() async throws {
+        let database = try TestDatabase.create("migrations_drift")
+        defer { database.drop() }
+        _ = try await withRunner(database.url, [Step1(), Slow()]) { try await $0.up() }
+        let statuses = try await withRunner(database.url, [Edited()]) { try await $0.status() }
+        #expect(statuses.map(\.state) == [.changedSinceApplied, .missingFromCode])
+        let report = try await withRunner(database.url, [Edited()]) { try await $0.up() }
+        #expect(report.warnings.count == 2)
+        #expect(report.warnings.contains { $0.contains("changed after it was applied") })
+        #expect(report.warnings.contains { $0.contains("missing from the code") })
+        await #expect(throws: MigrationError.self) {
+            try await withRunner(database.url, [Edited()]) { try await $0.down(count: 2) }
+        }
+    }
+
+    struct Concurrently: Migration {
+        let name = "m20250101_000004_index_concurrently"
+        var runsInTransaction: Bool { false }
+        var up: [any MigrationStep] { CreateIndex("idx_widgets_id", on: "widgets", columns: ["id"], concurrently: true) }
+        var down: [any MigrationStep] { DropIndex("idx_widgets_id", concurrently: true) }
+    }
+
+    @Test func migrationsMayOptOutOfTheTransaction() async throws {
+        let database = try TestDatabase.create("migrations_concurrently")
+        defer { database.drop() }
+        let report = try await withRunner(database.url, [Step1(), Concurrently()]) { try await $0.up() }
+        #expect(report.applied.count == 2)
+        #expect(try objects(in: database).contains("idx_widgets_id"))
+        _ = try await withRunner(database.url, [Step1(), Concurrently()]) { try await $0.down() }
+        #expect(!(try objects(in: database)).contains("idx_widgets_id"))
+    }
+
+    @Test func runsAtApplicationStartUpThroughAClient() async throws {
+        let database = try TestDatabase.create("migrations_startup")
+        defer { database.drop() }
+        let client = try PostgresClient(url: database.url)
+        let applied = try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { await client.run() }
+            defer { group.cancelAll() }
+            return try await MigrationRunner(client: client, migrations: Migrator.all).up().applied
+        }
+        #expect(applied.count == Migrator.all.count)
+    }
+}
