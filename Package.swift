@@ -80,6 +80,12 @@ let package = Package(
             dependencies: ["codegen-plugin-tool"]
         ),
 
+        // Benchmarks: run with scripts/benchmark, never as tests.
+        .executableTarget(
+            name: "codegen-benchmark",
+            dependencies: ["CatalogIntrospection", "EntityGenerator", "SchemaModel", "CLibPQ"]
+        ),
+
         // Schema/ as migrations in the DSL: applying them reproduces Generated/.
         .target(name: "ReferenceMigrations", dependencies: ["EntityKitPostgres"]),
 

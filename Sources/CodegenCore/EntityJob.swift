@@ -49,22 +49,26 @@ public struct EntityJob: Sendable {
             return result
         }
         var statements = 0
-        let snapshot: SchemaSnapshot
-        switch source {
-        case let .database(target):
-            let result = try CatalogReader(target: target).snapshotWithTimings(schemas: options.schemas)
-            timings.append(StageTiming(stage: "connect", duration: result.timings.connect))
-            timings.append(StageTiming(stage: "catalog queries", duration: result.timings.queries))
-            timings.append(StageTiming(stage: "snapshot assembly", duration: result.timings.assemble))
-            statements = result.timings.statements
-            snapshot = result.snapshot
-        case let .snapshotFile(file):
-            snapshot = try measure("snapshot decode") { try SnapshotFile.read(file) }
-        }
-        let plan = try measure("translate") { try Translator(snapshot: snapshot, options: options).plan() }
-        let files = measure("render") { Renderer.render(plan) }
+        // The snapshot is released as soon as the plan exists: a large schema need not hold both.
+        let plan: GenerationPlan = try {
+            let snapshot: SchemaSnapshot
+            switch source {
+            case let .database(target):
+                let result = try CatalogReader(target: target).snapshotWithTimings(schemas: options.schemas)
+                timings.append(StageTiming(stage: "connect", duration: result.timings.connect))
+                timings.append(StageTiming(stage: "catalog queries", duration: result.timings.queries))
+                timings.append(StageTiming(stage: "snapshot assembly", duration: result.timings.assemble))
+                statements = result.timings.statements
+                snapshot = result.snapshot
+            case let .snapshotFile(file):
+                snapshot = try measure("snapshot decode") { try SnapshotFile.read(file) }
+            }
+            return try measure("translate") { try Translator(snapshot: snapshot, options: options).plan() }
+        }()
+        let files = Renderer.files(plan)
         let directory = OutputDirectory(url: outputDirectory)
-        let changes = try measure(checkOnly ? "check" : "write") {
+        // Files are rendered as they are compared and written, so the two stages are one.
+        let changes = try measure(checkOnly ? "render and check" : "render and write") {
             checkOnly ? try directory.changes(for: files) : try directory.write(files)
         }
         return Report(changes: changes, diagnostics: plan.diagnostics, fileCount: files.count, timings: timings, statements: statements)

@@ -77,6 +77,7 @@ struct EntityCommand: ParsableCommand {
             if verbose {
                 for timing in report.timings { StandardError.print("time: \(timing.stage): \(timing.duration.formattedMilliseconds)") }
                 if report.statements > 0 { StandardError.print("statements sent: \(report.statements)") }
+                if let peak = PeakMemory.megabytes { StandardError.print(String(format: "peak resident size: %.0f MB", peak)) }
             }
             if check {
                 if report.changes.isEmpty {

@@ -40,6 +40,10 @@ enum SwiftIdentifiers {
 
     /// True when `name` is usable as written (backticks aside).
     static func isLegal(_ name: String) -> Bool {
+        if name.utf8.allSatisfy({ $0 < 0x80 }), let first = name.utf8.first {
+            func isLetter(_ byte: UInt8) -> Bool { (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || byte == 0x5F }
+            return isLetter(first) && name.utf8.allSatisfy { isLetter($0) || ($0 >= 0x30 && $0 <= 0x39) } && name != "_"
+        }
         guard let first = name.first, isIdentifierHead(first) else { return false }
         return name.allSatisfy(isIdentifierCharacter) && name != "_"
     }

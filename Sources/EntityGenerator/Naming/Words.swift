@@ -14,6 +14,7 @@ enum Words {
 
     /// The words of `name`; characters that cannot appear in a Swift identifier separate words.
     static func split(_ name: String) -> [String] {
+        if name.utf8.allSatisfy({ $0 < 0x80 }) { return splitASCII(name) }
         var words: [String] = []
         var current: [Character] = []
         func flush() {
@@ -35,6 +36,35 @@ enum Words {
             current.append(character)
         }
         flush()
+        return words
+    }
+
+    /// `split` for ASCII names (nearly all of them), on bytes rather than Characters.
+    private static func splitASCII(_ name: String) -> [String] {
+        let bytes = Array(name.utf8)
+        var words: [String] = []
+        var start = -1
+        func isLower(_ byte: UInt8) -> Bool { byte >= 0x61 && byte <= 0x7A }
+        func isUpper(_ byte: UInt8) -> Bool { byte >= 0x41 && byte <= 0x5A }
+        func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+        func flush(_ end: Int) {
+            if start >= 0, end > start { words.append(String(decoding: bytes[start..<end], as: UTF8.self)) }
+            start = -1
+        }
+        for index in bytes.indices {
+            let byte = bytes[index]
+            guard isLower(byte) || isUpper(byte) || isDigit(byte) else {
+                flush(index)
+                continue
+            }
+            if start >= 0, isUpper(byte) {
+                let previous = bytes[index - 1]
+                let next = index + 1 < bytes.count ? bytes[index + 1] : 0
+                if isLower(previous) || isDigit(previous) || (isUpper(previous) && isLower(next)) { flush(index) }
+            }
+            if start < 0 { start = index }
+        }
+        flush(bytes.count)
         return words
     }
 
@@ -65,5 +95,7 @@ enum Words {
 
 extension String {
     /// NFC, so that names that look alike and are canonically equal become the same identifier.
-    var precomposedForSwift: String { precomposedStringWithCanonicalMapping }
+    var precomposedForSwift: String {
+        utf8.allSatisfy { $0 < 0x80 } ? self : precomposedStringWithCanonicalMapping
+    }
 }

@@ -77,15 +77,16 @@ struct EntityRenderer {
     }
 
     static func caseDeclaration(name: String, rawValue: String) -> String {
-        name.trimmingCharacters(in: ["`"]) == rawValue ? "case \(name)" : "case \(name) = \(SwiftText.literal(rawValue))"
+        let unescaped = name.hasPrefix("`") && name.hasSuffix("`") && name.count > 2 ? name.dropFirst().dropLast() : Substring(name)
+        return unescaped == rawValue ? "case \(name)" : "case \(name) = \(SwiftText.literal(rawValue))"
     }
 
     static func definitionExpression(_ property: PropertyPlan) -> String {
-        var arguments = ["sqlType: \(SwiftText.literal(property.sqlType))", "isNullable: \(property.isOptional)"]
-        if let expression = property.defaultExpression { arguments.append("defaultExpression: \(SwiftText.literal(expression))") }
-        if let generation = property.generation { arguments.append("generation: .\(generation)") }
-        if let cast = property.readCast { arguments.append("readCast: \(SwiftText.literal(cast))") }
-        return "ColumnDefinition(\(arguments.joined(separator: ", ")))"
+        var text = "ColumnDefinition(sqlType: \(SwiftText.literal(property.sqlType)), isNullable: \(property.isOptional)"
+        if let expression = property.defaultExpression { text += ", defaultExpression: \(SwiftText.literal(expression))" }
+        if let generation = property.generation { text += ", generation: .\(generation)" }
+        if let cast = property.readCast { text += ", readCast: \(SwiftText.literal(cast))" }
+        return text + ")"
     }
 
     private func renderPrimaryKey(_ key: PrimaryKeyPlan, into writer: inout SourceWriter) {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The header of every generated file. The writer recognises generated files by its first
 /// line, and only ever replaces or deletes files that start with it.
 enum FileHeader {
@@ -11,5 +13,12 @@ enum FileHeader {
     /// True when `contents` starts with the generated-file header.
     static func isGenerated(_ contents: String) -> Bool {
         contents.hasPrefix(firstLine + "\n")
+    }
+
+    private static let firstLineBytes = Data((firstLine + "\n").utf8)
+
+    /// True when the file's bytes start with the generated-file header.
+    static func isGenerated(_ data: Data) -> Bool {
+        data.starts(with: firstLineBytes)
     }
 }

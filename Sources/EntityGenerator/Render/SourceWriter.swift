@@ -5,11 +5,11 @@ struct SourceWriter {
 
     /// Appends one line at the current indentation (an empty line has no trailing spaces).
     mutating func line(_ content: String = "") {
-        if content.isEmpty {
-            text += "\n"
-        } else {
-            text += String(repeating: "    ", count: depth) + content + "\n"
+        if !content.isEmpty {
+            for _ in 0..<depth { text += "    " }
+            text += content
         }
+        text += "\n"
     }
 
     /// `opening`, the body one level deeper, then `closing`.
@@ -36,6 +36,7 @@ struct SourceWriter {
 enum SwiftText {
     /// `text` as a Swift string literal.
     static func literal(_ text: String) -> String {
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != 0x22 && $0 != 0x5C }) { return "\"" + text + "\"" }
         var result = "\""
         for scalar in text.unicodeScalars {
             switch scalar {
@@ -59,6 +60,11 @@ enum SwiftText {
     /// The comment text of one documentation line: split at every kind of line break, with
     /// control and invisible characters shown as `\u{…}`.
     static func commentLines(_ text: String) -> [String] {
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
+            var trimmed = Substring(text)
+            while trimmed.last == " " { trimmed.removeLast() }
+            return [String(trimmed)]
+        }
         var lines: [String] = []
         var current = String.UnicodeScalarView()
         var previousWasCarriageReturn = false

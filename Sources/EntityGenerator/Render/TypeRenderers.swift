@@ -79,31 +79,73 @@ struct TypeRenderers {
     }
 }
 
-/// One rendered declaration: its type name and its source, without header or imports.
-struct RenderedDeclaration {
-    var typeName: String
-    var source: String
+/// Generated files described by name and rendered on demand, so that a large schema's output is
+/// never held in memory all at once.
+public struct GeneratedFiles: Sendable {
+    enum Source: Sendable {
+        case entity(Int)
+        case enumeration(Int)
+        case composite(Int)
+        case domain(Int)
+        case prelude
+    }
+
+    let plan: GenerationPlan
+    let sources: [Source]
+    /// File names, sorted.
+    public let names: [String]
+
+    init(plan: GenerationPlan) {
+        self.plan = plan
+        var named: [(String, Source)] = []
+        named += plan.entities.indices.map { (plan.entities[$0].typeName, .entity($0)) }
+        named += plan.enums.indices.map { (plan.enums[$0].typeName, .enumeration($0)) }
+        named += plan.composites.indices.map { (plan.composites[$0].typeName, .composite($0)) }
+        named += plan.domains.indices.map { (plan.domains[$0].typeName, .domain($0)) }
+        named.append((plan.prelude.registryName, .prelude))
+        named.sort { $0.0 < $1.0 }
+        names = named.map { "\($0.0).swift" }
+        sources = named.map(\.1)
+    }
+
+    public var count: Int { names.count }
+
+    /// The contents of file `index`.
+    public func contents(at index: Int) -> String {
+        let source = sources[index]
+        if case .prelude = source {
+            return Renderer.file(plan, [Renderer.declaration(source, of: plan)], reexportsEntityKit: true)
+        }
+        return Renderer.file(plan, [Renderer.declaration(source, of: plan)], reexportsEntityKit: false)
+    }
+
+    /// Every file, rendered (on every core).
+    public var all: [GeneratedFile] {
+        Parallel.map(Array(names.indices)) { GeneratedFile(name: names[$0], contents: contents(at: $0)) }
+    }
 }
 
 /// Turns a plan into files.
 public enum Renderer {
     /// One file per entity, enum, composite and domain, plus the prelude: what `codegen entity`
-    /// writes.
+    /// writes, rendered on demand.
+    public static func files(_ plan: GenerationPlan) -> GeneratedFiles {
+        GeneratedFiles(plan: plan)
+    }
+
+    /// ``files(_:)``, rendered.
     public static func render(_ plan: GenerationPlan) -> [GeneratedFile] {
-        declarations(of: plan).map { declaration in
-            let isPrelude = declaration.typeName == plan.prelude.registryName
-            return GeneratedFile(name: "\(declaration.typeName).swift",
-                                 contents: file(plan, [declaration.source], reexportsEntityKit: isPrelude))
-        }.sorted { $0.name < $1.name }
+        files(plan).all
     }
 
     /// Exactly `count` files, `<prefix>0.swift` … : what the build plugin writes, because a build
     /// plugin must name its outputs before it knows the schema. A declaration's file depends only
     /// on its name, so a change to one table rewrites one file.
     public static func renderShards(_ plan: GenerationPlan, count: Int, prefix: String) -> [GeneratedFile] {
+        let files = GeneratedFiles(plan: plan)
         var shards = [[String]](repeating: [], count: count)
-        for declaration in declarations(of: plan).sorted(by: { $0.typeName < $1.typeName }) {
-            shards[shard(of: declaration.typeName, count: count)].append(declaration.source)
+        for (name, source) in zip(files.names, files.sources) {
+            shards[shard(of: String(name.dropLast(".swift".count)), count: count)].append(declaration(source, of: plan))
         }
         return shards.enumerated().map { index, sources in
             GeneratedFile(name: "\(prefix)\(index).swift", contents: file(plan, sources, reexportsEntityKit: index == 0))
@@ -120,21 +162,19 @@ public enum Renderer {
         return Int(hash % UInt64(count))
     }
 
-    private static func declarations(of plan: GenerationPlan) -> [RenderedDeclaration] {
+    static func declaration(_ source: GeneratedFiles.Source, of plan: GenerationPlan) -> String {
         let access = plan.accessLevel == .internal ? "" : "\(plan.accessLevel.rawValue) "
         let types = TypeRenderers(access: access)
-        var result: [RenderedDeclaration] = []
-        for entity in plan.entities {
-            result.append(RenderedDeclaration(typeName: entity.typeName, source: EntityRenderer(plan: entity, access: access).render()))
+        switch source {
+        case let .entity(index): return EntityRenderer(plan: plan.entities[index], access: access).render()
+        case let .enumeration(index): return types.render(plan.enums[index])
+        case let .composite(index): return types.render(plan.composites[index])
+        case let .domain(index): return types.render(plan.domains[index])
+        case .prelude: return types.render(plan.prelude)
         }
-        for enumeration in plan.enums { result.append(RenderedDeclaration(typeName: enumeration.typeName, source: types.render(enumeration))) }
-        for composite in plan.composites { result.append(RenderedDeclaration(typeName: composite.typeName, source: types.render(composite))) }
-        for domain in plan.domains { result.append(RenderedDeclaration(typeName: domain.typeName, source: types.render(domain))) }
-        result.append(RenderedDeclaration(typeName: plan.prelude.registryName, source: types.render(plan.prelude)))
-        return result
     }
 
-    private static func file(_ plan: GenerationPlan, _ sources: [String], reexportsEntityKit: Bool) -> String {
+    static func file(_ plan: GenerationPlan, _ sources: [String], reexportsEntityKit: Bool) -> String {
         var writer = SourceWriter()
         for line in FileHeader.lines { writer.line(line) }
         writer.line()

@@ -2,7 +2,7 @@ import SchemaModel
 
 /// Turns relations and composite types into entity and composite plans: property names, Swift
 /// types, nullability and documentation.
-struct ColumnTranslator {
+struct ColumnTranslator: Sendable {
     let mapper: TypeMapper
     let types: [QualifiedName: TypeDefinition]
     let relationsByName: [QualifiedName: Relation]
@@ -36,12 +36,13 @@ struct ColumnTranslator {
     func entity(for relation: Relation, typeName: String, diagnostics: inout Diagnostics) -> EntityPlan {
         let subject = relation.qualifiedName.description
         var namer = NameAllocator(reserved: Self.reservedMemberNames)
-        let names = namer.allocate(relation.columns.map {
-            NameCandidates.member($0.name, fallback: "column", suffix: "Column")
-        })
+        let candidates = relation.columns.map { NameCandidates.member($0.name, fallback: "column", suffix: "Column") }
+        let names = namer.allocate(candidates)
         var properties: [PropertyPlan] = []
-        for (column, name) in zip(relation.columns, names) {
-            properties.append(property(for: column, of: relation, name: name, diagnostics: &diagnostics))
+        properties.reserveCapacity(relation.columns.count)
+        for index in relation.columns.indices {
+            properties.append(property(for: relation.columns[index], of: relation, name: names[index],
+                                       plainName: candidates[index][0], diagnostics: &diagnostics))
         }
 
         let isView = relation.kind == .view || relation.kind == .materializedView
@@ -76,10 +77,10 @@ struct ColumnTranslator {
         )
     }
 
-    private func property(for column: Column, of relation: Relation, name: String, diagnostics: inout Diagnostics) -> PropertyPlan {
-        let subject = "\(relation.schema).\(relation.name).\(column.name)"
+    private func property(for column: Column, of relation: Relation, name: String, plainName: String, diagnostics: inout Diagnostics) -> PropertyPlan {
         var mapped = mapper.map(column.type, dimensions: column.dimensions)
-        if let override = columnOverrides[subject] {
+        var subject: String { "\(relation.schema).\(relation.name).\(column.name)" }
+        if !columnOverrides.isEmpty, let override = columnOverrides[subject] {
             mapped = MappedType(swiftType: override, readCast: mapped.readCast,
                                 notes: ["Column override: read as `\(override)`."])
         }
@@ -96,7 +97,9 @@ struct ColumnTranslator {
             docs += ["", "Never NULL: it is `\(origin.relation).\(origin.column)`, which is NOT NULL."]
         }
         var notes = mapped.notes
-        if let note = RenameNote.member(original: column.name, name: name, kind: "column") { notes.insert(note, at: 0) }
+        if name != plainName, let note = RenameNote.member(original: column.name, name: name, kind: "column", plain: plainName) {
+            notes.insert(note, at: 0)
+        }
         for note in notes { docs += ["", note] }
 
         let generation: String? = if column.generatedExpression != nil {

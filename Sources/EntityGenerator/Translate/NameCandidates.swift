@@ -48,9 +48,10 @@ enum NameCandidates {
 
 /// Why a declaration's name differs from the plain conversion of its database name, for docs.
 enum RenameNote {
-    static func member(original: String, name: String, kind: String) -> String? {
-        let plain = NameCandidates.legal(Words.lowerCamel(Words.split(original)), fallback: "")
-        let unescaped = name.trimmingCharacters(in: ["`"])
+    /// - Parameter plain: the plain conversion, when the caller has it (the first member candidate).
+    static func member(original: String, name: String, kind: String, plain known: String? = nil) -> String? {
+        let plain = known ?? NameCandidates.legal(Words.lowerCamel(Words.split(original)), fallback: "")
+        let unescaped = name.hasPrefix("`") && name.hasSuffix("`") && name.count > 2 ? String(name.dropFirst().dropLast()) : name
         if unescaped == plain { return nil }
         if plain.isEmpty || !SwiftIdentifiers.isLegal(plain) {
             return "Renamed from `\(original)`, which has no letters or digits to build a Swift name from."

@@ -12,12 +12,12 @@ import SchemaModel
 ///   named after the junction's other key (`film_actor.actor_id` gives `Film.Relations.actors`).
 ///
 /// Names are allocated per entity, so collisions fall back to longer names, never to numbers.
-struct RelationInference {
+struct RelationInference: Sendable {
     /// Selected relations, parallel to the entity plans.
     let relations: [Relation]
     let entities: [EntityPlan]
 
-    private struct Proposal {
+    private struct Proposal: Sendable {
         var candidates: [String]
         var plan: RelationPlan
     }
@@ -25,8 +25,7 @@ struct RelationInference {
     private static let keyWords: Set<String> = ["id", "ids", "fk", "uuid", "guid", "key", "ref", "code"]
 
     func addRelations(to plans: inout [EntityPlan], diagnostics: inout Diagnostics) {
-        var indexByName: [QualifiedName: Int] = [:]
-        for (index, relation) in relations.enumerated() { indexByName[relation.qualifiedName] = index }
+        let indexByName = Dictionary(relations.enumerated().map { ($1.qualifiedName, $0) }, uniquingKeysWith: { first, _ in first })
         let propertyByColumn: [[String: String]] = entities.map { entity in
             Dictionary(entity.properties.map { ($0.columnName, $0.name) }, uniquingKeysWith: { first, _ in first })
         }
@@ -38,68 +37,91 @@ struct RelationInference {
             }
         }
 
-        var proposals = [[Proposal]](repeating: [], count: relations.count)
-        for (source, relation) in relations.enumerated() {
-            for key in relation.foreignKeys {
-                guard let target = indexByName[key.referencedRelation] else {
-                    diagnostics.note("\(relation.qualifiedName).\(key.name)",
-                                     "references \(key.referencedRelation), which is not generated: no typed relation")
-                    continue
-                }
-                guard let pairs = columnPairs(key, source: source, target: target, propertyByColumn: propertyByColumn) else { continue }
-                let belongsName = belongsToName(key, targetType: entities[target].typeName)
-                let via = "Via" + Words.upperCamel(Words.split(key.name))
-                proposals[source].append(Proposal(
-                    candidates: [belongsName, belongsName + via],
-                    plan: RelationPlan(
-                        kind: .belongsTo, name: "",
-                        documentation: ["The `\(key.referencedRelation)` row that \(columnList(key.columns)) refers to (\(constraintDescription(key)))."]
-                            + (key.comment.map { ["", $0] } ?? []),
-                        typeExpression: "BelongsTo<\(entities[source].typeName), \(entities[target].typeName)>",
-                        constraint: key.name, columnPairs: pairs, targetPairs: [],
-                        onDelete: key.onDelete == .noAction ? nil : key.onDelete.rawValue,
-                        onUpdate: key.onUpdate == .noAction ? nil : key.onUpdate.rawValue)))
-
-                let isUnique = columnsAreUnique(key.columns, in: relation)
-                let sourceWords = Words.split(entities[source].typeName)
-                let base = Words.lowerCamel(isUnique ? sourceWords : Inflector.pluralize(sourceWords))
-                let qualified = base + "As" + Words.upperCamel(Words.split(belongsName))
-                let isPlain = keysBetween[pairKey(source, target)] == 1 && source != target
-                let inverseKind: RelationPlan.Kind = isUnique ? .hasOne : .hasMany
-                let rows = isUnique ? "row" : "rows"
-                let uniqueness = isUnique ? "; at most one, as \(columnList(key.columns)) \(key.columns.count == 1 ? "is" : "are") unique" : ""
-                proposals[target].append(Proposal(
-                    candidates: isPlain ? [base, qualified, qualified + via] : [qualified, qualified + via],
-                    plan: RelationPlan(
-                        kind: inverseKind, name: "",
-                        documentation: ["The `\(relation.qualifiedName)` \(rows) whose \(columnList(key.columns)) \(key.columns.count == 1 ? "refers" : "refer") to this row\(uniqueness) (`\(key.name)`)."],
-                        typeExpression: "\(inverseKind.rawValue)<\(entities[target].typeName), \(entities[source].typeName)>",
-                        constraint: key.name,
-                        columnPairs: pairs.map { ColumnPairPlan(source: $0.target, target: $0.source) },
-                        targetPairs: [], onDelete: nil, onUpdate: nil)))
+        // Proposals come from each relation's keys (in parallel), and land on both ends.
+        let keyCounts = keysBetween
+        let relationCount = relations.count
+        let perSource = Parallel.map(Array(relations.indices)) { source -> (proposals: [(Int, Proposal)], notes: [Diagnostic]) in
+            self.proposals(from: source, indexByName: indexByName, propertyByColumn: propertyByColumn) { source, target in
+                keyCounts[source * relationCount + target] ?? 0
             }
-            addManyToMany(junction: source, indexByName: indexByName, propertyByColumn: propertyByColumn, proposals: &proposals)
         }
-
-        for index in plans.indices {
+        var gathered = [[Proposal]](repeating: [], count: relations.count)
+        for (list, notes) in perSource {
+            for (entity, proposal) in list { gathered[entity].append(proposal) }
+            for note in notes { diagnostics.note(note.subject, note.message) }
+        }
+        let proposals = gathered
+        let named = Parallel.map(Array(plans.indices)) { index -> [RelationPlan] in
             var namer = NameAllocator()
             let names = namer.allocate(proposals[index].map { $0.candidates.map { NameCandidates.legal($0, fallback: "related") } })
-            plans[index].relations = zip(proposals[index], names).map { proposal, name in
+            return zip(proposals[index], names).map { proposal, name in
                 var plan = proposal.plan
                 plan.name = SwiftIdentifiers.escaped(name)
                 return plan
             }.sorted { $0.name < $1.name }
         }
+        for index in plans.indices { plans[index].relations = named[index] }
     }
 
-    private func addManyToMany(junction: Int, indexByName: [QualifiedName: Int], propertyByColumn: [[String: String]], proposals: inout [[Proposal]]) {
+    /// Every relation that `source`'s foreign keys (and its junction role) give, with the entity
+    /// each belongs to.
+    private func proposals(
+        from source: Int, indexByName: [QualifiedName: Int], propertyByColumn: [[String: String]],
+        keysBetween: (Int, Int) -> Int
+    ) -> (proposals: [(Int, Proposal)], notes: [Diagnostic]) {
+        let relation = relations[source]
+        var result: [(Int, Proposal)] = []
+        var notes: [Diagnostic] = []
+        for key in relation.foreignKeys {
+            guard let target = indexByName[key.referencedRelation] else {
+                notes.append(Diagnostic(severity: .note, subject: "\(relation.qualifiedName).\(key.name)",
+                                        message: "references \(key.referencedRelation), which is not generated: no typed relation"))
+                continue
+            }
+            guard let pairs = columnPairs(key, source: source, target: target, propertyByColumn: propertyByColumn) else { continue }
+            let belongsName = belongsToName(key, targetType: entities[target].typeName)
+            let via = "Via" + Words.upperCamel(Words.split(key.name))
+            result.append((source, Proposal(
+                candidates: [belongsName, belongsName + via],
+                plan: RelationPlan(
+                    kind: .belongsTo, name: "",
+                    documentation: ["The `\(key.referencedRelation)` row that \(columnList(key.columns)) refers to (\(constraintDescription(key)))."]
+                        + (key.comment.map { ["", $0] } ?? []),
+                    typeExpression: "BelongsTo<\(entities[source].typeName), \(entities[target].typeName)>",
+                    constraint: key.name, columnPairs: pairs, targetPairs: [],
+                    onDelete: key.onDelete == .noAction ? nil : key.onDelete.rawValue,
+                    onUpdate: key.onUpdate == .noAction ? nil : key.onUpdate.rawValue))))
+
+            let isUnique = columnsAreUnique(key.columns, in: relation)
+            let sourceWords = Words.split(entities[source].typeName)
+            let base = Words.lowerCamel(isUnique ? sourceWords : Inflector.pluralize(sourceWords))
+            let qualified = base + "As" + Words.upperCamel(Words.split(belongsName))
+            let isPlain = keysBetween(source, target) == 1 && source != target
+            let inverseKind: RelationPlan.Kind = isUnique ? .hasOne : .hasMany
+            let rows = isUnique ? "row" : "rows"
+            let uniqueness = isUnique ? "; at most one, as \(columnList(key.columns)) \(key.columns.count == 1 ? "is" : "are") unique" : ""
+            result.append((target, Proposal(
+                candidates: isPlain ? [base, qualified, qualified + via] : [qualified, qualified + via],
+                plan: RelationPlan(
+                    kind: inverseKind, name: "",
+                    documentation: ["The `\(relation.qualifiedName)` \(rows) whose \(columnList(key.columns)) \(key.columns.count == 1 ? "refers" : "refer") to this row\(uniqueness) (`\(key.name)`)."],
+                    typeExpression: "\(inverseKind.rawValue)<\(entities[target].typeName), \(entities[source].typeName)>",
+                    constraint: key.name,
+                    columnPairs: pairs.map { ColumnPairPlan(source: $0.target, target: $0.source) },
+                    targetPairs: [], onDelete: nil, onUpdate: nil))))
+        }
+        result += manyToMany(junction: source, indexByName: indexByName, propertyByColumn: propertyByColumn)
+        return (result, notes)
+    }
+
+    private func manyToMany(junction: Int, indexByName: [QualifiedName: Int], propertyByColumn: [[String: String]]) -> [(Int, Proposal)] {
         let relation = relations[junction]
-        guard let primaryKey = relation.primaryKey, entities[junction].conformance == "KeyedEntity" else { return }
+        guard let primaryKey = relation.primaryKey, entities[junction].conformance == "KeyedEntity" else { return [] }
         let keyColumns = Set(primaryKey.columns)
         let keyReferences = relation.foreignKeys.filter {
             Set($0.columns).isSubset(of: keyColumns) && indexByName[$0.referencedRelation] != nil
         }
-        guard keyReferences.count == 2 else { return }
+        guard keyReferences.count == 2 else { return [] }
         let (first, second) = (keyReferences[0], keyReferences[1])
         guard Set(first.columns).isDisjoint(with: second.columns),
               Set(first.columns).union(second.columns) == keyColumns,
@@ -107,16 +129,17 @@ struct RelationInference {
               let secondTarget = indexByName[second.referencedRelation],
               let firstPairs = columnPairs(first, source: junction, target: firstTarget, propertyByColumn: propertyByColumn),
               let secondPairs = columnPairs(second, source: junction, target: secondTarget, propertyByColumn: propertyByColumn)
-        else { return }
+        else { return [] }
         let junctionType = entities[junction].typeName
         let via = "Via" + junctionType
+        var result: [(Int, Proposal)] = []
         for (from, fromKey, fromPairs, to, toKey, toPairs) in [
             (firstTarget, first, firstPairs, secondTarget, second, secondPairs),
             (secondTarget, second, secondPairs, firstTarget, first, firstPairs),
         ] {
             let otherName = belongsToName(toKey, targetType: entities[to].typeName)
             let name = Words.lowerCamel(Inflector.pluralize(Words.split(otherName)))
-            proposals[from].append(Proposal(
+            result.append((from, Proposal(
                 candidates: [name, name + via],
                 plan: RelationPlan(
                     kind: .manyToMany, name: "",
@@ -125,8 +148,9 @@ struct RelationInference {
                     constraint: nil,
                     columnPairs: fromPairs.map { ColumnPairPlan(source: $0.target, target: $0.source) },
                     targetPairs: toPairs,
-                    onDelete: nil, onUpdate: nil)))
+                    onDelete: nil, onUpdate: nil))))
         }
+        return result
     }
 
     /// Property (case) names pairing the key's columns with the referenced columns.

@@ -50,16 +50,20 @@ public struct Translator {
         var generatedTypeNames: [QualifiedName: String] = [:]
         for (type, name) in zip(generatedTypes, typeNames) { generatedTypeNames[type.qualifiedName] = name }
 
+        let uses = Set(relations.flatMap { relation in relation.columns.map { MappingKey(type: $0.type, dimensions: $0.dimensions) } })
         let mapper = TypeMapper(types: typesByName, generatedTypeNames: generatedTypeNames, typeOverrides: options.typeOverrides,
-                                optionalArrayElements: options.optionalArrayElements)
+                                optionalArrayElements: options.optionalArrayElements).memoizing(uses)
         let relationsByName = Dictionary(snapshot.relations.map { ($0.qualifiedName, $0) }, uniquingKeysWith: { first, _ in first })
         let columnTranslator = ColumnTranslator(
             mapper: mapper, types: typesByName, relationsByName: relationsByName, columnOverrides: options.columnOverrides)
 
-        var entities: [EntityPlan] = []
-        for (relation, typeName) in zip(relations, entityNames) {
-            entities.append(columnTranslator.entity(for: relation, typeName: typeName, diagnostics: &diagnostics))
+        let translated = Parallel.map(Array(zip(relations, entityNames))) { relation, typeName in
+            var local = Diagnostics()
+            let entity = columnTranslator.entity(for: relation, typeName: typeName, diagnostics: &local)
+            return (entity, local)
         }
+        var entities = translated.map(\.0)
+        for (_, local) in translated { diagnostics.merge(local) }
         RelationInference(relations: relations, entities: entities).addRelations(to: &entities, diagnostics: &diagnostics)
         reportUnusedOverrides(relations: relations, types: typesByName, diagnostics: &diagnostics)
 
@@ -144,6 +148,7 @@ public struct Translator {
     }
 
     private func reportUnusedOverrides(relations: [Relation], types: [QualifiedName: TypeDefinition], diagnostics: inout Diagnostics) {
+        guard !options.columnOverrides.isEmpty || !options.typeOverrides.isEmpty else { return }
         let columns = Set(relations.flatMap { relation in relation.columns.map { "\(relation.schema).\(relation.name).\($0.name)" } })
         for key in options.columnOverrides.keys.sorted() where !columns.contains(key) {
             diagnostics.warn(key, "column override names no generated column")
@@ -156,12 +161,16 @@ public struct Translator {
 }
 
 /// Collects diagnostics and returns them in a stable order.
-struct Diagnostics {
+struct Diagnostics: Sendable {
     private var items: [Diagnostic] = []
     private var seen = Set<String>()
 
     mutating func warn(_ subject: String, _ message: String) {
         add(Diagnostic(severity: .warning, subject: subject, message: message))
+    }
+
+    mutating func merge(_ other: Diagnostics) {
+        for item in other.items { add(item) }
     }
 
     mutating func note(_ subject: String, _ message: String) {

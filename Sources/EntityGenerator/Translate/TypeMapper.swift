@@ -1,7 +1,7 @@
 import SchemaModel
 
 /// The Swift side of a column's type.
-struct MappedType: Equatable {
+struct MappedType: Equatable, Sendable {
     /// The Swift type, without optionality.
     var swiftType: String
     /// `text` or `text[]` when the value must be selected as text.
@@ -14,7 +14,7 @@ struct MappedType: Equatable {
 
 /// Maps PostgreSQL types to Swift types: built-ins from a table, enums, composites and domains to
 /// their generated types, arrays to Swift arrays, and user overrides first of all.
-struct TypeMapper {
+struct TypeMapper: Sendable {
     let types: [QualifiedName: TypeDefinition]
     /// Swift names of the generated enums, composites and domains.
     let generatedTypeNames: [QualifiedName: String]
@@ -22,9 +22,24 @@ struct TypeMapper {
     /// Declare array elements optional (`[T?]`): PostgreSQL arrays may hold NULLs whatever the column says.
     var optionalArrayElements = false
 
+    /// Mappings made in advance by ``memoizing(_:)``: a schema has few distinct column types
+    /// and many columns.
+    var memo: [MappingKey: MappedType] = [:]
+
     /// The mapping of `type` with `dimensions` declared array dimensions.
     func map(_ type: QualifiedName, dimensions: Int = 0) -> MappedType {
-        map(type, dimensions: dimensions, depth: 0)
+        if let known = memo[MappingKey(type: type, dimensions: dimensions)] { return known }
+        return map(type, dimensions: dimensions, depth: 0)
+    }
+
+    /// A mapper that answers the given type uses from memory; it stays immutable, so it can be
+    /// shared by parallel workers.
+    func memoizing(_ uses: Set<MappingKey>) -> TypeMapper {
+        var copy = self
+        for key in uses where copy.memo[key] == nil {
+            copy.memo[key] = map(key.type, dimensions: key.dimensions, depth: 0)
+        }
+        return copy
     }
 
     private func map(_ type: QualifiedName, dimensions: Int, depth: Int) -> MappedType {
@@ -125,7 +140,8 @@ struct TypeMapper {
     }
 
     private func override(for type: QualifiedName) -> String? {
-        typeOverrides["\(type.schema).\(type.name)"] ?? typeOverrides[type.name]
+        guard !typeOverrides.isEmpty else { return nil }
+        return typeOverrides["\(type.schema).\(type.name)"] ?? typeOverrides[type.name]
     }
 
     /// Extension types without a Swift type of their own: exact as text.
@@ -146,4 +162,10 @@ struct TypeMapper {
             warnings: ["type \(type) is read as String (its text form): \(reason)"]
         )
     }
+}
+
+/// A column's type use: the type and its declared array dimensions.
+struct MappingKey: Hashable, Sendable {
+    var type: QualifiedName
+    var dimensions: Int
 }
