@@ -40,3 +40,18 @@ public protocol PGComposite: Codable, Hashable, Sendable {
     /// Attribute names in declaration order: composite values carry fields by position.
     static var attributeNames: [String] { get }
 }
+
+// The JSON form of every PG value type is its literal (ISO 8601 dates, exact numerals, …), so a
+// model serialized with `JSONEncoder` loses nothing. Types with another form declare their own.
+extension PGLiteralConvertible where Self: Decodable {
+    public init(from decoder: Decoder) throws {
+        try self.init(postgresLiteral: try decoder.singleValueContainer().decode(String.self))
+    }
+}
+
+extension PGLiteralConvertible where Self: Encodable {
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(postgresLiteral)
+    }
+}

@@ -67,13 +67,4 @@ public struct PGBitString: Hashable, Sendable, Codable, PGLiteralConvertible, Cu
         }
         self.init(bits: bits)
     }
-
-    public init(from decoder: Decoder) throws {
-        try self.init(postgresLiteral: try decoder.singleValueContainer().decode(String.self))
-    }
-
-    public func encode(to encoder: Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(postgresLiteral)
-    }
 }

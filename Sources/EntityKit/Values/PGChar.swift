@@ -55,13 +55,4 @@ public struct PGChar: Hashable, Comparable, Sendable, Codable, PGLiteralConverti
             throw PGLiteralError("\"char\"", literal)
         }
     }
-
-    public init(from decoder: Decoder) throws {
-        try self.init(postgresLiteral: try decoder.singleValueContainer().decode(String.self))
-    }
-
-    public func encode(to encoder: Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(postgresLiteral)
-    }
 }

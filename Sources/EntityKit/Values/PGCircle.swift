@@ -57,13 +57,4 @@ public struct PGCircle: Hashable, Sendable, Codable, PGLiteralConvertible, Custo
         hasher.combine(center)
         PGFloatText.hash(radius, into: &hasher)
     }
-
-    public init(from decoder: Decoder) throws {
-        try self.init(postgresLiteral: try decoder.singleValueContainer().decode(String.self))
-    }
-
-    public func encode(to encoder: Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(postgresLiteral)
-    }
 }

@@ -109,14 +109,4 @@ public struct PGDate: Hashable, Comparable, Sendable, Codable, PGLiteralConverti
     }
 
     public var description: String { postgresLiteral }
-
-    public init(from decoder: Decoder) throws {
-        let literal = try decoder.singleValueContainer().decode(String.self)
-        try self.init(postgresLiteral: literal)
-    }
-
-    public func encode(to encoder: Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(postgresLiteral)
-    }
 }

@@ -104,13 +104,4 @@ public struct PGHStore: Hashable, Sendable, Codable, PGLiteralConvertible, Custo
         }
         self.pairs = pairs
     }
-
-    public init(from decoder: Decoder) throws {
-        try self.init(postgresLiteral: try decoder.singleValueContainer().decode(String.self))
-    }
-
-    public func encode(to encoder: Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(postgresLiteral)
-    }
 }

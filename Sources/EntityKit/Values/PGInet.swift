@@ -147,13 +147,4 @@ public struct PGInet: Hashable, Sendable, Codable, PGLiteralConvertible, CustomS
         }
         return text
     }
-
-    public init(from decoder: Decoder) throws {
-        try self.init(postgresLiteral: try decoder.singleValueContainer().decode(String.self))
-    }
-
-    public func encode(to encoder: Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(postgresLiteral)
-    }
 }

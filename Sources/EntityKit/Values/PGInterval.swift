@@ -62,10 +62,6 @@ public struct PGInterval: Hashable, Sendable, Codable, PGLiteralConvertible, Cus
         return text
     }
 
-    public init(from decoder: Decoder) throws {
-        try self.init(postgresLiteral: try decoder.singleValueContainer().decode(String.self))
-    }
-
     public func encode(to encoder: Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(description)

@@ -31,13 +31,4 @@ public struct PGLSN: Hashable, Comparable, Sendable, Codable, PGLiteralConvertib
         }
         value = high << 32 | low
     }
-
-    public init(from decoder: Decoder) throws {
-        try self.init(postgresLiteral: try decoder.singleValueContainer().decode(String.self))
-    }
-
-    public func encode(to encoder: Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(postgresLiteral)
-    }
 }

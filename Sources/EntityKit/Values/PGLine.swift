@@ -91,13 +91,4 @@ public struct PGLine: Hashable, Sendable, Codable, PGLiteralConvertible, CustomS
         PGFloatText.hash(b, into: &hasher)
         PGFloatText.hash(c, into: &hasher)
     }
-
-    public init(from decoder: Decoder) throws {
-        try self.init(postgresLiteral: try decoder.singleValueContainer().decode(String.self))
-    }
-
-    public func encode(to encoder: Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(postgresLiteral)
-    }
 }

@@ -23,13 +23,4 @@ public struct PGLineSegment: Hashable, Sendable, Codable, PGLiteralConvertible, 
     }
 
     public var description: String { postgresLiteral }
-
-    public init(from decoder: Decoder) throws {
-        try self.init(postgresLiteral: try decoder.singleValueContainer().decode(String.self))
-    }
-
-    public func encode(to encoder: Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(postgresLiteral)
-    }
 }

@@ -59,13 +59,4 @@ public struct PGMacAddress: Hashable, Sendable, Codable, PGLiteralConvertible, C
         default: nil
         }
     }
-
-    public init(from decoder: Decoder) throws {
-        try self.init(postgresLiteral: try decoder.singleValueContainer().decode(String.self))
-    }
-
-    public func encode(to encoder: Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(postgresLiteral)
-    }
 }

@@ -102,13 +102,4 @@ public struct PGMoney: Hashable, Comparable, Sendable, Codable, PGLiteralConvert
             minorUnits = -value
         }
     }
-
-    public init(from decoder: Decoder) throws {
-        try self.init(postgresLiteral: try decoder.singleValueContainer().decode(String.self))
-    }
-
-    public func encode(to encoder: Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(postgresLiteral)
-    }
 }

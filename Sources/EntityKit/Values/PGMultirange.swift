@@ -57,15 +57,6 @@ public struct PGMultirange<Bound: PGRangeBound>: Hashable, Sendable, Codable, PG
         guard index == bytes.count else { throw PGLiteralError("multirange", literal) }
         self.ranges = ranges
     }
-
-    public init(from decoder: Decoder) throws {
-        try self.init(postgresLiteral: try decoder.singleValueContainer().decode(String.self))
-    }
-
-    public func encode(to encoder: Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(postgresLiteral)
-    }
 }
 
 extension PGMultirange where Bound: Comparable {

@@ -78,11 +78,6 @@ public struct PGNumeric: Hashable, Sendable, Codable, PGLiteralConvertible, Cust
     }
 
     /// Encodes as a JSON string: a JSON number would go through `Double` and lose digits.
-    public func encode(to encoder: Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(postgresLiteral)
-    }
-
     /// The canonical spelling of a numeric literal, expanding exponents; nil if it is not one.
     static func canonical(_ text: String) -> String? {
         switch text.lowercased() {

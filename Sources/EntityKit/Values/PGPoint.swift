@@ -36,13 +36,4 @@ public struct PGPoint: Hashable, Sendable, Codable, PGLiteralConvertible, Custom
         PGFloatText.hash(x, into: &hasher)
         PGFloatText.hash(y, into: &hasher)
     }
-
-    public init(from decoder: Decoder) throws {
-        try self.init(postgresLiteral: try decoder.singleValueContainer().decode(String.self))
-    }
-
-    public func encode(to encoder: Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(postgresLiteral)
-    }
 }

@@ -24,13 +24,4 @@ public struct PGPolygon: Hashable, Sendable, Codable, PGLiteralConvertible, Cust
     }
 
     public var description: String { postgresLiteral }
-
-    public init(from decoder: Decoder) throws {
-        try self.init(postgresLiteral: try decoder.singleValueContainer().decode(String.self))
-    }
-
-    public func encode(to encoder: Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(postgresLiteral)
-    }
 }

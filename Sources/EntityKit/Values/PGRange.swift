@@ -114,15 +114,6 @@ public struct PGRange<Bound: PGRangeBound>: Hashable, Sendable, Codable, PGLiter
         return PGRange(lower: try bound(lowerText), lowerInclusive: lowerInclusive,
                        upper: try bound(upperText), upperInclusive: upperInclusive)
     }
-
-    public init(from decoder: Decoder) throws {
-        try self.init(postgresLiteral: try decoder.singleValueContainer().decode(String.self))
-    }
-
-    public func encode(to encoder: Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(postgresLiteral)
-    }
 }
 
 extension PGRange where Bound: Comparable {

@@ -70,13 +70,4 @@ public struct PGSnapshot: Hashable, Sendable, Codable, PGLiteralConvertible, Cus
         }
         self.init(xmin: xmin, xmax: xmax, inProgress: inProgress)
     }
-
-    public init(from decoder: Decoder) throws {
-        try self.init(postgresLiteral: try decoder.singleValueContainer().decode(String.self))
-    }
-
-    public func encode(to encoder: Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(postgresLiteral)
-    }
 }

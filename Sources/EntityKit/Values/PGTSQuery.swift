@@ -132,10 +132,6 @@ public struct PGTSQuery: Hashable, Sendable, Codable, PGLiteralConvertible, Cust
         return !sawToken || (!expectsOperand && depth == 0)
     }
 
-    public init(from decoder: Decoder) throws {
-        try self.init(postgresLiteral: try decoder.singleValueContainer().decode(String.self))
-    }
-
     public func encode(to encoder: Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(text)

@@ -223,13 +223,4 @@ public struct PGTSVector: Hashable, Sendable, Codable, PGLiteralConvertible, Cus
         default: nil
         }
     }
-
-    public init(from decoder: Decoder) throws {
-        try self.init(postgresLiteral: try decoder.singleValueContainer().decode(String.self))
-    }
-
-    public func encode(to encoder: Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(postgresLiteral)
-    }
 }

@@ -31,15 +31,6 @@ public struct PGTime: Hashable, Comparable, Sendable, Codable, PGLiteralConverti
     }
 
     public var description: String { postgresLiteral }
-
-    public init(from decoder: Decoder) throws {
-        try self.init(postgresLiteral: try decoder.singleValueContainer().decode(String.self))
-    }
-
-    public func encode(to encoder: Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(postgresLiteral)
-    }
 }
 
 /// A PostgreSQL `time with time zone`: a time of day with a fixed UTC offset.
@@ -70,13 +61,4 @@ public struct PGTimeWithTimeZone: Hashable, Sendable, Codable, PGLiteralConverti
     }
 
     public var description: String { postgresLiteral }
-
-    public init(from decoder: Decoder) throws {
-        try self.init(postgresLiteral: try decoder.singleValueContainer().decode(String.self))
-    }
-
-    public func encode(to encoder: Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(postgresLiteral)
-    }
 }

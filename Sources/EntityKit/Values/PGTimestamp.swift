@@ -49,15 +49,6 @@ public struct PGTimestamp: Hashable, Comparable, Sendable, Codable, PGLiteralCon
     }
 
     public var description: String { postgresLiteral }
-
-    public init(from decoder: Decoder) throws {
-        try self.init(postgresLiteral: try decoder.singleValueContainer().decode(String.self))
-    }
-
-    public func encode(to encoder: Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(postgresLiteral)
-    }
 }
 
 /// A PostgreSQL `timestamp without time zone`: a wall-clock date and time with microsecond
@@ -109,15 +100,6 @@ public struct PGLocalTimestamp: Hashable, Comparable, Sendable, Codable, PGLiter
     }
 
     public var description: String { postgresLiteral }
-
-    public init(from decoder: Decoder) throws {
-        try self.init(postgresLiteral: try decoder.singleValueContainer().decode(String.self))
-    }
-
-    public func encode(to encoder: Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(postgresLiteral)
-    }
 }
 
 /// Shared arithmetic of the two timestamp types.

@@ -47,13 +47,4 @@ public struct PGTupleID: Hashable, Comparable, Sendable, Codable, PGLiteralConve
         self.block = UInt32(truncatingIfNeeded: block)
         self.offset = UInt16(offset)
     }
-
-    public init(from decoder: Decoder) throws {
-        try self.init(postgresLiteral: try decoder.singleValueContainer().decode(String.self))
-    }
-
-    public func encode(to encoder: Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(postgresLiteral)
-    }
 }
