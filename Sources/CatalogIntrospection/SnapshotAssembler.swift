@@ -14,14 +14,16 @@ struct SnapshotAssembler {
         var indexByOID: [Int: Int] = [:]
         var viewQueryTrees: [(relation: Int, tree: String)] = []
         readRelations(into: &relations, indexByOID: &indexByOID, viewQueryTrees: &viewQueryTrees)
-        var attributeNames: [Int: [Int: String]] = [:]
-        readColumns(into: &relations, indexByOID: indexByOID, typeNames: typeNames, attributeNames: &attributeNames)
+        // View origins name columns by number; only those columns' names are kept while reading.
+        let viewOrigins = viewQueryTrees.map { ($0.relation, ViewColumnOrigins.origins(inQueryTree: $0.tree)) }
+        let wanted = Set(viewOrigins.flatMap { $0.1.values })
+        let attributeNames = readColumns(into: &relations, indexByOID: indexByOID, typeNames: typeNames, naming: wanted)
         readConstraints(into: &relations, indexByOID: indexByOID)
         readIndexes(into: &relations, indexByOID: indexByOID)
-        for (relationIndex, tree) in viewQueryTrees {
-            for (position, origin) in ViewColumnOrigins.origins(inQueryTree: tree) {
+        for (relationIndex, origins) in viewOrigins {
+            for (position, origin) in origins {
                 guard let originIndex = indexByOID[origin.relationOID],
-                      let columnName = attributeNames[origin.relationOID]?[origin.attributeNumber],
+                      let columnName = attributeNames[origin],
                       position >= 1, position <= relations[relationIndex].columns.count
                 else { continue }
                 relations[relationIndex].columns[position - 1].origin = ColumnReference(
@@ -101,13 +103,19 @@ struct SnapshotAssembler {
         }
     }
 
-    private func readColumns(into relations: inout [Relation], indexByOID: [Int: Int], typeNames: [Int: QualifiedName], attributeNames: inout [Int: [Int: String]]) {
+    /// Returns the names of the `wanted` columns (those view origins point at).
+    private func readColumns(into relations: inout [Relation], indexByOID: [Int: Int], typeNames: [Int: QualifiedName],
+                             naming wanted: Set<ViewColumnOrigins.Origin>) -> [ViewColumnOrigins.Origin: String] {
+        var names: [ViewColumnOrigins.Origin: String] = [:]
         let table = results.columns
         for row in 0..<table.rowCount {
             let relationOID = table.int(row, 0)
             guard let index = indexByOID[relationOID] else { continue }
             let name = table.requiredString(row, 2)
-            attributeNames[relationOID, default: [:]][table.int(row, 1)] = name
+            if !wanted.isEmpty {
+                let attribute = ViewColumnOrigins.Origin(relationOID: relationOID, attributeNumber: table.int(row, 1))
+                if wanted.contains(attribute) { names[attribute] = name }
+            }
             let identity: IdentityKind? = switch table.character(row, 7) {
             case "a": .always
             case "d": .byDefault
@@ -127,6 +135,7 @@ struct SnapshotAssembler {
                 comment: table.string(row, 10)
             ))
         }
+        return names
     }
 
     private func readConstraints(into relations: inout [Relation], indexByOID: [Int: Int]) {

@@ -5,7 +5,7 @@
 /// or the view uses set operations or grouping sets; those cases record no origin.
 enum ViewColumnOrigins {
     /// A column of a relation by OID and attribute number.
-    struct Origin: Equatable {
+    struct Origin: Hashable {
         var relationOID: Int
         var attributeNumber: Int
     }

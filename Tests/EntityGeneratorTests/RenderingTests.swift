@@ -2,6 +2,7 @@
 import Foundation
 import SchemaModel
 import Testing
+import TestSupport
 
 @Suite("Rendering")
 struct RenderingTests {
@@ -39,7 +40,7 @@ struct RenderingTests {
     @Test func generatedFilesStartWithTheRecognisedHeader() throws {
         let files = Renderer.render(try Translator(snapshot: Fixture.snapshot([Fixture.table("t", [Fixture.column("a", "int4")])]), options: GeneratorOptions()).plan())
         #expect(files.map(\.name) == ["DatabaseSchema.swift", "T.swift"])
-        #expect(files.allSatisfy { FileHeader.isGenerated($0.contents) })
+        #expect(files.allSatisfy { FileHeader.isGenerated(Data($0.contents.utf8)) })
         #expect(files.allSatisfy { !$0.contents.contains("  \n") && $0.contents.hasSuffix("}\n") })
     }
 
@@ -84,11 +85,7 @@ struct RenderingTests {
 
 /// The committed reference schema and its generated code.
 enum ReferenceSchema {
-    static let root: URL = {
-        var url = URL(fileURLWithPath: #filePath)
-        for _ in 0..<3 { url.deleteLastPathComponent() }
-        return url
-    }()
+    static let root = TestEnvironment.packageRoot
 
     static let generatedFolder = root.appendingPathComponent("Generated")
 

@@ -48,6 +48,11 @@ enum SwiftIdentifiers {
         return name.allSatisfy(isIdentifierCharacter) && name != "_"
     }
 
+    /// `name` without the backticks ``escaped(_:)`` may have added.
+    static func unescaped(_ name: String) -> String {
+        name.hasPrefix("`") && name.hasSuffix("`") && name.count > 2 ? String(name.dropFirst().dropLast()) : name
+    }
+
     /// `name` in backticks when it is a keyword.
     static func escaped(_ name: String) -> String {
         keywords.contains(name) ? "`\(name)`" : name

@@ -77,8 +77,7 @@ struct EntityRenderer {
     }
 
     static func caseDeclaration(name: String, rawValue: String) -> String {
-        let unescaped = name.hasPrefix("`") && name.hasSuffix("`") && name.count > 2 ? name.dropFirst().dropLast() : Substring(name)
-        return unescaped == rawValue ? "case \(name)" : "case \(name) = \(SwiftText.literal(rawValue))"
+        SwiftIdentifiers.unescaped(name) == rawValue ? "case \(name)" : "case \(name) = \(SwiftText.literal(rawValue))"
     }
 
     static func definitionExpression(_ property: PropertyPlan) -> String {

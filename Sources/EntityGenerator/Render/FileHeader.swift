@@ -10,11 +10,6 @@ enum FileHeader {
         "// `codegen entity` rewrites it, and deletes it when its source is gone.",
     ]
 
-    /// True when `contents` starts with the generated-file header.
-    static func isGenerated(_ contents: String) -> Bool {
-        contents.hasPrefix(firstLine + "\n")
-    }
-
     private static let firstLineBytes = Data((firstLine + "\n").utf8)
 
     /// True when the file's bytes start with the generated-file header.

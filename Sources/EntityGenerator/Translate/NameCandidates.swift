@@ -51,7 +51,7 @@ enum RenameNote {
     /// - Parameter plain: the plain conversion, when the caller has it (the first member candidate).
     static func member(original: String, name: String, kind: String, plain known: String? = nil) -> String? {
         let plain = known ?? NameCandidates.legal(Words.lowerCamel(Words.split(original)), fallback: "")
-        let unescaped = name.hasPrefix("`") && name.hasSuffix("`") && name.count > 2 ? String(name.dropFirst().dropLast()) : name
+        let unescaped = SwiftIdentifiers.unescaped(name)
         if unescaped == plain { return nil }
         if plain.isEmpty || !SwiftIdentifiers.isLegal(plain) {
             return "Renamed from `\(original)`, which has no letters or digits to build a Swift name from."

@@ -220,19 +220,21 @@ public struct MigrationRunner: Sendable {
         let record = PostgresQuery(
             unsafeSQL: "INSERT INTO \(trackingName.sql) (version, checksum) VALUES ($1, $2)",
             binds: { var binds = PostgresBindings(); binds.append(migration.name); binds.append(migration.checksum); return binds }())
+        try await run(migration.up, of: migration, direction: "up", then: record, on: connection)
+    }
+
+    /// Runs `steps` and then the tracking statement, together in one transaction unless the
+    /// migration opts out; a failure rolls both back.
+    private func run(_ steps: [any MigrationStep], of migration: any Migration, direction: String,
+                     then tracking: PostgresQuery, on connection: PostgresConnection) async throws {
         do {
-            if migration.runsInTransaction {
-                try await connection.query("BEGIN", logger: logger)
-                for step in migration.up { try await step.run(on: connection, logger: logger) }
-                try await connection.query(record, logger: logger)
-                try await connection.query("COMMIT", logger: logger)
-            } else {
-                for step in migration.up { try await step.run(on: connection, logger: logger) }
-                try await connection.query(record, logger: logger)
-            }
+            if migration.runsInTransaction { try await connection.query("BEGIN", logger: logger) }
+            for step in steps { try await step.run(on: connection, logger: logger) }
+            try await connection.query(tracking, logger: logger)
+            if migration.runsInTransaction { try await connection.query("COMMIT", logger: logger) }
         } catch {
             if migration.runsInTransaction { _ = try? await connection.query("ROLLBACK", logger: logger) }
-            throw MigrationError.failed(migration.name, direction: "up", underlying: MigrationError.describe(error))
+            throw MigrationError.failed(migration.name, direction: direction, underlying: MigrationError.describe(error))
         }
     }
 
@@ -247,20 +249,7 @@ public struct MigrationRunner: Sendable {
             let forget = PostgresQuery(
                 unsafeSQL: "DELETE FROM \(trackingName.sql) WHERE version = $1",
                 binds: { var binds = PostgresBindings(); binds.append(migration.name); return binds }())
-            do {
-                if migration.runsInTransaction {
-                    try await connection.query("BEGIN", logger: logger)
-                    for step in migration.down { try await step.run(on: connection, logger: logger) }
-                    try await connection.query(forget, logger: logger)
-                    try await connection.query("COMMIT", logger: logger)
-                } else {
-                    for step in migration.down { try await step.run(on: connection, logger: logger) }
-                    try await connection.query(forget, logger: logger)
-                }
-            } catch {
-                if migration.runsInTransaction { _ = try? await connection.query("ROLLBACK", logger: logger) }
-                throw MigrationError.failed(migration.name, direction: "down", underlying: MigrationError.describe(error))
-            }
+            try await run(migration.down, of: migration, direction: "down", then: forget, on: connection)
             report.rolledBack.append(migration.name)
         }
         return report
