@@ -22,12 +22,15 @@ public struct EntityJob: Sendable {
     public var outputDirectory: URL
     /// Write nothing; report what would change.
     public var checkOnly: Bool
+    /// Generate even when no table or view is found (only the prelude; earlier entities go).
+    public var allowEmpty: Bool
 
-    public init(source: SchemaSource, options: GeneratorOptions, outputDirectory: URL, checkOnly: Bool = false) {
+    public init(source: SchemaSource, options: GeneratorOptions, outputDirectory: URL, checkOnly: Bool = false, allowEmpty: Bool = false) {
         self.source = source
         self.options = options
         self.outputDirectory = outputDirectory
         self.checkOnly = checkOnly
+        self.allowEmpty = allowEmpty
     }
 
     public struct Report: Sendable {
@@ -65,6 +68,18 @@ public struct EntityJob: Sendable {
             }
             return try measure("translate") { try Translator(snapshot: snapshot, options: options).plan() }
         }()
+        if plan.hasNoEntities && !allowEmpty {
+            switch source {
+            case let .database(target):
+                throw GenerationError.nothingToGenerate(
+                    in: "database \(target.displayName)", schemas: options.schemas,
+                    advice: "check the database name in the URL, pass the schema that holds the tables with -s, or pass --allow-empty to generate only the prelude")
+            case let .snapshotFile(file):
+                throw GenerationError.nothingToGenerate(
+                    in: "snapshot \(file.path)", schemas: options.schemas,
+                    advice: "take the snapshot from the database that holds the tables (codegen snapshot -s SCHEMA), or pass --allow-empty to generate only the prelude")
+            }
+        }
         let files = Renderer.files(plan)
         let directory = OutputDirectory(url: outputDirectory)
         // Files are rendered as they are compared and written, so the two stages are one.
@@ -114,12 +129,14 @@ public struct SnapshotJob: Sendable {
         let data = try snapshot.encodedJSON()
         if FileManager.default.contents(atPath: outputFile.path) == data { return false }
         if checkOnly { return true }
-        let directory = outputFile.deletingLastPathComponent()
+        // Staged and renamed inside the folder's own transaction, so a killed run leaves the old
+        // file and, at most, a staging folder that the next run in that folder removes.
         do {
-            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-            try data.write(to: outputFile, options: .atomic)
+            let transaction = try FileTransaction(root: outputFile.deletingLastPathComponent())
+            let staged = try transaction.stage(data, slot: 0)
+            try transaction.commit(writes: [(staged, outputFile.lastPathComponent)], removals: [])
         } catch {
-            throw SnapshotFile.Problem(description: "cannot write \(outputFile.path) (\((error as NSError).localizedDescription)): choose a path you can write to with -o")
+            throw SnapshotFile.Problem(description: error.description.replacingOccurrences(of: "choose a folder you can write to", with: "choose a path you can write to with -o"))
         }
         return true
     }

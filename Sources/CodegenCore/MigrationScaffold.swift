@@ -1,4 +1,5 @@
 import Foundation
+import EntityGenerator
 
 /// `codegen migrate init` and `codegen migrate generate`: the files of a migrations target.
 ///
@@ -174,25 +175,32 @@ public struct MigrationScaffold: Sendable {
         return (start, end)
     }
 
-    /// Writes every file or none: each goes to a temporary file first.
+    /// Writes every file or none, as one ``FileTransaction`` rooted at the folder that holds
+    /// them all, so a killed run leaves either no change or every change.
     private func write(_ files: [(URL, String)]) throws {
-        let manager = FileManager.default
-        var staged: [(temporary: URL, target: URL)] = []
+        let targets = files.map { $0.0.standardizedFileURL }
+        let root = Self.commonFolder(of: targets)
         do {
-            for (target, text) in files {
-                try manager.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-                let temporary = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).codegen-tmp")
-                try Data(text.utf8).write(to: temporary)
-                staged.append((temporary, target))
+            let transaction = try FileTransaction(root: root)
+            var writes: [(file: FileTransaction.StagedFile, target: String)] = []
+            for (index, (target, text)) in zip(targets, files.map(\.1)).enumerated() {
+                let relative = String(target.path.dropFirst(root.path.count).drop { $0 == "/" })
+                writes.append((try transaction.stage(Data(text.utf8), slot: index), relative))
             }
-            for (temporary, target) in staged where rename(temporary.path, target.path) != 0 {
-                throw Problem(description: "cannot write \(target.path): \(String(cString: strerror(errno)))")
-            }
+            try transaction.commit(writes: writes, removals: [])
         } catch {
-            for (temporary, _) in staged { try? manager.removeItem(at: temporary) }
-            if let problem = error as? Problem { throw problem }
-            throw Problem(description: "cannot write to \(directory.path) (\((error as NSError).localizedDescription)): check the folder's permissions; nothing was changed")
+            throw Problem(description: "\(String(describing: error).replacingOccurrences(of: "; nothing was written", with: "")); nothing was changed")
         }
+    }
+
+    /// The deepest folder that contains every file in `files`.
+    static func commonFolder(of files: [URL]) -> URL {
+        var common = files[0].deletingLastPathComponent().pathComponents
+        for file in files.dropFirst() {
+            let components = file.deletingLastPathComponent().pathComponents
+            common = Array(zip(common, components).prefix { $0 == $1 }.map(\.0))
+        }
+        return URL(fileURLWithPath: NSString.path(withComponents: common.isEmpty ? ["/"] : common))
     }
 
     static func isIdentifier(_ text: String) -> Bool {

@@ -34,6 +34,11 @@ func run(_ arguments: [String]) throws -> String {
     }
     let options = try value(after: "--config", in: arguments).map { try GeneratorOptions.load(from: URL(fileURLWithPath: $0)) } ?? GeneratorOptions()
     let plan = try Translator(snapshot: snapshot, options: options).plan()
+    if plan.hasNoEntities {
+        throw GenerationError.nothingToGenerate(
+            in: "snapshot \(URL(fileURLWithPath: snapshotPath).lastPathComponent)", schemas: options.schemas,
+            advice: "refresh it from the database that holds the tables (swift package refresh-entity-snapshot), or set \"schemas\" in codegen.json")
+    }
     for diagnostic in plan.diagnostics where diagnostic.severity == .warning {
         FileHandle.standardError.write(Data("\(snapshotPath): warning: \(diagnostic.subject): \(diagnostic.message)\n".utf8))
     }
@@ -50,6 +55,7 @@ func run(_ arguments: [String]) throws -> String {
     return "\(plan.entities.count) entities: \(changes.summary)"
 }
 
+InterruptCleanup.installHandlers()
 do {
     print(try run(Array(CommandLine.arguments.dropFirst())))
 } catch {

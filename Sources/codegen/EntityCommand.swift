@@ -43,6 +43,9 @@ struct EntityCommand: ParsableCommand {
     @Flag(help: "Declare array elements optional ([String?]), for arrays that may hold NULL.")
     var optionalArrayElements = false
 
+    @Flag(help: "Generate even when no table or view is found (writes only the prelude and removes earlier entities).")
+    var allowEmpty = false
+
     @Flag(help: "Write nothing; list what would change and exit 1 if anything would.")
     var check = false
 
@@ -59,6 +62,7 @@ struct EntityCommand: ParsableCommand {
     }
 
     func run() throws {
+        if !check { InterruptCleanup.installHandlers() }
         do {
             var options = try config.map { try GeneratorOptions.load(from: URL(fileURLWithPath: $0)) } ?? GeneratorOptions()
             if !schemas.isEmpty { options.schemas = schemas }
@@ -71,7 +75,7 @@ struct EntityCommand: ParsableCommand {
             if optionalArrayElements { options.optionalArrayElements = true }
 
             let source: SchemaSource = try snapshot.map { .snapshotFile(URL(fileURLWithPath: $0)) } ?? .database(connection.target())
-            let job = EntityJob(source: source, options: options, outputDirectory: URL(fileURLWithPath: outputDirectory), checkOnly: check)
+            let job = EntityJob(source: source, options: options, outputDirectory: URL(fileURLWithPath: outputDirectory), checkOnly: check, allowEmpty: allowEmpty)
             let report = try job.run()
             for diagnostic in report.diagnostics { StandardError.print(diagnostic.description) }
             if verbose {

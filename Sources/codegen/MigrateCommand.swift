@@ -1,5 +1,6 @@
 import ArgumentParser
 import CodegenCore
+import EntityGenerator
 import Foundation
 
 struct MigrateCommand: ParsableCommand {
@@ -31,6 +32,7 @@ struct MigrateInit: ParsableCommand {
 
     func run() throws {
         do {
+            InterruptCleanup.installHandlers()
             let snippet = try folder.scaffold.initialize()
             print("Created \(folder.scaffold.registry.path), a first migration, and \(folder.scaffold.runnerDirectory.path)/main.swift.")
             print("Add these targets to Package.swift:")
@@ -56,6 +58,7 @@ struct MigrateGenerate: ParsableCommand {
 
     func run() throws {
         do {
+            InterruptCleanup.installHandlers()
             let file = try folder.scaffold.generate(name: name, localTime: localTime)
             print("Created \(file.path) and registered it in \(folder.scaffold.registry.path).")
         } catch {

@@ -23,6 +23,7 @@ struct SnapshotCommand: ParsableCommand {
     var check = false
 
     func run() throws {
+        if !check { InterruptCleanup.installHandlers() }
         do {
             let configured = try config.map { try GeneratorOptions.load(from: URL(fileURLWithPath: $0)).schemas } ?? ["public"]
             let job = SnapshotJob(

@@ -54,6 +54,40 @@ struct ConnectionErrorTests {
         expectOneLineFailure(run, mentioning: "schema \"no_such_schema\" not found", secret: server.password)
     }
 
+    @Test func emptyDatabase() throws {
+        let database = try TestDatabase.create("empty")
+        defer { database.drop() }
+        let run = try run(["-u", database.url])
+        expectOneLineFailure(run, mentioning: "no tables or views to generate in schema public of database ", secret: server.password)
+        #expect(run.result.standardError.contains("/\(database.name):"), "the message names the database: \(run.result.standardError)")
+        #expect(run.result.standardError.contains("-s"))
+    }
+
+    @Test func schemaWithoutTables() throws {
+        let database = try TestDatabase.create("emptyschema")
+        defer { database.drop() }
+        try database.execute("CREATE SCHEMA billing; CREATE TYPE billing.state AS ENUM ('open', 'paid'); CREATE TABLE public.kept (id int PRIMARY KEY)")
+        let run = try run(["-u", database.url, "-s", "billing"])
+        expectOneLineFailure(run, mentioning: "no tables or views to generate in schema billing of database ", secret: server.password)
+    }
+
+    @Test func emptyDatabaseWhenAllowed() throws {
+        let database = try TestDatabase.create("allowempty")
+        defer { database.drop() }
+        let run = try run(["-u", database.url, "--allow-empty"])
+        defer { try? FileManager.default.removeItem(at: run.folder) }
+        #expect(run.result.status == 0, "\(run.result.output)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: run.folder.path) == ["DatabaseSchema.swift"])
+    }
+
+    @Test func tablesThatMatchNothing() throws {
+        let database = try TestDatabase.create("tablesfilter")
+        defer { database.drop() }
+        try database.execute("CREATE TABLE users (id int PRIMARY KEY)")
+        let run = try run(["-u", database.url, "--tables", "users,userz"])
+        expectOneLineFailure(run, mentioning: "--tables names \"userz\", which is not a table or view in schema public", secret: server.password)
+    }
+
     @Test func noDatabaseGiven() throws {
         let run = try run([])
         expectOneLineFailure(run, mentioning: "no database given")

@@ -90,16 +90,16 @@ public struct OutputDirectory: Sendable {
     }
 
     private enum Outcome: Sendable {
-        case added(staged: URL?)
-        case modified(staged: URL?)
+        case added(staged: FileTransaction.StagedFile?)
+        case modified(staged: FileTransaction.StagedFile?)
         case unchanged
         case conflict
         case failed(String)
     }
 
-    /// Every changed file is first written beside its target under a temporary name; only when
-    /// all of them are written are stale files deleted and the new ones moved into place, so a
-    /// failure leaves the folder as it was.
+    /// Every changed file is first staged inside the folder; only when all of them are staged
+    /// does a ``FileTransaction`` move them into place and delete stale files, as one commit
+    /// that an interrupted run's successor finishes. A failure leaves the folder as it was.
     private func process(_ files: FileList, writing: Bool) throws -> OutputChanges {
         let manager = FileManager.default
         var isDirectory: ObjCBool = false
@@ -107,41 +107,48 @@ public struct OutputDirectory: Sendable {
         if exists && !isDirectory.boolValue {
             throw OutputError(description: "\(url.path) is a file, not a folder: pass a folder with -o")
         }
-        if writing && !exists {
-            do {
-                try manager.createDirectory(at: url, withIntermediateDirectories: true)
-            } catch {
-                throw OutputError(description: "cannot create \(url.path) (\(Self.reason(error))): choose a folder you can write to with -o")
+        let transaction: FileTransaction?
+        if writing {
+            transaction = try FileTransaction(root: url)
+            StaleStaging.removeLegacyFiles(in: url)
+        } else {
+            if exists && FileTransaction.hasInterruptedCommit(in: url) {
+                throw OutputError(description: "\(url.path) was left half-updated by an interrupted codegen run: run the same command without --check to finish it")
             }
+            transaction = nil
         }
         let folder = url
-        let outcomes = Parallel.map(Array(files.names.indices)) { index -> Outcome in
+        let folderExists = exists
+        let outcomes = Parallel.map(Array(files.names.indices)) { (index: Int) -> Outcome in
             let name = files.names[index]
             let target = folder.appendingPathComponent(name)
             let data = Data(files.contents(index).utf8)
-            let existing = exists ? FileManager.default.contents(atPath: target.path) : nil
+            let existing = folderExists ? FileManager.default.contents(atPath: target.path) : nil
             if let existing {
                 guard FileHeader.isGenerated(existing) else { return .conflict }
                 if existing == data { return .unchanged }
             }
-            guard writing else { return existing == nil ? .added(staged: nil) : .modified(staged: nil) }
-            let staged = folder.appendingPathComponent(".\(name).codegen-\(ProcessInfo.processInfo.processIdentifier).tmp")
-            if let failure = Self.writeFile(data, to: staged) { return .failed(failure) }
-            return existing == nil ? .added(staged: staged) : .modified(staged: staged)
+            guard let transaction else { return existing == nil ? .added(staged: nil) : .modified(staged: nil) }
+            do {
+                let staged = try transaction.stage(data, slot: index)
+                return existing == nil ? .added(staged: staged) : .modified(staged: staged)
+            } catch {
+                return .failed(String(describing: error))
+            }
         }
 
         var changes = OutputChanges()
-        var staged: [(temporary: URL, target: URL)] = []
+        var staged: [(file: FileTransaction.StagedFile, target: String)] = []
         var conflicts: [String] = []
         var failures: [String] = []
         for (name, outcome) in zip(files.names, outcomes) {
             switch outcome {
-            case let .added(temporary):
+            case let .added(file):
                 changes.added.append(name)
-                if let temporary { staged.append((temporary, url.appendingPathComponent(name))) }
-            case let .modified(temporary):
+                if let file { staged.append((file, name)) }
+            case let .modified(file):
                 changes.modified.append(name)
-                if let temporary { staged.append((temporary, url.appendingPathComponent(name))) }
+                if let file { staged.append((file, name)) }
             case .unchanged:
                 changes.unchanged.append(name)
             case .conflict:
@@ -150,66 +157,28 @@ public struct OutputDirectory: Sendable {
                 failures.append(reason)
             }
         }
-        func discardStaged() {
-            for item in staged { try? manager.removeItem(at: item.temporary) }
-        }
         if !conflicts.isEmpty {
-            discardStaged()
+            transaction?.discard()
             let list = conflicts.sorted().map { url.appendingPathComponent($0).path }.joined(separator: ", ")
             throw OutputError(description: "\(list) \(conflicts.count == 1 ? "exists and was" : "exist and were") not generated by codegen: move \(conflicts.count == 1 ? "it" : "them") away or choose another folder with -o; nothing was written")
         }
         if let failure = failures.first {
-            discardStaged()
-            throw OutputError(description: "cannot write to \(url.path) (\(failure)): choose a folder you can write to with -o; nothing was written")
+            transaction?.discard()
+            throw OutputError(description: failure)
         }
         if exists {
             let planned = Set(files.names)
             let names = (try? manager.contentsOfDirectory(atPath: url.path)) ?? []
-            for name in names.sorted() where name.hasSuffix(".swift") && !planned.contains(name) {
+            for name in names.sorted() where name.hasSuffix(".swift") && !planned.contains(name) && !name.hasPrefix(".") {
                 if let data = manager.contents(atPath: url.appendingPathComponent(name).path), FileHeader.isGenerated(data) {
                     changes.removed.append(name)
                 }
             }
         }
-        guard writing, !changes.isEmpty else { return changes }
-        do {
-            for name in changes.removed {
-                try manager.removeItem(at: url.appendingPathComponent(name))
-            }
-            for item in staged where rename(item.temporary.path, item.target.path) != 0 {
-                throw OutputError(description: "cannot replace \(item.target.path) (\(String(cString: strerror(errno)))): check its permissions")
-            }
-        } catch {
-            discardStaged()
-            if let error = error as? OutputError { throw error }
-            throw OutputError(description: "cannot update \(url.path) (\(Self.reason(error))): check its permissions")
-        }
+        guard let transaction else { return changes }
+        // One change is one rename, atomic by itself; several need the guard.
+        let needsGuard = staged.count + changes.removed.count > 1
+        try transaction.commit(writes: staged, removals: changes.removed, guardFile: needsGuard ? InterruptedCommitGuard.file : nil)
         return changes
-    }
-
-    /// Writes `data` to a new file; returns why it failed, if it did.
-    private static func writeFile(_ data: Data, to file: URL) -> String? {
-        let descriptor = open(file.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard descriptor >= 0 else { return String(cString: strerror(errno)) }
-        defer { close(descriptor) }
-        let written = data.withUnsafeBytes { buffer -> Int in
-            var offset = 0
-            while offset < buffer.count {
-                let count = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if count <= 0 { return -1 }
-                offset += count
-            }
-            return offset
-        }
-        return written == data.count ? nil : String(cString: strerror(errno))
-    }
-
-    private static func reason(_ error: Error) -> String {
-        let nsError = error as NSError
-        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
-            return String(cString: strerror(Int32(underlying.code)))
-        }
-        if nsError.domain == NSCocoaErrorDomain, nsError.code == NSFileWriteNoPermissionError { return "permission denied" }
-        return nsError.localizedDescription
     }
 }

@@ -26,7 +26,7 @@ public struct Translator {
             throw GenerationError(description: "schema \"\(missing)\" is not in the snapshot (it has \(available.sorted().joined(separator: ", "))): take a new snapshot that includes it (codegen snapshot -s \(missing) …)")
         }
         var diagnostics = Diagnostics()
-        let relations = selectRelations(&diagnostics)
+        let relations = try selectRelations(&diagnostics)
         let primarySchema = options.schemas[0]
 
         var typeNamer = NameAllocator(
@@ -105,7 +105,7 @@ public struct Translator {
 
     /// Relations of the requested schemas that become entities: not partitions, not filtered out,
     /// with at least one column.
-    private func selectRelations(_ diagnostics: inout Diagnostics) -> [Relation] {
+    private func selectRelations(_ diagnostics: inout Diagnostics) throws(GenerationError) -> [Relation] {
         let schemas = Set(options.schemas)
         func matches(_ relation: Relation, _ pattern: String) -> Bool {
             pattern == relation.name || pattern == "\(relation.schema).\(relation.name)"
@@ -124,8 +124,12 @@ public struct Translator {
             }
             selected.append(PartitionKeys.lift(relation, partitions: partitions[relation.qualifiedName] ?? []))
         }
-        for pattern in options.tables where !snapshot.relations.contains(where: { schemas.contains($0.schema) && matches($0, pattern) }) {
-            diagnostics.warn(pattern, "--tables names a relation that is not in schemas \(options.schemas.joined(separator: ", "))")
+        let unmatched = options.tables.filter { pattern in
+            !snapshot.relations.contains { schemas.contains($0.schema) && matches($0, pattern) }
+        }
+        if !unmatched.isEmpty {
+            let list = unmatched.map { "\"\($0)\"" }.joined(separator: ", ")
+            throw GenerationError(description: "--tables names \(list), which \(unmatched.count == 1 ? "is" : "are") not a table or view in schema \(options.schemas.joined(separator: ", ")): check the spelling, or add the schema with -s")
         }
         return selected
     }
