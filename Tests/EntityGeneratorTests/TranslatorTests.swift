@@ -114,10 +114,14 @@ struct TranslatorTests {
         ]
         #expect(try plan(relations).entities.map(\.table) == ["a", "b"])
         var only = GeneratorOptions()
+        only.tables = ["public.b"]
+        #expect(try plan(relations, options: only).entities.map(\.table) == ["b"])
         only.tables = ["public.b", "missing"]
-        let filtered = try plan(relations, options: only)
-        #expect(filtered.entities.map(\.table) == ["b"])
-        #expect(filtered.diagnostics.contains { $0.subject == "missing" })
+        #expect {
+            try plan(relations, options: only)
+        } throws: { error in
+            "\(error)".contains("--tables names \"missing\", which is not a table or view in schema public")
+        }
     }
 
     @Test func partitionsAreNotEntities() throws {
