@@ -68,7 +68,7 @@ public struct EntityJob: Sendable {
             }
             return try measure("translate") { try Translator(snapshot: snapshot, options: options).plan() }
         }()
-        if plan.hasNoEntities && !allowEmpty {
+        if plan.entities.isEmpty && !allowEmpty {
             switch source {
             case let .database(target):
                 throw GenerationError.nothingToGenerate(

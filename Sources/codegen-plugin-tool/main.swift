@@ -34,7 +34,7 @@ func run(_ arguments: [String]) throws -> String {
     }
     let options = try value(after: "--config", in: arguments).map { try GeneratorOptions.load(from: URL(fileURLWithPath: $0)) } ?? GeneratorOptions()
     let plan = try Translator(snapshot: snapshot, options: options).plan()
-    if plan.hasNoEntities {
+    if plan.entities.isEmpty {
         throw GenerationError.nothingToGenerate(
             in: "snapshot \(URL(fileURLWithPath: snapshotPath).lastPathComponent)", schemas: options.schemas,
             advice: "refresh it from the database that holds the tables (swift package refresh-entity-snapshot), or set \"schemas\" in codegen.json")

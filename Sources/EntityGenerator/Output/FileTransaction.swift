@@ -17,17 +17,6 @@ public final class FileTransaction: @unchecked Sendable {
     /// The hidden folder names this type creates, and the only ones it ever deletes.
     public static let stagingPrefix = ".codegen-staging-"
 
-    /// A file to move into place as the very first step of a commit and remove as its last.
-    public struct GuardFile: Sendable, Equatable {
-        public var name: String
-        public var contents: Data
-
-        public init(name: String, contents: Data) {
-            self.name = name
-            self.contents = contents
-        }
-    }
-
     /// A staged file: the contents are on disk, waiting for ``commit(writes:removals:guardFile:)``.
     public struct StagedFile: Sendable, Hashable {
         let slot: String
@@ -82,15 +71,16 @@ public final class FileTransaction: @unchecked Sendable {
     }
 
     /// Applies the staged `writes` (relative target paths) and deletes `removals`, all or
-    /// nothing, then releases the folder.
-    public func commit(writes: [(file: StagedFile, target: String)], removals: [String], guardFile: GuardFile? = nil) throws(OutputError) {
+    /// nothing, then releases the folder. `guardFile` is moved into place as the commit's first
+    /// step and removed as its last.
+    public func commit(writes: [(file: StagedFile, target: String)], removals: [String], guardFile: GeneratedFile? = nil) throws(OutputError) {
         precondition(!finished, "a transaction commits once")
         for target in writes.map(\.target) + removals + (guardFile.map { [$0.name] } ?? []) where !CommitJournal.isSafePath(target) {
             throw OutputError(description: "refusing to write \(target): not a plain path inside \(root.path)")
         }
         var operations: [CommitJournal.Operation] = []
         if let guardFile {
-            let staged = try stage(guardFile.contents, slot: -1)
+            let staged = try stage(Data(guardFile.contents.utf8), slot: -1)
             operations.append(.write(slot: staged.slot, target: guardFile.name))
         }
         operations += writes.map { .write(slot: $0.file.slot, target: $0.target) }

@@ -7,11 +7,11 @@ import Foundation
 enum InterruptedCommitGuard {
     static let fileName = "codegen-interrupted.swift"
 
-    static let file = FileTransaction.GuardFile(
+    static let file = GeneratedFile(
         name: fileName,
-        contents: Data((FileHeader.lines + [
+        contents: (FileHeader.lines + [
             "",
             "#error(\"codegen was interrupted while updating this folder: run the same codegen command again to finish\")",
             "",
-        ]).joined(separator: "\n").utf8))
+        ]).joined(separator: "\n"))
 }

@@ -9,8 +9,3 @@ extension GenerationError {
         return GenerationError(description: "no tables or views to generate in \(place) of \(source): \(advice)")
     }
 }
-
-extension GenerationPlan {
-    /// True when the plan declares no entity (only enums, composites, domains or nothing).
-    public var hasNoEntities: Bool { entities.isEmpty }
-}
