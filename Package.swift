@@ -95,7 +95,7 @@ let package = Package(
         // Tests.
         .target(name: "TestSupport", dependencies: ["CLibPQ"], path: "Tests/TestSupport"),
         .testTarget(name: "EntityKitTests", dependencies: ["EntityKit"]),
-        .testTarget(name: "EntityGeneratorTests", dependencies: ["EntityGenerator", "SchemaModel", "TestSupport"]),
+        .testTarget(name: "EntityGeneratorTests", dependencies: ["EntityGenerator", "EntityKit", "SchemaModel", "TestSupport"]),
         .testTarget(
             name: "IntrospectionTests",
             dependencies: ["CatalogIntrospection", "CodegenCore", "EntityGenerator", "SchemaModel", "TestSupport", "codegen"]

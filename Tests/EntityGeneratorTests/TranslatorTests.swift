@@ -23,11 +23,11 @@ struct TranslatorTests {
             Fixture.table("summary", kind: .view, [Fixture.column("total", "int8")]),
         ])
         let byName = Dictionary(uniqueKeysWithValues: result.entities.map { ($0.table, $0) })
-        #expect(byName["keyed"]?.conformance == "KeyedEntity")
-        #expect(byName["keyed"]?.primaryKey?.typeName == "Int32")
-        #expect(byName["loose"]?.conformance == "Entity")
-        #expect(byName["loose"]?.kind == "tableWithoutPrimaryKey")
-        #expect(byName["summary"]?.kind == "view")
+        #expect(byName["keyed"]?.conformance == .keyedEntity)
+        #expect(byName["keyed"]?.primaryKey?.type == .known(.int32))
+        #expect(byName["loose"]?.conformance == .entity)
+        #expect(byName["loose"]?.kind == .tableWithoutPrimaryKey)
+        #expect(byName["summary"]?.kind == .view)
         #expect(result.diagnostics.contains { $0.subject == "public.loose" && $0.message.contains("no primary key") })
     }
 
@@ -36,7 +36,7 @@ struct TranslatorTests {
             Fixture.column("film_id", "int4", nullable: false), Fixture.column("actor_id", "int4", nullable: false),
         ], primaryKey: ["actor_id", "film_id"])])
         let key = try #require(result.entities.first?.primaryKey)
-        #expect(key.typeName == "PrimaryKey")
+        #expect(key.isComposite && key.type == .generated("PrimaryKey"))
         #expect(key.properties == ["actorID", "filmID"])
         #expect(key.compositeFields.map(\.columnName) == ["actor_id", "film_id"])
     }
@@ -73,7 +73,7 @@ struct TranslatorTests {
             Fixture.column("Größe", "text"),
         ])])
         let names = try #require(result.entities.first?.properties.map(\.name))
-        #expect(names == ["`class`", "_1st", "zipCode", "column", "hash_value", "primary_key", "größe"])
+        #expect(names == ["class", "_1st", "zipCode", "column", "hash_value", "primary_key", "größe"])
     }
 
     @Test func sameTableNameInTwoSchemasKeepsThePrimarySchemaPlain() throws {
@@ -97,7 +97,7 @@ struct TranslatorTests {
         let types = Fixture.enumeration("status", ["in-progress", "1st", "default", "Ünïcödé", "done", "rawValue"])
         let result = try plan([Fixture.table("t", [Fixture.column("s", "public.status")])], types: types)
         let enumeration = try #require(result.enums.first)
-        #expect(enumeration.cases.map(\.name) == ["inProgress", "_1st", "`default`", "ünïcödé", "done", "rawValueCase"])
+        #expect(enumeration.cases.map(\.name) == ["inProgress", "_1st", "default", "ünïcödé", "done", "rawValueCase"])
         #expect(enumeration.cases.map(\.label) == ["in-progress", "1st", "default", "Ünïcödé", "done", "rawValue"])
     }
 

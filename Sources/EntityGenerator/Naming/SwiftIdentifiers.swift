@@ -11,22 +11,6 @@ enum SwiftIdentifiers {
         "Type", "Protocol", "some", "any", "macro", "consume", "copy", "discard", "each", "then",
     ]
 
-    /// Type names that generated code refers to, so that no generated type may shadow them.
-    static let reservedTypeNames: Set<String> = [
-        "Any", "AnyObject", "Self", "Type", "Protocol", "Swift", "Foundation", "EntityKit",
-        "String", "Substring", "Character", "Bool", "Int", "Int8", "Int16", "Int32", "Int64", "UInt", "UInt8",
-        "UInt16", "UInt32", "UInt64", "Float", "Double", "Decimal", "Array", "Dictionary", "Set", "Optional",
-        "Result", "Error", "Never", "Void", "Codable", "Decodable", "Encodable", "Hashable", "Equatable",
-        "Comparable", "Sendable", "CaseIterable", "RawRepresentable", "CodingKey", "Decoder", "Encoder",
-        "UUID", "Data", "Date", "URL", "TimeZone", "Locale",
-        "Entity", "WritableEntity", "KeyedEntity", "EntityKind", "EntityColumn", "ColumnGeneration",
-        "ColumnDefinition", "SQLIdentifier", "ColumnPair", "ReferentialAction", "BelongsTo", "HasMany",
-        "HasOne", "ManyToMany", "PGLiteralConvertible", "PGLiteralError", "PGEnum",
-        "PGComposite", "PGDate", "PGTime", "PGTimeWithTimeZone", "PGTimestamp",
-        "PGLocalTimestamp", "PGInterval", "PGNumeric", "PGJSON", "JSONValue",
-        "DatabaseSchema",
-    ]
-
     /// True when `character` may appear in a Swift identifier (after the first position).
     static func isIdentifierCharacter(_ character: Character) -> Bool {
         character.unicodeScalars.allSatisfy { isHead($0) || isContinuation($0) }

@@ -1,5 +1,8 @@
-/// The code to emit, fully decided: names are final (keywords already in backticks), types are
-/// spelled, comments are worded. Rendering turns it into text without making choices.
+import SchemaModel
+
+/// The code to emit, fully decided: names are final and legal, types are structured
+/// (``SwiftType``), kinds and actions are enums, comments are worded. Rendering turns it into
+/// text without making choices; spelling (backticks, `?`, generic brackets) is the renderer's.
 public struct GenerationPlan: Sendable, Equatable {
     public var accessLevel: GeneratorOptions.AccessLevel
     /// Modules every file imports, sorted.
@@ -30,13 +33,40 @@ public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
 
 /// One generated entity struct.
 public struct EntityPlan: Sendable, Equatable {
+    /// What the entity reads from; mirrors EntityKit's `EntityKind`.
+    public enum Kind: Sendable, Equatable, CaseIterable {
+        case table
+        case partitionedTable
+        case view
+        case materializedView
+        case foreignTable
+        case tableWithoutPrimaryKey
+    }
+
+    /// The EntityKit protocol the entity conforms to, which decides what it can do.
+    public enum Conformance: Sendable, Equatable, CaseIterable {
+        /// Read-only: views, foreign tables, tables without a primary key.
+        case entity
+        /// Rows can be inserted.
+        case writableEntity
+        /// Rows can be inserted, found, updated and deleted by key.
+        case keyedEntity
+
+        /// The protocol's name in the names table.
+        public var knownType: KnownType {
+            switch self {
+            case .entity: return .entity
+            case .writableEntity: return .writableEntity
+            case .keyedEntity: return .keyedEntity
+            }
+        }
+    }
+
     public var typeName: String
     public var schema: String
     public var table: String
-    /// The `EntityKind` case, such as `table` or `view`.
-    public var kind: String
-    /// `Entity`, `WritableEntity` or `KeyedEntity`.
-    public var conformance: String
+    public var kind: Kind
+    public var conformance: Conformance
     public var documentation: [String]
     public var properties: [PropertyPlan]
     public var primaryKey: PrimaryKeyPlan?
@@ -45,62 +75,91 @@ public struct EntityPlan: Sendable, Equatable {
 
 /// A stored property, its column case and its column definition.
 public struct PropertyPlan: Sendable, Equatable {
-    /// The identifier, in backticks if it is a keyword.
+    /// The identifier, legal and unescaped; the renderer adds backticks where Swift needs them.
     public var name: String
     public var columnName: String
-    /// The full Swift type, optional marker included (`String?`).
-    public var swiftType: String
-    public var isOptional: Bool
+    /// The property's type, optional when the column can be NULL.
+    public var type: SwiftType
     public var documentation: [String]
     public var sqlType: String
     public var defaultExpression: String?
-    /// A `ColumnGeneration` case name, if any.
-    public var generation: String?
+    public var generation: Generation?
+    /// The SQL type to cast the column to when reading it (`text`, `text[]`), if any.
     public var readCast: String?
+
+    /// How the database fills a column; mirrors EntityKit's `ColumnGeneration`.
+    public enum Generation: Sendable, Equatable, CaseIterable {
+        case identityAlways
+        case identityByDefault
+        case computed
+    }
+
+    public var isOptional: Bool { type.isOptional }
 }
 
 /// The primary key of an entity.
 public struct PrimaryKeyPlan: Sendable, Equatable {
     /// Property names in key order.
     public var properties: [String]
-    /// The key's type: the property's type for one column, `PrimaryKey` for several.
-    public var typeName: String
-    /// For a composite key: the nested struct's fields (name, Swift type, column name).
+    /// The key's type: the property's (non-optional) type for one column; for several, the
+    /// nested `PrimaryKey` struct with ``compositeFields``.
+    public var type: SwiftType
+    /// For a composite key: the nested struct's fields; empty for a single column.
     public var compositeFields: [CompositeKeyField]
     public var constraintName: String
+
+    public var isComposite: Bool { !compositeFields.isEmpty }
 }
 
+/// A field of a composite primary key's struct.
 public struct CompositeKeyField: Sendable, Equatable {
     public var name: String
-    public var swiftType: String
+    public var type: SwiftType
     public var columnName: String
 }
 
 /// A typed relation in an entity's `Relations` namespace.
 public struct RelationPlan: Sendable, Equatable {
-    public enum Kind: String, Sendable {
-        case belongsTo = "BelongsTo"
-        case hasMany = "HasMany"
-        case hasOne = "HasOne"
-        case manyToMany = "ManyToMany"
+    /// Mirrors EntityKit's relation descriptor types.
+    public enum Kind: Sendable, Equatable, CaseIterable {
+        case belongsTo
+        case hasMany
+        case hasOne
+        case manyToMany
+
+        /// The descriptor type in the names table.
+        public var knownType: KnownType {
+            switch self {
+            case .belongsTo: return .belongsTo
+            case .hasMany: return .hasMany
+            case .hasOne: return .hasOne
+            case .manyToMany: return .manyToMany
+            }
+        }
     }
 
     public var kind: Kind
+    /// The relation's property name, legal and unescaped.
     public var name: String
     public var documentation: [String]
-    /// `BelongsTo<RefreshToken, User>`.
-    public var typeExpression: String
+    /// The entity the relation is declared on.
+    public var sourceType: String
+    /// The entity at the other end.
+    public var targetType: String
+    /// Many-to-many only: the junction entity.
+    public var junctionType: String?
     /// For key relations: the constraint name.
     public var constraint: String?
     /// Case names of (source, target) pairs, or (source, junction) for many-to-many.
     public var columnPairs: [ColumnPairPlan]
     /// Many-to-many only: (junction, target) pairs.
     public var targetPairs: [ColumnPairPlan]
-    /// Belongs-to only: `ReferentialAction` case names, when not `noAction`.
-    public var onDelete: String?
-    public var onUpdate: String?
+    /// Belongs-to only: the key's actions, when not `NO ACTION`.
+    public var onDelete: ReferentialAction?
+    public var onUpdate: ReferentialAction?
 }
 
+/// Two column cases matched by a relation.
 public struct ColumnPairPlan: Sendable, Equatable {
     public var source: String
     public var target: String
@@ -115,7 +174,9 @@ public struct EnumPlan: Sendable, Equatable {
     public var cases: [EnumCasePlan]
 }
 
+/// A case of a generated enum and the label it stands for.
 public struct EnumCasePlan: Sendable, Equatable {
+    /// The case name, legal and unescaped.
     public var name: String
     public var label: String
     public var documentation: [String]
@@ -137,7 +198,7 @@ public struct DomainPlan: Sendable, Equatable {
     public var schema: String
     public var name: String
     public var documentation: [String]
-    public var underlyingType: String
+    public var underlyingType: SwiftType
 }
 
 /// The prelude: re-exports EntityKit and lists what was generated.

@@ -8,14 +8,14 @@ struct EntityRenderer {
     func render() -> String {
         var writer = SourceWriter()
         writer.documentation(plan.documentation)
-        writer.block("\(access)struct \(plan.typeName): \(plan.conformance), Hashable {") { body in
+        writer.block("\(access)struct \(plan.typeName): \(plan.conformance.knownType.spelling), Hashable {") { body in
             body.line("\(access)static let schemaName = \(SwiftText.literal(plan.schema))")
             body.line("\(access)static let tableName = \(SwiftText.literal(plan.table))")
-            body.line("\(access)static let kind = EntityKind.\(plan.kind)")
+            body.line("\(access)static let kind = EntityKind.\(Spelling.kind(plan.kind))")
             for property in plan.properties {
                 body.line()
                 body.documentation(property.documentation)
-                body.line("\(access)var \(property.name): \(property.swiftType)")
+                body.line("\(access)var \(Spelling.identifier(property.name)): \(Spelling.type(property.type))")
             }
             body.line()
             renderInitializer(into: &body)
@@ -48,12 +48,13 @@ struct EntityRenderer {
         writer.line("\(access)init(")
         let parameters = plan.properties.enumerated().map { index, property in
             let separator = index == plan.properties.count - 1 ? "" : ","
-            return "    \(property.name): \(property.swiftType)\(property.isOptional ? " = nil" : "")\(separator)"
+            return "    \(Spelling.identifier(property.name)): \(Spelling.type(property.type))\(property.isOptional ? " = nil" : "")\(separator)"
         }
         for parameter in parameters { writer.line(parameter) }
         writer.block(") {") { body in
             for property in plan.properties {
-                body.line("self.\(property.name) = \(property.name)")
+                let name = Spelling.identifier(property.name)
+                body.line("self.\(name) = \(name)")
             }
         }
     }
@@ -68,7 +69,7 @@ struct EntityRenderer {
             body.block("\(access)var definition: ColumnDefinition {") { getter in
                 getter.line("switch self {")
                 for property in plan.properties {
-                    getter.line("case .\(property.name):")
+                    getter.line("case .\(Spelling.identifier(property.name)):")
                     getter.line("    \(Self.definitionExpression(property))")
                 }
                 getter.line("}")
@@ -77,28 +78,32 @@ struct EntityRenderer {
     }
 
     static func caseDeclaration(name: String, rawValue: String) -> String {
-        SwiftIdentifiers.unescaped(name) == rawValue ? "case \(name)" : "case \(name) = \(SwiftText.literal(rawValue))"
+        let spelled = Spelling.identifier(name)
+        return name == rawValue ? "case \(spelled)" : "case \(spelled) = \(SwiftText.literal(rawValue))"
     }
 
     static func definitionExpression(_ property: PropertyPlan) -> String {
         var text = "ColumnDefinition(sqlType: \(SwiftText.literal(property.sqlType)), isNullable: \(property.isOptional)"
         if let expression = property.defaultExpression { text += ", defaultExpression: \(SwiftText.literal(expression))" }
-        if let generation = property.generation { text += ", generation: .\(generation)" }
+        if let generation = property.generation { text += ", generation: .\(Spelling.generation(generation))" }
         if let cast = property.readCast { text += ", readCast: \(SwiftText.literal(cast))" }
         return text + ")"
     }
 
     private func renderPrimaryKey(_ key: PrimaryKeyPlan, into writer: inout SourceWriter) {
-        if !key.compositeFields.isEmpty {
+        if key.isComposite {
             writer.documentation(["The primary key of `\(plan.schema).\(plan.table)` (`\(key.constraintName)`)."])
             writer.block("\(access)struct PrimaryKey: Hashable, Sendable, Codable {") { body in
                 for field in key.compositeFields {
-                    body.line("\(access)var \(field.name): \(field.swiftType)")
+                    body.line("\(access)var \(Spelling.identifier(field.name)): \(Spelling.type(field.type))")
                 }
                 body.line()
-                let parameters = key.compositeFields.map { "\($0.name): \($0.swiftType)" }.joined(separator: ", ")
+                let parameters = key.compositeFields.map { "\(Spelling.identifier($0.name)): \(Spelling.type($0.type))" }.joined(separator: ", ")
                 body.block("\(access)init(\(parameters)) {") { initializer in
-                    for field in key.compositeFields { initializer.line("self.\(field.name) = \(field.name)") }
+                    for field in key.compositeFields {
+                        let name = Spelling.identifier(field.name)
+                        initializer.line("self.\(name) = \(name)")
+                    }
                 }
                 body.line()
                 body.block("private enum CodingKeys: String, CodingKey {") { keys in
@@ -110,22 +115,22 @@ struct EntityRenderer {
             writer.line()
         }
         writer.documentation(["The primary key columns in key order (`\(key.constraintName)`)."])
-        writer.line("\(access)static let primaryKeyColumns: [Column] = [\(key.properties.map { ".\($0)" }.joined(separator: ", "))]")
+        writer.line("\(access)static let primaryKeyColumns: [Column] = [\(key.properties.map { "." + Spelling.identifier($0) }.joined(separator: ", "))]")
         writer.line()
-        if key.compositeFields.isEmpty {
-            writer.line("\(access)var primaryKey: \(key.typeName) { \(key.properties[0]) }")
+        if key.isComposite {
+            let arguments = key.compositeFields.map { "\(Spelling.identifier($0.name)): \(Spelling.identifier($0.name))" }.joined(separator: ", ")
+            writer.line("\(access)var primaryKey: \(Spelling.type(key.type)) { \(Spelling.type(key.type))(\(arguments)) }")
         } else {
-            let arguments = key.compositeFields.map { "\($0.name): \($0.name)" }.joined(separator: ", ")
-            writer.line("\(access)var primaryKey: PrimaryKey { PrimaryKey(\(arguments)) }")
+            writer.line("\(access)var primaryKey: \(Spelling.type(key.type)) { \(Spelling.identifier(key.properties[0])) }")
         }
     }
 
     private func renderRelation(_ relation: RelationPlan, into writer: inout SourceWriter) {
         writer.documentation(relation.documentation)
-        writer.line("\(access)static let \(relation.name) = \(relation.typeExpression)(")
+        writer.line("\(access)static let \(Spelling.identifier(relation.name)) = \(Spelling.relationType(relation))(")
         var arguments: [String] = []
         let pairs = { (pairs: [ColumnPairPlan]) in
-            "[" + pairs.map { ".init(.\($0.source), .\($0.target))" }.joined(separator: ", ") + "]"
+            "[" + pairs.map { ".init(.\(Spelling.identifier($0.source)), .\(Spelling.identifier($0.target)))" }.joined(separator: ", ") + "]"
         }
         switch relation.kind {
         case .manyToMany:
@@ -134,8 +139,8 @@ struct EntityRenderer {
         case .belongsTo, .hasMany, .hasOne:
             arguments.append("constraint: \(SwiftText.literal(relation.constraint ?? ""))")
             arguments.append("columns: \(pairs(relation.columnPairs))")
-            if let onDelete = relation.onDelete { arguments.append("onDelete: .\(onDelete)") }
-            if let onUpdate = relation.onUpdate { arguments.append("onUpdate: .\(onUpdate)") }
+            if let onDelete = relation.onDelete { arguments.append("onDelete: .\(Spelling.action(onDelete))") }
+            if let onUpdate = relation.onUpdate { arguments.append("onUpdate: .\(Spelling.action(onUpdate))") }
         }
         for (index, argument) in arguments.enumerated() {
             writer.line("    \(argument)\(index == arguments.count - 1 ? "" : ",")")

@@ -27,15 +27,18 @@ struct TypeRenderers {
             for field in plan.fields {
                 body.line()
                 body.documentation(field.documentation)
-                body.line("\(access)var \(field.name): \(field.swiftType)")
+                body.line("\(access)var \(Spelling.identifier(field.name)): \(Spelling.type(field.type))")
             }
             body.line()
             body.line("\(access)init(")
             for (index, field) in plan.fields.enumerated() {
-                body.line("    \(field.name): \(field.swiftType) = nil\(index == plan.fields.count - 1 ? "" : ",")")
+                body.line("    \(Spelling.identifier(field.name)): \(Spelling.type(field.type)) = nil\(index == plan.fields.count - 1 ? "" : ",")")
             }
             body.block(") {") { initializer in
-                for field in plan.fields { initializer.line("self.\(field.name) = \(field.name)") }
+                for field in plan.fields {
+                    let name = Spelling.identifier(field.name)
+                    initializer.line("self.\(name) = \(name)")
+                }
             }
             body.line()
             body.block("private enum CodingKeys: String, CodingKey {") { keys in
@@ -50,7 +53,7 @@ struct TypeRenderers {
     func render(_ plan: DomainPlan) -> String {
         var writer = SourceWriter()
         writer.documentation(plan.documentation)
-        writer.line("\(access)typealias \(plan.typeName) = \(plan.underlyingType)")
+        writer.line("\(access)typealias \(plan.typeName) = \(Spelling.type(plan.underlyingType))")
         return writer.text
     }
 

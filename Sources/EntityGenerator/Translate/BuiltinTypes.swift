@@ -1,7 +1,7 @@
 /// How a `pg_catalog` type is represented in Swift.
 struct BuiltinMapping: Sendable {
     /// The Swift type.
-    var swiftType: String
+    var type: KnownType
     /// True when EntityKitPostgres reads the type's text form (selected with a cast to `text`).
     var readsAsText: Bool = false
     /// A sentence for the property's documentation, when the mapping needs explaining.
@@ -12,64 +12,64 @@ struct BuiltinMapping: Sendable {
 enum BuiltinTypes {
     static let mappings: [String: BuiltinMapping] = {
         var table: [String: BuiltinMapping] = [
-            "bool": BuiltinMapping(swiftType: "Bool"),
-            "int2": BuiltinMapping(swiftType: "Int16"),
-            "int4": BuiltinMapping(swiftType: "Int32"),
-            "int8": BuiltinMapping(swiftType: "Int64"),
-            "float4": BuiltinMapping(swiftType: "Float"),
-            "float8": BuiltinMapping(swiftType: "Double"),
-            "numeric": BuiltinMapping(swiftType: "PGNumeric"),
-            "money": BuiltinMapping(swiftType: "PGMoney", note: "`money` is read in minor units (cents); its text form assumes two fraction digits, as `lc_monetary` C and en_US have."),
-            "text": BuiltinMapping(swiftType: "String"),
-            "varchar": BuiltinMapping(swiftType: "String"),
-            "bpchar": BuiltinMapping(swiftType: "String"),
-            "name": BuiltinMapping(swiftType: "String"),
-            "char": BuiltinMapping(swiftType: "PGChar"),
-            "xml": BuiltinMapping(swiftType: "String"),
-            "jsonpath": BuiltinMapping(swiftType: "String", readsAsText: true),
-            "bytea": BuiltinMapping(swiftType: "Data"),
-            "bit": BuiltinMapping(swiftType: "PGBitString"),
-            "varbit": BuiltinMapping(swiftType: "PGBitString"),
-            "uuid": BuiltinMapping(swiftType: "UUID"),
-            "date": BuiltinMapping(swiftType: "PGDate"),
-            "time": BuiltinMapping(swiftType: "PGTime"),
-            "timetz": BuiltinMapping(swiftType: "PGTimeWithTimeZone"),
-            "timestamp": BuiltinMapping(swiftType: "PGLocalTimestamp"),
-            "timestamptz": BuiltinMapping(swiftType: "PGTimestamp"),
-            "interval": BuiltinMapping(swiftType: "PGInterval"),
-            "json": BuiltinMapping(swiftType: "PGJSON"),
-            "jsonb": BuiltinMapping(swiftType: "PGJSON"),
-            "inet": BuiltinMapping(swiftType: "PGInet"),
-            "cidr": BuiltinMapping(swiftType: "PGInet"),
-            "macaddr": BuiltinMapping(swiftType: "PGMacAddress"),
-            "macaddr8": BuiltinMapping(swiftType: "PGMacAddress"),
-            "tsvector": BuiltinMapping(swiftType: "PGTSVector"),
-            "tsquery": BuiltinMapping(swiftType: "PGTSQuery", readsAsText: true),
-            "point": BuiltinMapping(swiftType: "PGPoint"),
-            "line": BuiltinMapping(swiftType: "PGLine"),
-            "lseg": BuiltinMapping(swiftType: "PGLineSegment"),
-            "box": BuiltinMapping(swiftType: "PGBox"),
-            "path": BuiltinMapping(swiftType: "PGPath"),
-            "polygon": BuiltinMapping(swiftType: "PGPolygon"),
-            "circle": BuiltinMapping(swiftType: "PGCircle"),
-            "pg_lsn": BuiltinMapping(swiftType: "PGLSN"),
-            "tid": BuiltinMapping(swiftType: "PGTupleID"),
-            "txid_snapshot": BuiltinMapping(swiftType: "PGSnapshot"),
-            "pg_snapshot": BuiltinMapping(swiftType: "PGSnapshot"),
-            "xid8": BuiltinMapping(swiftType: "UInt64"),
-            "aclitem": BuiltinMapping(swiftType: "String", readsAsText: true),
+            "bool": BuiltinMapping(type: .bool),
+            "int2": BuiltinMapping(type: .int16),
+            "int4": BuiltinMapping(type: .int32),
+            "int8": BuiltinMapping(type: .int64),
+            "float4": BuiltinMapping(type: .float),
+            "float8": BuiltinMapping(type: .double),
+            "numeric": BuiltinMapping(type: .pgNumeric),
+            "money": BuiltinMapping(type: .pgMoney, note: "`money` is read in minor units (cents); its text form assumes two fraction digits, as `lc_monetary` C and en_US have."),
+            "text": BuiltinMapping(type: .string),
+            "varchar": BuiltinMapping(type: .string),
+            "bpchar": BuiltinMapping(type: .string),
+            "name": BuiltinMapping(type: .string),
+            "char": BuiltinMapping(type: .pgChar),
+            "xml": BuiltinMapping(type: .string),
+            "jsonpath": BuiltinMapping(type: .string, readsAsText: true),
+            "bytea": BuiltinMapping(type: .data),
+            "bit": BuiltinMapping(type: .pgBitString),
+            "varbit": BuiltinMapping(type: .pgBitString),
+            "uuid": BuiltinMapping(type: .uuid),
+            "date": BuiltinMapping(type: .pgDate),
+            "time": BuiltinMapping(type: .pgTime),
+            "timetz": BuiltinMapping(type: .pgTimeWithTimeZone),
+            "timestamp": BuiltinMapping(type: .pgLocalTimestamp),
+            "timestamptz": BuiltinMapping(type: .pgTimestamp),
+            "interval": BuiltinMapping(type: .pgInterval),
+            "json": BuiltinMapping(type: .pgJSON),
+            "jsonb": BuiltinMapping(type: .pgJSON),
+            "inet": BuiltinMapping(type: .pgInet),
+            "cidr": BuiltinMapping(type: .pgInet),
+            "macaddr": BuiltinMapping(type: .pgMacAddress),
+            "macaddr8": BuiltinMapping(type: .pgMacAddress),
+            "tsvector": BuiltinMapping(type: .pgTSVector),
+            "tsquery": BuiltinMapping(type: .pgTSQuery, readsAsText: true),
+            "point": BuiltinMapping(type: .pgPoint),
+            "line": BuiltinMapping(type: .pgLine),
+            "lseg": BuiltinMapping(type: .pgLineSegment),
+            "box": BuiltinMapping(type: .pgBox),
+            "path": BuiltinMapping(type: .pgPath),
+            "polygon": BuiltinMapping(type: .pgPolygon),
+            "circle": BuiltinMapping(type: .pgCircle),
+            "pg_lsn": BuiltinMapping(type: .pgLSN),
+            "tid": BuiltinMapping(type: .pgTupleID),
+            "txid_snapshot": BuiltinMapping(type: .pgSnapshot),
+            "pg_snapshot": BuiltinMapping(type: .pgSnapshot),
+            "xid8": BuiltinMapping(type: .uint64),
+            "aclitem": BuiltinMapping(type: .string, readsAsText: true),
         ]
         // Object identifiers: the value is the OID; their text forms (names) depend on search_path.
         for name in ["oid", "xid", "cid", "regclass", "regtype", "regproc", "regprocedure", "regoper", "regoperator",
                      "regconfig", "regdictionary", "regnamespace", "regrole", "regcollation"] {
-            table[name] = BuiltinMapping(swiftType: "UInt32", note: name.hasPrefix("reg")
+            table[name] = BuiltinMapping(type: .uint32, note: name.hasPrefix("reg")
                 ? "`\(name)` is read as the object's OID: its name depends on the reader's search_path, the OID does not." : nil)
         }
         return table
     }()
 
     /// Range subtypes whose Swift types conform to `PGRangeBound`.
-    static let rangeBoundTypes: Set<String> = ["Int32", "Int64", "Double", "PGNumeric", "PGDate", "PGTimestamp", "PGLocalTimestamp"]
+    static let rangeBoundTypes: Set<SwiftType> = [.known(.int32), .known(.int64), .known(.double), .known(.pgNumeric), .known(.pgDate), .known(.pgTimestamp), .known(.pgLocalTimestamp)]
 
     /// Ranges and multiranges whose binary form EntityKitPostgres reads.
     static let binaryRanges: Set<String> = [
@@ -79,7 +79,7 @@ enum BuiltinTypes {
 
     /// Extension types with a Swift type of their own, by type name (any schema); all read as text.
     static let extensionTypes: [String: BuiltinMapping] = [
-        "citext": BuiltinMapping(swiftType: "String", readsAsText: true),
-        "hstore": BuiltinMapping(swiftType: "PGHStore", readsAsText: true),
+        "citext": BuiltinMapping(type: .string, readsAsText: true),
+        "hstore": BuiltinMapping(type: .pgHStore, readsAsText: true),
     ]
 }

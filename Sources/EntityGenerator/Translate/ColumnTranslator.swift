@@ -27,15 +27,9 @@ struct ColumnTranslator: Sendable {
         self.inheritors = inheritors.mapValues { $0.sorted() }
     }
 
-    /// Member names the generated code declares itself, which no property may take.
-    static let reservedMemberNames: Set<String> = [
-        "hashValue", "primaryKey", "allCases", "rawValue", "stringValue", "intValue", "definition",
-        "quotedName", "databaseFilled",
-    ]
-
     func entity(for relation: Relation, typeName: String, diagnostics: inout Diagnostics) -> EntityPlan {
         let subject = relation.qualifiedName.description
-        var namer = NameAllocator(reserved: Self.reservedMemberNames)
+        var namer = NameAllocator(reserved: ReservedNames.memberNames)
         let candidates = relation.columns.map { NameCandidates.member($0.name, fallback: "column", suffix: "Column") }
         let names = namer.allocate(candidates)
         var properties: [PropertyPlan] = []
@@ -50,17 +44,17 @@ struct ColumnTranslator: Sendable {
         if !isView, relation.kind != .foreignTable, let key = relation.primaryKey {
             primaryKey = primaryKeyPlan(key, properties: properties)
         }
-        let kind: String
-        let conformance: String
+        let kind: EntityPlan.Kind
+        let conformance: EntityPlan.Conformance
         switch relation.kind {
-        case .view: (kind, conformance) = ("view", "Entity")
-        case .materializedView: (kind, conformance) = ("materializedView", "Entity")
-        case .foreignTable: (kind, conformance) = ("foreignTable", "Entity")
+        case .view: (kind, conformance) = (.view, .entity)
+        case .materializedView: (kind, conformance) = (.materializedView, .entity)
+        case .foreignTable: (kind, conformance) = (.foreignTable, .entity)
         case .table, .partitionedTable:
             if primaryKey != nil {
-                (kind, conformance) = (relation.kind == .table ? "table" : "partitionedTable", "KeyedEntity")
+                (kind, conformance) = (relation.kind == .table ? .table : .partitionedTable, .keyedEntity)
             } else {
-                (kind, conformance) = ("tableWithoutPrimaryKey", "Entity")
+                (kind, conformance) = (.tableWithoutPrimaryKey, .entity)
                 diagnostics.warn(subject, "has no primary key: generated as a read-only entity")
             }
         }
@@ -81,7 +75,7 @@ struct ColumnTranslator: Sendable {
         var mapped = mapper.map(column.type, dimensions: column.dimensions)
         var subject: String { "\(relation.schema).\(relation.name).\(column.name)" }
         if !columnOverrides.isEmpty, let override = columnOverrides[subject] {
-            mapped = MappedType(swiftType: override, readCast: mapped.readCast,
+            mapped = MappedType(type: .user(override), readCast: mapped.readCast,
                                 notes: ["Column override: read as `\(override)`."])
         }
         for warning in mapped.warnings { diagnostics.warn(subject, warning) }
@@ -102,20 +96,19 @@ struct ColumnTranslator: Sendable {
         }
         for note in notes { docs += ["", note] }
 
-        let generation: String? = if column.generatedExpression != nil {
-            "computed"
+        let generation: PropertyPlan.Generation? = if column.generatedExpression != nil {
+            .computed
         } else if column.identity == .always {
-            "identityAlways"
+            .identityAlways
         } else if column.identity == .byDefault {
-            "identityByDefault"
+            .identityByDefault
         } else {
             nil
         }
         return PropertyPlan(
-            name: SwiftIdentifiers.escaped(name),
+            name: name,
             columnName: column.name,
-            swiftType: mapped.swiftType + (isOptional ? "?" : ""),
-            isOptional: isOptional,
+            type: mapped.type.optional(if: isOptional),
             documentation: docs,
             sqlType: column.sqlType,
             defaultExpression: column.defaultExpression,
@@ -153,17 +146,14 @@ struct ColumnTranslator: Sendable {
         let byColumn = Dictionary(properties.map { ($0.columnName, $0) }, uniquingKeysWith: { first, _ in first })
         let keyProperties = key.columns.compactMap { byColumn[$0] }
         guard keyProperties.count == key.columns.count, !keyProperties.isEmpty else { return nil }
-        let nonOptionalType = { (property: PropertyPlan) in
-            property.isOptional ? String(property.swiftType.dropLast()) : property.swiftType
-        }
         if keyProperties.count == 1 {
-            return PrimaryKeyPlan(properties: [keyProperties[0].name], typeName: nonOptionalType(keyProperties[0]),
+            return PrimaryKeyPlan(properties: [keyProperties[0].name], type: keyProperties[0].type.nonOptional,
                                   compositeFields: [], constraintName: key.name)
         }
         return PrimaryKeyPlan(
             properties: keyProperties.map(\.name),
-            typeName: "PrimaryKey",
-            compositeFields: keyProperties.map { CompositeKeyField(name: $0.name, swiftType: nonOptionalType($0), columnName: $0.columnName) },
+            type: .generated("PrimaryKey"),
+            compositeFields: keyProperties.map { CompositeKeyField(name: $0.name, type: $0.type.nonOptional, columnName: $0.columnName) },
             constraintName: key.name)
     }
 
@@ -201,7 +191,7 @@ struct ColumnTranslator: Sendable {
 
     func composite(_ type: TypeDefinition, typeName: String, diagnostics: inout Diagnostics) -> CompositePlan {
         let attributes = type.attributes ?? []
-        var namer = NameAllocator(reserved: Self.reservedMemberNames)
+        var namer = NameAllocator(reserved: ReservedNames.memberNames)
         let names = namer.allocate(attributes.map { NameCandidates.member($0.name, fallback: "field", suffix: "Field") })
         var fields: [PropertyPlan] = []
         for (attribute, name) in zip(attributes, names) {
@@ -212,8 +202,8 @@ struct ColumnTranslator: Sendable {
             if let note = RenameNote.member(original: attribute.name, name: name, kind: "attribute") { notes.insert(note, at: 0) }
             for note in notes { docs += ["", note] }
             fields.append(PropertyPlan(
-                name: SwiftIdentifiers.escaped(name), columnName: attribute.name,
-                swiftType: mapped.swiftType + "?", isOptional: true, documentation: docs,
+                name: name, columnName: attribute.name,
+                type: mapped.type.optional, documentation: docs,
                 sqlType: attribute.sqlType, defaultExpression: nil, generation: nil, readCast: mapped.readCast))
         }
         var docs = Self.commentLines(type.comment)
@@ -249,11 +239,11 @@ struct ColumnTranslator: Sendable {
 enum TypeTranslator {
     static func enumeration(_ type: TypeDefinition, typeName: String) -> EnumPlan {
         let labels = type.enumLabels ?? []
-        var namer = NameAllocator(reserved: ["allCases", "rawValue", "hashValue", "schemaName", "typeName"])
+        var namer = NameAllocator(reserved: ReservedNames.keywordMembers.union(["allCases", "rawValue", "hashValue", "schemaName", "typeName"]))
         let names = namer.allocate(labels.map { NameCandidates.member($0, fallback: "empty", suffix: "Case") })
         let cases = zip(labels, names).map { label, name in
             EnumCasePlan(
-                name: SwiftIdentifiers.escaped(name),
+                name: name,
                 label: label,
                 documentation: RenameNote.member(original: label, name: name, kind: "label").map { [$0] } ?? [])
         }
@@ -265,7 +255,7 @@ enum TypeTranslator {
 
     static func domain(_ type: TypeDefinition, typeName: String, mapper: TypeMapper) -> DomainPlan {
         let domain = type.domain
-        let underlying = domain.map { mapper.map($0.baseType, dimensions: $0.dimensions).swiftType } ?? "String"
+        let underlying = domain.map { mapper.map($0.baseType, dimensions: $0.dimensions).type } ?? .known(.string)
         var docs = ColumnTranslator.commentLines(type.comment)
         if !docs.isEmpty { docs.append("") }
         var declaration = "Domain `\(type.qualifiedName)` over `\(domain?.baseSQLType ?? "unknown")`"

@@ -52,11 +52,11 @@ struct RelationInference: Sendable {
         }
         let proposals = gathered
         let named = Parallel.map(Array(plans.indices)) { index -> [RelationPlan] in
-            var namer = NameAllocator()
+            var namer = NameAllocator(reserved: ReservedNames.keywordMembers)
             let names = namer.allocate(proposals[index].map { $0.candidates.map { NameCandidates.legal($0, fallback: "related") } })
             return zip(proposals[index], names).map { proposal, name in
                 var plan = proposal.plan
-                plan.name = SwiftIdentifiers.escaped(name)
+                plan.name = name
                 return plan
             }.sorted { $0.name < $1.name }
         }
@@ -87,10 +87,10 @@ struct RelationInference: Sendable {
                     kind: .belongsTo, name: "",
                     documentation: ["The `\(key.referencedRelation)` row that \(columnList(key.columns)) refers to (\(constraintDescription(key)))."]
                         + (key.comment.map { ["", $0] } ?? []),
-                    typeExpression: "BelongsTo<\(entities[source].typeName), \(entities[target].typeName)>",
+                    sourceType: entities[source].typeName, targetType: entities[target].typeName, junctionType: nil,
                     constraint: key.name, columnPairs: pairs, targetPairs: [],
-                    onDelete: key.onDelete == .noAction ? nil : key.onDelete.rawValue,
-                    onUpdate: key.onUpdate == .noAction ? nil : key.onUpdate.rawValue))))
+                    onDelete: key.onDelete == .noAction ? nil : key.onDelete,
+                    onUpdate: key.onUpdate == .noAction ? nil : key.onUpdate))))
 
             let isUnique = columnsAreUnique(key.columns, in: relation)
             let sourceWords = Words.split(entities[source].typeName)
@@ -105,7 +105,7 @@ struct RelationInference: Sendable {
                 plan: RelationPlan(
                     kind: inverseKind, name: "",
                     documentation: ["The `\(relation.qualifiedName)` \(rows) whose \(columnList(key.columns)) \(key.columns.count == 1 ? "refers" : "refer") to this row\(uniqueness) (`\(key.name)`)."],
-                    typeExpression: "\(inverseKind.rawValue)<\(entities[target].typeName), \(entities[source].typeName)>",
+                    sourceType: entities[target].typeName, targetType: entities[source].typeName, junctionType: nil,
                     constraint: key.name,
                     columnPairs: pairs.map { ColumnPairPlan(source: $0.target, target: $0.source) },
                     targetPairs: [], onDelete: nil, onUpdate: nil))))
@@ -116,7 +116,7 @@ struct RelationInference: Sendable {
 
     private func manyToMany(junction: Int, indexByName: [QualifiedName: Int], propertyByColumn: [[String: String]]) -> [(Int, Proposal)] {
         let relation = relations[junction]
-        guard let primaryKey = relation.primaryKey, entities[junction].conformance == "KeyedEntity" else { return [] }
+        guard let primaryKey = relation.primaryKey, entities[junction].conformance == .keyedEntity else { return [] }
         let keyColumns = Set(primaryKey.columns)
         let keyReferences = relation.foreignKeys.filter {
             Set($0.columns).isSubset(of: keyColumns) && indexByName[$0.referencedRelation] != nil
@@ -144,7 +144,7 @@ struct RelationInference: Sendable {
                 plan: RelationPlan(
                     kind: .manyToMany, name: "",
                     documentation: ["The `\(relations[to].qualifiedName)` rows linked to this row through `\(relation.qualifiedName)` (`\(fromKey.name)`, `\(toKey.name)`)."],
-                    typeExpression: "ManyToMany<\(entities[from].typeName), \(junctionType), \(entities[to].typeName)>",
+                    sourceType: entities[from].typeName, targetType: entities[to].typeName, junctionType: junctionType,
                     constraint: nil,
                     columnPairs: fromPairs.map { ColumnPairPlan(source: $0.target, target: $0.source) },
                     targetPairs: toPairs,

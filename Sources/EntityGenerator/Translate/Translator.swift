@@ -16,9 +16,6 @@ public struct Translator {
         self.options = options
     }
 
-    /// The registry type the prelude declares.
-    static let registryName = "DatabaseSchema"
-
     public func plan() throws -> GenerationPlan {
         try options.validate()
         let available = Set(snapshot.schemas.map(\.name))
@@ -30,7 +27,7 @@ public struct Translator {
         let primarySchema = options.schemas[0]
 
         var typeNamer = NameAllocator(
-            reserved: SwiftIdentifiers.reservedTypeNames.union(SwiftIdentifiers.keywords).union([Self.registryName]),
+            reserved: ReservedNames.typeNames.union(SwiftIdentifiers.keywords),
             caseInsensitive: true)
         let entityNames = typeNamer.allocate(relations.map { relation in
             NameCandidates.entity(
@@ -95,7 +92,7 @@ public struct Translator {
             composites: composites,
             domains: domains,
             prelude: PreludePlan(
-                registryName: Self.registryName,
+                registryName: ReservedNames.registry,
                 schemas: options.schemas,
                 entityTypes: entities.map(\.typeName),
                 enumTypes: enums.map(\.typeName)),

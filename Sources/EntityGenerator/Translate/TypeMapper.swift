@@ -2,8 +2,8 @@ import SchemaModel
 
 /// The Swift side of a column's type.
 struct MappedType: Equatable, Sendable {
-    /// The Swift type, without optionality.
-    var swiftType: String
+    /// The Swift type, without the column's own optionality.
+    var type: SwiftType
     /// `text` or `text[]` when the value must be selected as text.
     var readCast: String?
     /// Sentences for the property's documentation (fallbacks, overrides).
@@ -47,7 +47,7 @@ struct TypeMapper: Sendable {
             return fallback(type, reason: "its definition nests too deeply")
         }
         if let override = override(for: type) {
-            var mapped = MappedType(swiftType: override, readCast: readCast(of: type, depth: depth))
+            var mapped = MappedType(type: .user(override), readCast: readCast(of: type, depth: depth))
             mapped.notes.append("Type override: `\(type)` is read as `\(override)`.")
             return mapped
         }
@@ -58,9 +58,9 @@ struct TypeMapper: Sendable {
         case .array:
             guard let element = definition.element else { return fallback(type, reason: "its element type is unknown") }
             var mapped = map(element, dimensions: 0, depth: depth + 1)
-            if optionalArrayElements { mapped.swiftType += "?" }
+            if optionalArrayElements { mapped.type = mapped.type.optional }
             let levels = max(1, dimensions)
-            for _ in 0..<levels { mapped.swiftType = "[\(mapped.swiftType)]" }
+            for _ in 0..<levels { mapped.type = .array(mapped.type) }
             if mapped.readCast != nil { mapped.readCast = "text[]" }
             return mapped
         case .enumeration, .composite, .domain:
@@ -68,7 +68,7 @@ struct TypeMapper: Sendable {
                 return fallback(type, reason: "its Swift type was not generated")
             }
             let cast = readCast(of: type, depth: depth)
-            var mapped = MappedType(swiftType: swiftName, readCast: cast)
+            var mapped = MappedType(type: .generated(swiftName), readCast: cast)
             if definition.kind == .domain, let domain = definition.domain {
                 // Keep the base's notes and warnings (an unmapped base type says so once, here).
                 let base = map(domain.baseType, dimensions: domain.dimensions, depth: depth + 1)
@@ -77,11 +77,11 @@ struct TypeMapper: Sendable {
             return mapped
         case .base:
             if definition.schema == "pg_catalog", let builtin = BuiltinTypes.mappings[definition.name] {
-                return MappedType(swiftType: builtin.swiftType, readCast: builtin.readsAsText ? "text" : nil,
+                return MappedType(type: .known(builtin.type), readCast: builtin.readsAsText ? "text" : nil,
                                   notes: builtin.note.map { [$0] } ?? [])
             }
             if let known = BuiltinTypes.extensionTypes[definition.name] {
-                return MappedType(swiftType: known.swiftType, readCast: known.readsAsText ? "text" : nil)
+                return MappedType(type: .known(known.type), readCast: known.readsAsText ? "text" : nil)
             }
             if definition.schema == "pg_catalog" {
                 return fallback(type, reason: "it is an internal type without a Swift counterpart")
@@ -102,12 +102,12 @@ struct TypeMapper: Sendable {
         }
         guard let subtype else { return fallback(definition.qualifiedName, reason: "its subtype is unknown") }
         let bound = map(subtype, dimensions: 0, depth: depth + 1)
-        guard BuiltinTypes.rangeBoundTypes.contains(bound.swiftType) else {
+        guard BuiltinTypes.rangeBoundTypes.contains(bound.type) else {
             return fallback(definition.qualifiedName, reason: "its subtype `\(subtype)` is not a supported range bound")
         }
-        let wrapper = definition.kind == .range ? "PGRange" : "PGMultirange"
+        let wrapper: KnownType = definition.kind == .range ? .pgRange : .pgMultirange
         let isBinary = definition.schema == "pg_catalog" && BuiltinTypes.binaryRanges.contains(definition.name)
-        return MappedType(swiftType: "\(wrapper)<\(bound.swiftType)>", readCast: isBinary ? nil : "text")
+        return MappedType(type: .generic(wrapper, [bound.type]), readCast: isBinary ? nil : "text")
     }
 
     /// The cast a value of `type` needs to be read: text when the type (or anything it contains)
@@ -147,19 +147,19 @@ struct TypeMapper: Sendable {
     /// Extension types without a Swift type of their own: exact as text.
     private func textual(_ type: QualifiedName) -> MappedType {
         MappedType(
-            swiftType: "String",
+            type: .known(.string),
             readCast: "text",
-            notes: ["`\(type)` is an extension type: it is read and written as its text form (`String`), which round-trips exactly. Add a type override to choose another Swift type."],
-            warnings: ["extension type \(type) is read as String (its text form, which round-trips exactly)"]
+            notes: ["`\(type)` is an extension type: it is read and written as its text form (`\(KnownType.string.spelling)`), which round-trips exactly. Add a type override to choose another Swift type."],
+            warnings: ["extension type \(type) is read as \(KnownType.string.spelling) (its text form, which round-trips exactly)"]
         )
     }
 
     private func fallback(_ type: QualifiedName, reason: String) -> MappedType {
         MappedType(
-            swiftType: "String",
+            type: .known(.string),
             readCast: "text",
-            notes: ["`\(type)` is read as its text form (`String`): \(reason). Add a type override to choose another Swift type."],
-            warnings: ["type \(type) is read as String (its text form): \(reason)"]
+            notes: ["`\(type)` is read as its text form (`\(KnownType.string.spelling)`): \(reason). Add a type override to choose another Swift type."],
+            warnings: ["type \(type) is read as \(KnownType.string.spelling) (its text form): \(reason)"]
         )
     }
 }
