@@ -11,6 +11,7 @@ let package = Package(
         .plugin(name: "GenerateEntitiesPlugin", targets: ["GenerateEntitiesPlugin"]),
         .library(name: "EntityKit", targets: ["EntityKit"]),
         .library(name: "EntityKitPostgres", targets: ["EntityKitPostgres"]),
+        .library(name: "EntityKitMigrations", targets: ["EntityKitMigrations"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -83,11 +84,22 @@ let package = Package(
         // Benchmarks: run with scripts/benchmark, never as tests.
         .executableTarget(
             name: "codegen-benchmark",
-            dependencies: ["CatalogIntrospection", "EntityGenerator", "SchemaModel", "CLibPQ"]
+            dependencies: ["CatalogIntrospection", "CodegenCore", "EntityGenerator", "SchemaModel", "CLibPQ"]
+        ),
+
+        // Migrations: the schema DSL, the runner and the migrate command line. Apart from the
+        // query runtime, so apps that only query never see the DSL's `Column` or `PrimaryKey`.
+        .target(
+            name: "EntityKitMigrations",
+            dependencies: [
+                "EntityKitPostgres",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
         ),
 
         // Schema/ as migrations in the DSL: applying them reproduces Generated/.
-        .target(name: "ReferenceMigrations", dependencies: ["EntityKitPostgres"]),
+        .target(name: "ReferenceMigrations", dependencies: ["EntityKitMigrations"]),
 
         // The committed output for Schema/: compiled by every build, used by the runtime tests.
         .target(name: "GeneratedModels", dependencies: ["EntityKit"], path: "Generated"),
@@ -110,7 +122,7 @@ let package = Package(
         ),
         .testTarget(
             name: "MigrationTests",
-            dependencies: ["EntityKitPostgres", "ReferenceMigrations", "CodegenCore", "TestSupport", "codegen"]
+            dependencies: ["EntityKitMigrations", "EntityKitPostgres", "ReferenceMigrations", "CodegenCore", "TestSupport", "codegen"]
         ),
         .testTarget(
             name: "EndToEndTests",

@@ -18,15 +18,11 @@ struct EntityCodegenPlugin: BuildToolPlugin {
     }
 
     static func commands(files: [URL], targetName: String, workDirectory: URL, tool: URL) throws -> [Command] {
-        let snapshots = files.filter { $0.lastPathComponent.hasSuffix(".snapshot.json") }
-        guard let snapshot = snapshots.first else {
-            throw PluginProblem("target \(targetName) has no *.snapshot.json: add one with `swift package refresh-entity-snapshot --target \(targetName)` or `codegen snapshot -o Sources/\(targetName)/schema.snapshot.json`")
+        let found = try SnapshotFiles.find(in: files, targetName: targetName)
+        guard let snapshot = found.snapshot else {
+            throw PluginFailure("target \(targetName) has no *.snapshot.json: add one with `swift package refresh-entity-snapshot --target \(targetName)` or `codegen snapshot -o Sources/\(targetName)/schema.snapshot.json`")
         }
-        guard snapshots.count == 1 else {
-            let names = snapshots.map(\.lastPathComponent).sorted().joined(separator: ", ")
-            throw PluginProblem("target \(targetName) has \(snapshots.count) snapshots (\(names)): keep exactly one *.snapshot.json")
-        }
-        let configuration = files.first { $0.lastPathComponent == "codegen.json" }
+        let configuration = found.configuration
         let output = workDirectory.appendingPathComponent("GeneratedEntities")
         var arguments = ["--snapshot", snapshot.path, "--output-dir", output.path, "--shards", String(shardCount)]
         if let configuration { arguments += ["--config", configuration.path] }
@@ -40,11 +36,6 @@ struct EntityCodegenPlugin: BuildToolPlugin {
             ),
         ]
     }
-}
-
-struct PluginProblem: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
 }
 
 #if canImport(XcodeProjectPlugin)

@@ -1,4 +1,5 @@
 import CatalogIntrospection
+import EntityGenerator
 import Foundation
 import SchemaModel
 
@@ -17,7 +18,7 @@ public struct DiffJob: Sendable {
 
     /// Changes from the snapshot to the database, in a stable order.
     public func run() throws -> [SchemaChange] {
-        let committed = try SnapshotFile.read(snapshotFile)
+        let committed = try SnapshotFileSource.read(snapshotFile)
         let compared = schemas.isEmpty ? committed.schemas.map(\.name) : schemas
         let live = try CatalogReader(target: target).snapshot(schemas: compared)
         return SchemaDiff.changes(from: committed, to: live)

@@ -44,7 +44,7 @@ public struct MigrationScaffold: Sendable {
         }
         let first = try newMigration(name: "initial", now: now, localTime: false, existing: [])
         let registryText = """
-            import EntityKitPostgres
+            import EntityKitMigrations
 
             /// Every migration of this package, in the order they run.
             ///
@@ -60,7 +60,7 @@ public struct MigrationScaffold: Sendable {
 
             """
         let runnerText = """
-            import EntityKitPostgres
+            import EntityKitMigrations
             import Foundation
             import \(moduleName)
 
@@ -74,7 +74,7 @@ public struct MigrationScaffold: Sendable {
             (runner, runnerText),
         ])
         return """
-            .target(name: "\(moduleName)", dependencies: [.product(name: "EntityKitPostgres", package: "swift-postgres-codegen")]),
+            .target(name: "\(moduleName)", dependencies: [.product(name: "EntityKitMigrations", package: "swift-postgres-codegen")]),
             .executableTarget(name: "migrate", dependencies: ["\(moduleName)"]),
             """
     }
@@ -126,7 +126,7 @@ public struct MigrationScaffold: Sendable {
         let typeName = "M\(stamp.date)_\(stamp.time)_" + name.split(separator: "_").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
         let words = name.replacingOccurrences(of: "_", with: " ")
         let source = """
-            import EntityKitPostgres
+            import EntityKitMigrations
 
             /// \(words.prefix(1).uppercased() + words.dropFirst()).
             struct \(typeName): Migration {

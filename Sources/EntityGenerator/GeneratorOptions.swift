@@ -68,9 +68,34 @@ public struct GeneratorOptions: Codable, Sendable, Equatable {
         optionalArrayElements = try container.decodeIfPresent(Bool.self, forKey: .optionalArrayElements) ?? false
     }
 
-    /// A configuration file that cannot be used; the message says what to fix.
-    public struct ConfigurationError: Error, CustomStringConvertible, Equatable {
-        public let description: String
+    /// Settings that cannot be used. Cases carry facts; `description` says what to fix.
+    public enum ConfigurationError: Error, Equatable, Sendable, CustomStringConvertible {
+        case unreadable(path: String)
+        case notAnObject(file: String)
+        case unknownKey(file: String, key: String, known: [String])
+        case wrongType(file: String, detail: String)
+        case noSchema
+        case malformedColumnOverride(String)
+        case malformedTypeOverride(String)
+
+        public var description: String {
+            switch self {
+            case let .unreadable(path):
+                return "cannot read the configuration \(path): check that the file exists and is readable"
+            case let .notAnObject(file):
+                return "\(file) is not a JSON object: write it as {\"schemas\": [\"public\"], …}"
+            case let .unknownKey(file, key, known):
+                return "\(file) has an unknown key \"\(key)\": the keys are \(known.joined(separator: ", "))"
+            case let .wrongType(file, detail):
+                return "\(file) has a value of the wrong type (\(detail)): see the README for the format"
+            case .noSchema:
+                return "no schema to generate from: name at least one schema"
+            case let .malformedColumnOverride(column):
+                return "column override \"\(column)\" must be written schema.table.column = SwiftType"
+            case let .malformedTypeOverride(type):
+                return "type override \"\(type)\" must be written postgres_type = SwiftType"
+            }
+        }
     }
 
     /// Reads a `codegen.json` configuration, rejecting unknown keys (they are usually typos).
@@ -79,7 +104,7 @@ public struct GeneratorOptions: Codable, Sendable, Equatable {
         do {
             data = try Data(contentsOf: file)
         } catch {
-            throw ConfigurationError(description: "cannot read the configuration \(file.path): check that the file exists and is readable")
+            throw ConfigurationError.unreadable(path: file.path)
         }
         return try decodeConfiguration(data, named: file.lastPathComponent)
     }
@@ -87,11 +112,11 @@ public struct GeneratorOptions: Codable, Sendable, Equatable {
     /// Decodes configuration JSON; `name` labels messages.
     public static func decodeConfiguration(_ data: Data, named name: String) throws -> GeneratorOptions {
         guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
-            throw ConfigurationError(description: "\(name) is not a JSON object: write it as {\"schemas\": [\"public\"], …}")
+            throw ConfigurationError.notAnObject(file: name)
         }
         let known = Set(CodingKeys.allCases.map(\.rawValue))
         if let unknown = object.keys.sorted().first(where: { !known.contains($0) }) {
-            throw ConfigurationError(description: "\(name) has an unknown key \"\(unknown)\": the keys are \(known.sorted().joined(separator: ", "))")
+            throw ConfigurationError.unknownKey(file: name, key: unknown, known: known.sorted())
         }
         do {
             let options = try JSONDecoder().decode(GeneratorOptions.self, from: data)
@@ -100,20 +125,20 @@ public struct GeneratorOptions: Codable, Sendable, Equatable {
         } catch let error as ConfigurationError {
             throw error
         } catch {
-            throw ConfigurationError(description: "\(name) has a value of the wrong type (\(error)): see the README for the format")
+            throw ConfigurationError.wrongType(file: name, detail: "\(error)")
         }
     }
 
     /// Checks values that decode but cannot work.
     public func validate() throws {
         guard !schemas.isEmpty else {
-            throw ConfigurationError(description: "no schema to generate from: name at least one schema")
+            throw ConfigurationError.noSchema
         }
         for (column, swiftType) in columnOverrides where column.split(separator: ".").count != 3 || swiftType.isEmpty {
-            throw ConfigurationError(description: "column override \"\(column)\" must be written schema.table.column = SwiftType")
+            throw ConfigurationError.malformedColumnOverride(column)
         }
         for (type, swiftType) in typeOverrides where type.isEmpty || swiftType.isEmpty {
-            throw ConfigurationError(description: "type override \"\(type)\" must be written postgres_type = SwiftType")
+            throw ConfigurationError.malformedTypeOverride(type)
         }
     }
 }

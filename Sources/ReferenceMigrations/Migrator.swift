@@ -1,4 +1,4 @@
-import EntityKitPostgres
+import EntityKitMigrations
 
 /// The reference schema (`Schema/*.sql`) as migrations: applying them all and running
 /// `codegen entity` reproduces `Generated/` exactly.

@@ -1,4 +1,4 @@
-import EntityKitPostgres
+import EntityKitMigrations
 
 /// Users and their refresh tokens (the seed's m20250125_000001_create_auth_tables).
 struct M20250125_000001_CreateAuthTables: Migration {

@@ -1,4 +1,4 @@
-import EntityKitPostgres
+import EntityKitMigrations
 
 /// One-time email verification tokens (the seed's m20250126_000002_add_email_verification).
 struct M20250126_000002_AddEmailVerification: Migration {

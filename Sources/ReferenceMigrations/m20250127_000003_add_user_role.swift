@@ -1,4 +1,4 @@
-import EntityKitPostgres
+import EntityKitMigrations
 
 /// The `user_role` enum and `users.role` (the seed's "Creating Enums").
 struct M20250127_000003_AddUserRole: Migration {

@@ -1,4 +1,4 @@
-import EntityKitPostgres
+import EntityKitMigrations
 
 /// The baseline `tenants` table for tenant isolation (seed 003's m2024_01_01_000001_create_tenants).
 struct M20250128_000004_CreateTenants: Migration {

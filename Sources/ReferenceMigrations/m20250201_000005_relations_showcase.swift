@@ -1,4 +1,4 @@
-import EntityKitPostgres
+import EntityKitMigrations
 
 /// The relations showcase of `Schema/005_relations_showcase.sql`: a self reference, a domain, a
 /// composite type, a junction table with an array of enums, two foreign keys to one table,

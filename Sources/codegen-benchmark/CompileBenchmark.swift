@@ -1,4 +1,5 @@
 import CatalogIntrospection
+import CodegenCore
 import EntityGenerator
 import Foundation
 
@@ -30,9 +31,7 @@ struct CompileBenchmark {
             """
         try manifest.write(to: package.appendingPathComponent("Package.swift"), atomically: true, encoding: .utf8)
         let target = try ConnectionTarget(connectionString: url, source: .argument)
-        let snapshot = try CatalogReader(target: target).snapshot(schemas: ["public"])
-        let plan = try Translator(snapshot: snapshot, options: GeneratorOptions()).plan()
-        try OutputDirectory(url: models).write(Renderer.render(plan))
+        let report = try GenerationJob(source: DatabaseSchemaSource(target: target), options: GeneratorOptions(), outputDirectory: models).run()
 
         let swift = "/usr/bin/env"
         let build = ["swift", "build", "--package-path", package.path, "--scratch-path", scratch.path, "--target", "Models"]
@@ -47,6 +46,6 @@ struct CompileBenchmark {
         let timed = try ChildProcess.run(swift, build, captureErrors: true)
         guard timed.status == 0 else { throw BenchmarkError("the generated models did not compile: \(timed.errors.suffix(2000))") }
         return String(format: "debug compile of the %d-entity models: %@ in all, %.1f ms per entity (%d files)",
-                      plan.entities.count, format(timed.milliseconds), timed.milliseconds / Double(max(1, plan.entities.count)), plan.entities.count + plan.enums.count + plan.domains.count + 1)
+                      report.entityCount, format(timed.milliseconds), timed.milliseconds / Double(max(1, report.entityCount)), report.fileCount)
     }
 }

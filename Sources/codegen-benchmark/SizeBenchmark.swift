@@ -1,4 +1,5 @@
 import CatalogIntrospection
+import CodegenCore
 import EntityGenerator
 import Foundation
 import SchemaModel
@@ -49,14 +50,16 @@ struct SizeBenchmark {
             _ = try reader.readCatalogOnly(schemas: ["public"])
             let floor = (clock.now - floorStart).milliseconds
 
-            // End to end exactly as `codegen entity` runs: files rendered while they are compared.
+            // End to end: the job `codegen entity` runs.
             let start = clock.now
-            let (snapshot, timings) = try reader.snapshotWithTimings(schemas: ["public"])
-            let translated = clock.now
-            let plan = try Translator(snapshot: snapshot, options: options).plan()
-            let planned = clock.now
-            let changes = try directory.write(Renderer.files(plan))
+            let report = try GenerationJob(source: DatabaseSchemaSource(target: target), options: options, outputDirectory: output).run()
             let end = clock.now
+            let changes = report.changes
+            func stage(_ name: String) -> Double { report.timings.first { $0.stage == name }?.duration.milliseconds ?? 0 }
+
+            // The stages apart, for the table.
+            let snapshot = try reader.snapshot(schemas: ["public"])
+            let plan = try Translator(snapshot: snapshot, options: options).plan()
 
             // The same two stages apart: every file rendered into memory, then written.
             let renderStart = clock.now
@@ -71,14 +74,14 @@ struct SizeBenchmark {
             _ = try SchemaSnapshot.decode(from: json)
             let decoded = clock.now
 
-            result.statements = timings.statements
+            result.statements = report.statements
             result.columns = snapshot.relations.reduce(0) { $0 + $1.columns.count }
             result.filesWrittenLater += changes.added.count + changes.modified.count + changes.removed.count
             guard run > 0 else { continue }
-            samples["connect", default: []].append(timings.connect.milliseconds)
-            samples["catalog queries", default: []].append(timings.queries.milliseconds)
-            samples["snapshot assembly", default: []].append(timings.assemble.milliseconds)
-            samples["translate", default: []].append((planned - translated).milliseconds)
+            samples["connect", default: []].append(stage("connect"))
+            samples["catalog queries", default: []].append(stage("catalog queries"))
+            samples["snapshot assembly", default: []].append(stage("snapshot assembly"))
+            samples["translate", default: []].append(stage("translate"))
             samples["render (all files, in memory)", default: []].append((rendered - renderStart).milliseconds)
             samples["write (nothing changed)", default: []].append((written - rendered).milliseconds)
             samples["end to end", default: []].append((end - start).milliseconds)

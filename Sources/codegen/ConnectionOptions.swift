@@ -22,8 +22,9 @@ struct ConnectionOptions: ParsableArguments {
 
 /// Prints a user-facing failure as one line on stderr and exits non-zero.
 enum Failure {
-    static func exit(_ error: Error) -> Never {
-        let message = String(describing: error)
+    /// Prints the error as one line on stderr, in the command line's terms, and exits with 1.
+    static func exit(_ error: Error, context: CommandLineMessages.Context = .other) -> Never {
+        let message = CommandLineMessages.message(for: error, in: context)
         FileHandle.standardError.write(Data("error: \(message)\n".utf8))
         Codegen.exit(withError: ExitCode(1))
     }

@@ -74,8 +74,10 @@ struct EntityCommand: ParsableCommand {
             options.additionalImports += imports
             if optionalArrayElements { options.optionalArrayElements = true }
 
-            let source: SchemaSource = try snapshot.map { .snapshotFile(URL(fileURLWithPath: $0)) } ?? .database(connection.target())
-            let job = EntityJob(source: source, options: options, outputDirectory: URL(fileURLWithPath: outputDirectory), checkOnly: check, allowEmpty: allowEmpty)
+            let source: any SchemaSource = try snapshot.map { SnapshotFileSource(file: URL(fileURLWithPath: $0)) }
+                ?? DatabaseSchemaSource(target: connection.target())
+            let job = GenerationJob(source: source, options: options, outputDirectory: URL(fileURLWithPath: outputDirectory),
+                                    checkOnly: check, allowEmpty: allowEmpty)
             let report = try job.run()
             for diagnostic in report.diagnostics { StandardError.print(diagnostic.description) }
             if verbose {
@@ -97,7 +99,7 @@ struct EntityCommand: ParsableCommand {
         } catch let exit as ExitCode {
             throw exit
         } catch {
-            Failure.exit(error)
+            Failure.exit(error, context: .entities(fromDatabase: snapshot == nil))
         }
     }
 

@@ -41,7 +41,7 @@ struct SnapshotCommand: ParsableCommand {
         } catch let exit as ExitCode {
             throw exit
         } catch {
-            Failure.exit(error)
+            Failure.exit(error, context: .snapshotFile)
         }
     }
 }

@@ -147,7 +147,7 @@ struct FileTransactionTests {
         #expect {
             try OutputDirectory(url: folder).changes(for: [GeneratedFile(name: "A.swift", contents: "x")])
         } throws: { error in
-            "\(error)".contains("left half-updated by an interrupted codegen run: run the same command without --check to finish it")
+            (error as? OutputError) == .interruptedCommitPending(path: folder.standardizedFileURL.path)
         }
         #expect(FileTransaction.hasInterruptedCommit(in: folder))
     }

@@ -59,8 +59,8 @@ struct RenderingTests {
 
     @Test func generationIsDeterministic() throws {
         let snapshot = try ReferenceSchema.snapshot()
-        let first = try EntityGenerator.generate(from: snapshot, options: GeneratorOptions()).files
-        let second = try EntityGenerator.generate(from: snapshot, options: GeneratorOptions()).files
+        let first = Renderer.render(try Translator(snapshot: snapshot, options: GeneratorOptions()).plan())
+        let second = Renderer.render(try Translator(snapshot: snapshot, options: GeneratorOptions()).plan())
         #expect(first == second)
     }
 
@@ -69,7 +69,7 @@ struct RenderingTests {
         let fixtures = ReferenceSchema.root.appendingPathComponent("Tests/Fixtures")
         let snapshot = try SchemaSnapshot.decode(from: Data(contentsOf: fixtures.appendingPathComponent("round_trip.snapshot.json")))
         let options = try GeneratorOptions.load(from: fixtures.appendingPathComponent("round_trip.codegen.json"))
-        let files = try EntityGenerator.generate(from: snapshot, options: options).files
+        let files = Renderer.render(try Translator(snapshot: snapshot, options: options).plan())
         let folder = ReferenceSchema.root.appendingPathComponent("Tests/EntityKitPostgresTests/RoundTripModels")
         let changes = try OutputDirectory(url: folder).changes(for: files)
         #expect(changes.isEmpty, "RoundTripModels/ is out of date (\(changes.lines.joined(separator: ", "))): run scripts/regenerate-reference")
@@ -77,7 +77,7 @@ struct RenderingTests {
 
     /// `Generated/` is the committed output for `Schema/snapshot.json`.
     @Test func generatedFolderIsCurrent() throws {
-        let files = try EntityGenerator.generate(from: try ReferenceSchema.snapshot(), options: GeneratorOptions()).files
+        let files = Renderer.render(try Translator(snapshot: try ReferenceSchema.snapshot(), options: GeneratorOptions()).plan())
         let changes = try OutputDirectory(url: ReferenceSchema.generatedFolder).changes(for: files)
         #expect(changes.isEmpty, "Generated/ is out of date (\(changes.lines.joined(separator: ", "))): run scripts/regenerate-reference and read the diff")
     }

@@ -120,7 +120,7 @@ struct TranslatorTests {
         #expect {
             try plan(relations, options: only)
         } throws: { error in
-            "\(error)".contains("--tables names \"missing\", which is not a table or view in schema public")
+            (error as? GenerationError) == .unmatchedTables(["missing"], schemas: ["public"])
         }
     }
 

@@ -1,3 +1,4 @@
+import EntityKitMigrations
 import EntityKitPostgres
 import Foundation
 import ReferenceMigrations

@@ -68,7 +68,7 @@ struct MigrationScaffoldTests {
         let scaffold = MigrationScaffold(directory: try folder())
         try scaffold.initialize(now: moment)
         let edited = """
-            import EntityKitPostgres
+            import EntityKitMigrations
             import Foundation
 
             // Our own notes, which must survive.

@@ -1,5 +1,23 @@
+import EntityKitMigrations
 import EntityKitPostgres
 import Testing
+
+// Outside a Migration the DSL is qualified; these tests use it bare.
+private typealias CreateTable = MigrationDSL.CreateTable
+private typealias DropTable = MigrationDSL.DropTable
+private typealias RenameTable = MigrationDSL.RenameTable
+private typealias AlterTable = MigrationDSL.AlterTable
+private typealias Column = MigrationDSL.Column
+private typealias PrimaryKey = MigrationDSL.PrimaryKey
+private typealias Unique = MigrationDSL.Unique
+private typealias ForeignKey = MigrationDSL.ForeignKey
+private typealias Check = MigrationDSL.Check
+private typealias CreateIndex = MigrationDSL.CreateIndex
+private typealias DropIndex = MigrationDSL.DropIndex
+private typealias CreateEnum = MigrationDSL.CreateEnum
+private typealias AddEnumValue = MigrationDSL.AddEnumValue
+private typealias DropType = MigrationDSL.DropType
+private typealias SQL = MigrationDSL.SQL
 
 @Suite("Schema DSL rendering")
 struct SchemaDSLTests {

@@ -34,10 +34,10 @@ enum CommitJournal {
         lines.append(trailer)
         let partial = staging.appendingPathComponent(fileName + ".partial")
         if let failure = FileErrors.writeNewFile(Data((lines.joined(separator: "\n") + "\n").utf8), to: partial, synchronize: true) {
-            throw OutputError(description: "cannot write to \(staging.deletingLastPathComponent().path) (\(failure)): check the folder's permissions and free space; nothing was written")
+            throw OutputError.cannotStage(path: staging.deletingLastPathComponent().path, reason: failure)
         }
         guard rename(partial.path, staging.appendingPathComponent(fileName).path) == 0 else {
-            throw OutputError(description: "cannot write to \(staging.deletingLastPathComponent().path) (\(String(cString: strerror(errno)))): check the folder's permissions; nothing was written")
+            throw OutputError.cannotStage(path: staging.deletingLastPathComponent().path, reason: String(cString: strerror(errno)))
         }
     }
 
@@ -74,12 +74,12 @@ enum CommitJournal {
                     try? FileManager.default.createDirectory(at: destination.deletingLastPathComponent(), withIntermediateDirectories: true)
                 }
                 guard rename(source, destination.path) == 0 else {
-                    throw OutputError(description: "cannot replace \(destination.path) (\(String(cString: strerror(errno)))): check its permissions, then run again to finish")
+                    throw OutputError.cannotReplace(path: destination.path, reason: String(cString: strerror(errno)))
                 }
             case let .remove(target):
                 let path = root.appendingPathComponent(target).path
                 guard unlink(path) == 0 || errno == ENOENT else {
-                    throw OutputError(description: "cannot remove \(path) (\(String(cString: strerror(errno)))): check its permissions, then run again to finish")
+                    throw OutputError.cannotRemove(path: path, reason: String(cString: strerror(errno)))
                 }
             }
         }

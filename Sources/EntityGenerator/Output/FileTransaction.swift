@@ -42,7 +42,7 @@ public final class FileTransaction: @unchecked Sendable {
         do {
             try FileManager.default.createDirectory(at: self.root, withIntermediateDirectories: true)
         } catch {
-            throw OutputError(description: "cannot create \(self.root.path) (\(FileErrors.reason(error))): choose a folder you can write to")
+            throw OutputError.cannotCreateFolder(path: self.root.path, reason: FileErrors.reason(error))
         }
         lockDescriptor = try Self.lock(self.root)
         staging = self.root.appendingPathComponent("\(Self.stagingPrefix)\(ProcessInfo.processInfo.processIdentifier)")
@@ -65,7 +65,7 @@ public final class FileTransaction: @unchecked Sendable {
         try ensureStagingFolder()
         let name = String(slot)
         if let failure = FileErrors.writeNewFile(data, to: staging.appendingPathComponent(name)) {
-            throw OutputError(description: "cannot write to \(root.path) (\(failure)): choose a folder you can write to; nothing was written")
+            throw OutputError.cannotStage(path: root.path, reason: failure)
         }
         return StagedFile(slot: name)
     }
@@ -76,7 +76,7 @@ public final class FileTransaction: @unchecked Sendable {
     public func commit(writes: [(file: StagedFile, target: String)], removals: [String], guardFile: GeneratedFile? = nil) throws(OutputError) {
         precondition(!finished, "a transaction commits once")
         for target in writes.map(\.target) + removals + (guardFile.map { [$0.name] } ?? []) where !CommitJournal.isSafePath(target) {
-            throw OutputError(description: "refusing to write \(target): not a plain path inside \(root.path)")
+            throw OutputError.unsafePath(target, folder: root.path)
         }
         var operations: [CommitJournal.Operation] = []
         if let guardFile {
@@ -158,9 +158,9 @@ public final class FileTransaction: @unchecked Sendable {
         stagingLock.lock()
         defer { stagingLock.unlock() }
         guard !stagingCreated else { return }
-        guard !interrupted else { throw OutputError(description: "interrupted: nothing was written") }
+        guard !interrupted else { throw OutputError.interrupted }
         guard mkdir(staging.path, 0o755) == 0 || errno == EEXIST else {
-            throw OutputError(description: "cannot write to \(root.path) (\(String(cString: strerror(errno)))): choose a folder you can write to; nothing was written")
+            throw OutputError.cannotStage(path: root.path, reason: String(cString: strerror(errno)))
         }
         stagingCreated = true
     }
@@ -168,14 +168,14 @@ public final class FileTransaction: @unchecked Sendable {
     private static func lock(_ root: URL) throws(OutputError) -> Int32 {
         let descriptor = open(root.path, O_RDONLY)
         guard descriptor >= 0 else {
-            throw OutputError(description: "cannot open \(root.path) (\(String(cString: strerror(errno)))): check its permissions")
+            throw OutputError.cannotOpen(path: root.path, reason: String(cString: strerror(errno)))
         }
         var result: Int32
         repeat { result = flock(descriptor, LOCK_EX) } while result != 0 && errno == EINTR
         guard result == 0 else {
             let reason = String(cString: strerror(errno))
             close(descriptor)
-            throw OutputError(description: "cannot lock \(root.path) (\(reason)): check that the file system supports locks")
+            throw OutputError.cannotLock(path: root.path, reason: reason)
         }
         return descriptor
     }
@@ -193,7 +193,7 @@ public final class FileTransaction: @unchecked Sendable {
             do {
                 try manager.removeItem(at: folder)
             } catch {
-                throw OutputError(description: "cannot remove \(folder.path) left by an interrupted run (\(FileErrors.reason(error))): check its permissions")
+                throw OutputError.cannotRemoveLeftover(path: folder.path, reason: FileErrors.reason(error))
             }
         }
     }

@@ -1,10 +1,5 @@
 import SchemaModel
 
-/// A request the snapshot cannot satisfy; the message says what to do.
-public struct GenerationError: Error, CustomStringConvertible, Equatable {
-    public let description: String
-}
-
 /// Makes every generation decision: which relations become entities, every Swift name, every
 /// type, every relation. Its output is a ``GenerationPlan``; it writes no text.
 public struct Translator {
@@ -20,7 +15,7 @@ public struct Translator {
         try options.validate()
         let available = Set(snapshot.schemas.map(\.name))
         if let missing = options.schemas.first(where: { !available.contains($0) }) {
-            throw GenerationError(description: "schema \"\(missing)\" is not in the snapshot (it has \(available.sorted().joined(separator: ", "))): take a new snapshot that includes it (codegen snapshot -s \(missing) …)")
+            throw GenerationError.schemaNotInSnapshot(schema: missing, available: available.sorted())
         }
         var diagnostics = Diagnostics()
         let relations = try selectRelations(&diagnostics)
@@ -125,8 +120,7 @@ public struct Translator {
             !snapshot.relations.contains { schemas.contains($0.schema) && matches($0, pattern) }
         }
         if !unmatched.isEmpty {
-            let list = unmatched.map { "\"\($0)\"" }.joined(separator: ", ")
-            throw GenerationError(description: "--tables names \(list), which \(unmatched.count == 1 ? "is" : "are") not a table or view in schema \(options.schemas.joined(separator: ", ")): check the spelling, or add the schema with -s")
+            throw GenerationError.unmatchedTables(unmatched, schemas: options.schemas)
         }
         return selected
     }

@@ -1,0 +1,58 @@
+import CatalogIntrospection
+import EntityGenerator
+import Foundation
+import SchemaModel
+
+/// A live database, read through libpq: the CLI's source for ``GenerationJob``.
+public struct DatabaseSchemaSource: SchemaSource {
+    public let target: ConnectionTarget
+
+    public init(target: ConnectionTarget) {
+        self.target = target
+    }
+
+    public var displayName: String { "database \(target.displayName)" }
+    public var isLiveDatabase: Bool { true }
+
+    public func load(schemas: [String]) throws -> LoadedSchema {
+        let result = try CatalogReader(target: target).snapshotWithTimings(schemas: schemas)
+        return LoadedSchema(
+            snapshot: result.snapshot,
+            timings: [
+                StageTiming(stage: "connect", duration: result.timings.connect),
+                StageTiming(stage: "catalog queries", duration: result.timings.queries),
+                StageTiming(stage: "snapshot assembly", duration: result.timings.assemble),
+            ],
+            statements: result.timings.statements)
+    }
+}
+
+/// `codegen snapshot`: introspect and write the snapshot JSON (or check it is current).
+public struct SnapshotJob: Sendable {
+    public var target: ConnectionTarget
+    public var schemas: [String]
+    public var outputFile: URL
+    public var checkOnly: Bool
+
+    public init(target: ConnectionTarget, schemas: [String], outputFile: URL, checkOnly: Bool = false) {
+        self.target = target
+        self.schemas = schemas
+        self.outputFile = outputFile
+        self.checkOnly = checkOnly
+    }
+
+    /// Returns true when the file changed (or, when checking, would change).
+    @discardableResult
+    public func run() throws -> Bool {
+        let snapshot = try CatalogReader(target: target).snapshot(schemas: schemas)
+        let data = try snapshot.encodedJSON()
+        if FileManager.default.contents(atPath: outputFile.path) == data { return false }
+        if checkOnly { return true }
+        // Staged and renamed inside the folder's own transaction, so a killed run leaves the old
+        // file and, at most, a staging folder that the next run in that folder removes.
+        let transaction = try FileTransaction(root: outputFile.deletingLastPathComponent())
+        let staged = try transaction.stage(data, slot: 0)
+        try transaction.commit(writes: [(staged, outputFile.lastPathComponent)], removals: [])
+        return true
+    }
+}

@@ -1,0 +1,52 @@
+import Testing
+import TestSupport
+
+/// What importing the runtime's modules puts in an app's namespace.
+@Suite("Module surface")
+struct ModuleSurfaceTests {
+    @Test func theQueryRuntimeDeclaresNoTopLevelColumnOrPrimaryKey() throws {
+        let result = try Typecheck.snippet("""
+            import EntityKitPostgres
+            let column: Column? = nil
+            let key: PrimaryKey? = nil
+            """)
+        #expect(result.status != 0)
+        #expect(result.output.contains("cannot find type 'Column' in scope"), "\(result.output)")
+        #expect(result.output.contains("cannot find type 'PrimaryKey' in scope"), "\(result.output)")
+    }
+
+    @Test func theMigrationDSLIsQualifiedOutsideAMigrationAndBareInsideOne() throws {
+        let outside = try Typecheck.snippet("""
+            import EntityKitMigrations
+            let column: Column? = nil
+            """)
+        #expect(outside.output.contains("cannot find type 'Column' in scope"), "\(outside.output)")
+        let inside = try Typecheck.snippet("""
+            import EntityKitMigrations
+            let qualified = MigrationDSL.Column("id", .uuid)
+            struct M1: Migration {
+                let name = "m1"
+                var up: [any MigrationStep] {
+                    CreateTable("users") { Column("id", .uuid).primaryKey() }
+                }
+                var down: [any MigrationStep] { DropTable("users") }
+            }
+            """)
+        #expect(inside.status == 0, "\(inside.output)")
+    }
+
+    @Test func theRuntimeReexportsItsOwnVocabularyButNotSwiftNIO() throws {
+        let used = try Typecheck.snippet("""
+            import EntityKitPostgres
+            func use(_ client: PostgresClient, _ connection: PostgresConnection, _ row: PostgresRow, _ logger: Logger) {}
+            let kind = EntityKind.table
+            let date = PGDate(daysSince2000: 0)
+            """)
+        #expect(used.status == 0, "\(used.output)")
+        let nio = try Typecheck.snippet("""
+            import EntityKitPostgres
+            let group: (any EventLoopGroup)? = nil
+            """)
+        #expect(nio.output.contains("cannot find type 'EventLoopGroup' in scope"), "\(nio.output)")
+    }
+}
