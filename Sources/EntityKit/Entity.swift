@@ -5,6 +5,8 @@
 public protocol Entity: Codable, Sendable {
     /// The columns of the relation, in table order.
     associatedtype Column: EntityColumn
+    /// Typed references to the columns, for building queries (`User.TableColumns`).
+    associatedtype TableColumns: ColumnReferences where TableColumns.Root == Self
 
     /// The schema that holds the relation, exactly as the catalog spells it.
     static var schemaName: String { get }
@@ -12,20 +14,57 @@ public protocol Entity: Codable, Sendable {
     static var tableName: String { get }
     /// What the relation is; views and tables without a primary key are read-only.
     static var kind: EntityKind { get }
+
+    /// Reads a row whose cells are the columns in ``Column`` order (`Column.allCases`), each
+    /// selected with its read cast.
+    init(row: inout some RowReader) throws
+
+    /// Writes the row's values in ``Column`` order.
+    func write(to writer: inout some RowWriter)
 }
 
 /// An entity backed by a table that rows can be inserted into.
-public protocol WritableEntity: Entity {}
+public protocol WritableEntity: Entity {
+    /// The insert shape: columns the database can fill are optional, every other column the
+    /// database requires a value for is required.
+    associatedtype Draft: EntityDraft where Draft.Root == Self
+}
 
 /// A writable entity with a primary key, so rows can be found, updated and deleted by key.
 public protocol KeyedEntity: WritableEntity {
     /// The primary key's value: the column's type, or a struct for a composite key.
     associatedtype PrimaryKey: Hashable & Sendable & Codable
+    /// The table's primary key and unique constraints: what an upsert may conflict on.
+    associatedtype UniqueKey: EntityUniqueKey where UniqueKey.Root == Self
 
     /// The primary key columns in key order.
     static var primaryKeyColumns: [Column] { get }
     /// This row's primary key.
     var primaryKey: PrimaryKey { get }
+    /// Writes a primary key's values in ``primaryKeyColumns`` order.
+    static func write(key: PrimaryKey, to writer: inout some RowWriter)
+}
+
+/// The values of a row to insert, as a generated entity's `Draft` holds them.
+public protocol EntityDraft: Sendable {
+    associatedtype Root: WritableEntity
+
+    /// The columns a draft writes, in the order of ``write(to:)``: every column but computed
+    /// ones and `GENERATED ALWAYS` identities.
+    static var columns: [Root.Column] { get }
+
+    /// Writes the draft's values in ``columns`` order; a column left to the database is
+    /// written as its default.
+    func write(to writer: inout some RowWriter)
+}
+
+/// A key an upsert may name as its conflict target: the primary key or a unique constraint
+/// (or unique index) of the table.
+public protocol EntityUniqueKey: Sendable, Hashable, CaseIterable {
+    associatedtype Root: Entity
+
+    /// The key's columns, in key order.
+    var columns: [Root.Column] { get }
 }
 
 /// What kind of relation an entity comes from.

@@ -24,7 +24,7 @@ public struct PGLiteralError: Error, CustomStringConvertible, Hashable {
 }
 
 /// A Swift enum generated from a PostgreSQL enum type; raw values are the labels.
-public protocol PGEnum: RawRepresentable, CaseIterable, Codable, Hashable, Sendable where RawValue == String {
+public protocol PGEnum: ColumnValue, RawRepresentable, CaseIterable, Codable, Hashable where RawValue == String {
     /// The schema that holds the enum type.
     static var schemaName: String { get }
     /// The enum type's name.
@@ -32,13 +32,18 @@ public protocol PGEnum: RawRepresentable, CaseIterable, Codable, Hashable, Senda
 }
 
 /// A Swift struct generated from a PostgreSQL composite type.
-public protocol PGComposite: Codable, Hashable, Sendable {
+public protocol PGComposite: ColumnValue, Codable, Hashable {
     /// The schema that holds the composite type.
     static var schemaName: String { get }
     /// The composite type's name.
     static var typeName: String { get }
     /// Attribute names in declaration order: composite values carry fields by position.
     static var attributeNames: [String] { get }
+
+    /// Reads the fields in attribute order.
+    init(row: inout some RowReader) throws
+    /// Writes the fields in attribute order.
+    func write(to writer: inout some RowWriter)
 }
 
 // The JSON form of every PG value type is its literal (ISO 8601 dates, exact numerals, …), so a

@@ -1,0 +1,163 @@
+/// A piece of SQL whose values stay apart from its text: the query builder's building block,
+/// and the escape hatch for SQL it does not model.
+///
+/// Interpolated values are bound as parameters, never spliced into the text; interpolated
+/// column references are quoted (and qualified in joins):
+///
+/// ```swift
+/// let recent: SQLFragment = "\(User.columns.createdAt) > now() - \(PGInterval(days: 7))"
+/// let raw: SQLFragment = "lower(\(User.columns.email)) = \(email.lowercased())"
+/// ```
+public struct SQLFragment: Sendable, Hashable, ExpressibleByStringInterpolation {
+    enum Part: Sendable, Hashable {
+        case sql(String)
+        case value(SQLLiteral)
+    }
+
+    private(set) var parts: [Part]
+
+    /// SQL text without values.
+    public init(sql: String) {
+        parts = sql.isEmpty ? [] : [.sql(sql)]
+    }
+
+    /// A bound value.
+    public init(value: some ColumnValue) {
+        parts = [.value(value.sqlLiteral)]
+    }
+
+    /// A bound literal.
+    public init(literal: SQLLiteral) {
+        parts = [.value(literal)]
+    }
+
+    public init(stringLiteral value: String) {
+        self.init(sql: value)
+    }
+
+    public init(stringInterpolation: StringInterpolation) {
+        parts = stringInterpolation.parts
+    }
+
+    /// True when the fragment holds neither text nor values.
+    public var isEmpty: Bool { parts.isEmpty }
+
+    public static func + (lhs: SQLFragment, rhs: SQLFragment) -> SQLFragment {
+        var result = lhs
+        result.append(rhs)
+        return result
+    }
+
+    public mutating func append(_ other: SQLFragment) {
+        for part in other.parts { append(part) }
+    }
+
+    public mutating func append(sql: String) {
+        append(.sql(sql))
+    }
+
+    private mutating func append(_ part: Part) {
+        if case let .sql(text) = part, case let .sql(previous)? = parts.last {
+            parts[parts.count - 1] = .sql(previous + text)
+        } else {
+            parts.append(part)
+        }
+    }
+
+    /// Fragments joined by `separator`.
+    public static func joined(_ fragments: [SQLFragment], separator: String) -> SQLFragment {
+        var result = SQLFragment(sql: "")
+        for (index, fragment) in fragments.enumerated() {
+            if index > 0 { result.append(sql: separator) }
+            result.append(fragment)
+        }
+        return result
+    }
+
+    /// Builds fragments from string interpolation: values are bound, columns quoted.
+    public struct StringInterpolation: StringInterpolationProtocol {
+        var parts: [Part] = []
+
+        public init(literalCapacity: Int, interpolationCount: Int) {
+            parts.reserveCapacity(interpolationCount * 2 + 1)
+        }
+
+        public mutating func appendLiteral(_ literal: String) {
+            append(.sql(literal))
+        }
+
+        /// A value, bound as a parameter.
+        public mutating func appendInterpolation(_ value: some ColumnValue) {
+            append(.value(value.sqlLiteral))
+        }
+
+        /// A literal, bound as a parameter (NULL is written as the keyword).
+        public mutating func appendInterpolation(literal: SQLLiteral) {
+            append(.value(literal))
+        }
+
+        /// A column reference, quoted and qualified.
+        public mutating func appendInterpolation<Root, Value>(_ column: TableColumn<Root, Value>) {
+            append(.sql(column.qualifiedName))
+        }
+
+        /// Another fragment, with its values.
+        public mutating func appendInterpolation(_ fragment: SQLFragment) {
+            for part in fragment.parts { append(part) }
+        }
+
+        /// An identifier, quoted: `\(identifier: "user table")` gives `"user table"`.
+        public mutating func appendInterpolation(identifier: String) {
+            append(.sql(SQLIdentifier.quote(identifier)))
+        }
+
+        /// Text spliced in as SQL, unquoted and unbound: only for SQL you wrote yourself.
+        public mutating func appendInterpolation(unsafeRaw sql: String) {
+            append(.sql(sql))
+        }
+
+        private mutating func append(_ part: Part) {
+            if case let .sql(text) = part, case let .sql(previous)? = parts.last {
+                parts[parts.count - 1] = .sql(previous + text)
+            } else {
+                parts.append(part)
+            }
+        }
+    }
+
+    /// The SQL with `$1`, `$2`… placeholders and the values they stand for. NULL is written as
+    /// the keyword: a NULL parameter would be bound in
+    /// binary format, which types without a binary input function reject.
+    public func statement() -> SQLStatement {
+        var sql = ""
+        var bindings: [SQLLiteral] = []
+        for part in parts {
+            switch part {
+            case let .sql(text):
+                sql += text
+            case let .value(literal):
+                if case .null = literal {
+                    sql += "NULL"
+                } else {
+                    bindings.append(literal)
+                    sql += "$\(bindings.count)"
+                }
+            }
+        }
+        return SQLStatement(sql: sql, bindings: bindings)
+    }
+}
+
+/// A statement ready to send: SQL with `$n` placeholders and the literals bound to them.
+public struct SQLStatement: Sendable, Hashable, CustomStringConvertible {
+    public var sql: String
+    /// The values of `$1`, `$2`…, as text literals of unspecified type (never NULL).
+    public var bindings: [SQLLiteral]
+
+    public init(sql: String, bindings: [SQLLiteral] = []) {
+        self.sql = sql
+        self.bindings = bindings
+    }
+
+    public var description: String { sql }
+}

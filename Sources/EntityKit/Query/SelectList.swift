@@ -1,0 +1,19 @@
+extension Entity {
+    /// `"schema"."table"`, optionally followed by an alias: the FROM item.
+    static func fromItem(alias: String?) -> String {
+        alias.map { "\(qualifiedTableName) \(SQLIdentifier.quote($0))" } ?? qualifiedTableName
+    }
+
+    /// The select list that reads every column in ``Entity/init(row:)`` order, each with its
+    /// read cast: `"id", "tags"::text[] AS "tags"`.
+    public static func selectList(alias: String? = nil) -> String {
+        Column.allCases.map { column in
+            let reference = alias.map { SQLIdentifier.quote($0) + "." + column.quotedName } ?? column.quotedName
+            guard let cast = column.definition.readCast else { return reference }
+            return "\(reference)::\(cast) AS \(column.quotedName)"
+        }.joined(separator: ", ")
+    }
+
+    /// The column names a result must have, in order, to be read positionally.
+    public static var columnNames: [String] { Column.allCases.map(\.rawValue) }
+}

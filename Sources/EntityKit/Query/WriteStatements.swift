@@ -1,0 +1,128 @@
+/// The INSERT, UPDATE, DELETE and upsert statements of an entity, as values. Every statement
+/// that returns rows returns the entity's full select list, read with ``Entity/init(row:)``.
+public enum WriteStatements {
+    /// PostgreSQL's limit on parameters per statement.
+    public static let maximumBindings = 65_535
+
+    /// Inserts complete rows: every column but computed ones and `GENERATED ALWAYS` identities.
+    public static func insert<E: WritableEntity>(_ rows: [E]) -> [SQLStatement] {
+        let columns = E.Column.allCases.enumerated().filter { !$0.element.definition.isReadOnly }
+        let matrix = rows.map { row -> [SQLLiteral?] in
+            var collector = LiteralCollector()
+            row.write(to: &collector)
+            return columns.map { collector.values[$0.offset] }
+        }
+        return insert(into: E.self, columns: columns.map(\.element), rows: matrix)
+    }
+
+    /// Inserts drafts, as many per statement as the parameter limit allows. A column no draft
+    /// gives a value is left out; one some drafts leave to the database is `DEFAULT` there.
+    public static func insert<D: EntityDraft>(_ drafts: [D]) -> [SQLStatement] {
+        let all = drafts.map { draft -> [SQLLiteral?] in
+            var collector = LiteralCollector()
+            draft.write(to: &collector)
+            return collector.values
+        }
+        let used = D.columns.indices.filter { index in all.contains { $0[index] != nil } }
+        return insert(into: D.Root.self, columns: used.map { D.columns[$0] }, rows: all.map { row in used.map { row[$0] } })
+    }
+
+    /// `INSERT … VALUES (…), (…) RETURNING …`, chunked under the parameter limit; nil values
+    /// are `DEFAULT`.
+    static func insert<E: Entity>(into type: E.Type, columns: [E.Column], rows: [[SQLLiteral?]]) -> [SQLStatement] {
+        guard !rows.isEmpty else { return [] }
+        let returning = " RETURNING \(E.selectList())"
+        guard !columns.isEmpty else {
+            // Every value from the database: one row per statement, as VALUES needs a column.
+            return rows.map { _ in SQLStatement(sql: "INSERT INTO \(E.qualifiedTableName) DEFAULT VALUES" + returning) }
+        }
+        let head = "INSERT INTO \(E.qualifiedTableName) (" + columns.map(\.quotedName).joined(separator: ", ") + ") VALUES "
+        let rowsPerStatement = max(1, maximumBindings / columns.count)
+        var statements: [SQLStatement] = []
+        var start = 0
+        while start < rows.count {
+            let end = min(rows.count, start + rowsPerStatement)
+            var fragment = SQLFragment(sql: head)
+            for index in start..<end {
+                fragment.append(sql: index == start ? "(" : ", (")
+                for (position, value) in rows[index].enumerated() {
+                    if position > 0 { fragment.append(sql: ", ") }
+                    if let value { fragment.append(SQLFragment(literal: value)) } else { fragment.append(sql: "DEFAULT") }
+                }
+                fragment.append(sql: ")")
+            }
+            fragment.append(sql: returning)
+            statements.append(fragment.statement())
+            start = end
+        }
+        return statements
+    }
+
+    /// `WHERE "k1" = $1 AND "k2" = $2` for a primary key.
+    static func keyCondition<E: KeyedEntity>(_ type: E.Type, key: E.PrimaryKey) -> SQLFragment {
+        var collector = LiteralCollector()
+        E.write(key: key, to: &collector)
+        return keyCondition(E.self, literals: collector.literals)
+    }
+
+    static func keyCondition<E: KeyedEntity>(_ type: E.Type, literals: [SQLLiteral]) -> SQLFragment {
+        var fragment = SQLFragment(sql: " WHERE ")
+        for (index, column) in E.primaryKeyColumns.enumerated() {
+            if index > 0 { fragment.append(sql: " AND ") }
+            fragment.append("\(unsafeRaw: column.quotedName) = \(literal: literals[index])")
+        }
+        return fragment
+    }
+
+    /// `SELECT … WHERE <key>`.
+    public static func find<E: KeyedEntity>(_ type: E.Type, key: E.PrimaryKey) -> SQLStatement {
+        (SQLFragment(sql: "SELECT \(E.selectList()) FROM \(E.qualifiedTableName)") + keyCondition(E.self, key: key)).statement()
+    }
+
+    /// `UPDATE … SET <changed columns> WHERE <old key> RETURNING …`: only the columns whose
+    /// values differ between `old` and `new`; nil when none does. The key may change too: the
+    /// row is found by the old one.
+    public static func updateChanges<E: KeyedEntity>(from old: E, to new: E) -> SQLStatement? {
+        var before = LiteralCollector()
+        old.write(to: &before)
+        var after = LiteralCollector()
+        new.write(to: &after)
+        var assignments: [ColumnAssignment<E>] = []
+        for (index, column) in E.Column.allCases.enumerated() where !column.definition.isReadOnly && before.values[index] != after.values[index] {
+            assignments.append(ColumnAssignment(column, SQLFragment(literal: after.values[index] ?? .null)))
+        }
+        guard !assignments.isEmpty else { return nil }
+        return update(E.self, assignments: assignments, key: old.primaryKey)
+    }
+
+    /// `UPDATE … SET … WHERE <key> RETURNING …`, without reading the row first.
+    public static func update<E: KeyedEntity>(_ type: E.Type, assignments: [ColumnAssignment<E>], key: E.PrimaryKey) -> SQLStatement {
+        var fragment = SQLFragment(sql: "UPDATE \(E.qualifiedTableName) SET ")
+        fragment.append(.joined(assignments.map(\.fragment), separator: ", "))
+        fragment.append(keyCondition(E.self, key: key))
+        fragment.append(sql: " RETURNING \(E.selectList())")
+        return fragment.statement()
+    }
+
+    /// `UPDATE … SET … WHERE <condition>`, returning the number of rows changed.
+    public static func update<E: Entity>(_ query: EntityQuery<E>, assignments: [ColumnAssignment<E>]) -> SQLStatement {
+        var fragment = SQLFragment(sql: "WITH changed AS (UPDATE \(E.qualifiedTableName) SET ")
+        fragment.append(.joined(assignments.map(\.fragment), separator: ", "))
+        fragment.append(query.whereClause)
+        fragment.append(sql: " RETURNING 1) SELECT count(*) FROM changed")
+        return fragment.statement()
+    }
+
+    /// `DELETE … WHERE <key>`, returning one row when there was one.
+    public static func delete<E: KeyedEntity>(_ type: E.Type, key: E.PrimaryKey) -> SQLStatement {
+        (SQLFragment(sql: "DELETE FROM \(E.qualifiedTableName)") + keyCondition(E.self, key: key) + " RETURNING 1").statement()
+    }
+
+    /// `DELETE … WHERE <condition>`, returning the number of rows deleted.
+    public static func delete<E: Entity>(_ query: EntityQuery<E>) -> SQLStatement {
+        var fragment = SQLFragment(sql: "WITH deleted AS (DELETE FROM \(E.qualifiedTableName)")
+        fragment.append(query.whereClause)
+        fragment.append(sql: " RETURNING 1) SELECT count(*) FROM deleted")
+        return fragment.statement()
+    }
+}

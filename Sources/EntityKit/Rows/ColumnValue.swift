@@ -1,0 +1,62 @@
+/// A Swift type that a column holds: read from a result cell, written as a literal.
+///
+/// Every type the generator maps a column to conforms: the standard library's integers,
+/// floating-point numbers, `Bool` and `String`, Foundation's `UUID`, `Data`, `Date` and
+/// `Decimal`, the `PG*` value types, arrays and optionals of them, and generated enums,
+/// composites and domains. A type override must name a conforming type; a `Codable` type kept
+/// as JSON conforms by declaring ``JSONColumnValue``.
+public protocol ColumnValue: Sendable {
+    /// The type without optionality: what a comparison with a column of this type takes.
+    associatedtype NonNull: ColumnValue = Self
+
+    /// Reads a non-NULL cell: the type's binary form, or its text form when the cell is text.
+    static func decode(_ cell: Cell) throws -> Self
+
+    /// The value of a NULL cell. Only optionals have one; every other type throws.
+    static func decodeNull() throws -> Self
+
+    /// True when a result column of type `typeOID` can be read into this type. Checked once
+    /// per result set, before any row is decoded.
+    static func accepts(typeOID: UInt32) -> Bool
+
+    /// The value as a literal the server reads back exactly.
+    var sqlLiteral: SQLLiteral { get }
+
+    /// Reads an element of an array with `dimensions` more levels below it. Scalars read one
+    /// element; arrays read one level of elements each. Implemented by EntityKit.
+    static func decodeArrayElement(dimensions: ArraySlice<Int>, from elements: inout ArrayElements) throws -> Self
+}
+
+extension ColumnValue {
+    public static func decodeNull() throws -> Self {
+        throw CellDecodingError("the value is NULL but \(Self.self) is not optional: make the Swift type optional")
+    }
+
+    public static func decodeArrayElement(dimensions: ArraySlice<Int>, from elements: inout ArrayElements) throws -> Self {
+        guard dimensions.isEmpty else {
+            throw CellDecodingError("the array has more dimensions than \(Self.self) has levels")
+        }
+        return try elements.next(Self.self)
+    }
+}
+
+/// Marks optional column types: only they have ``TableColumn/isNull()``.
+public protocol NullableColumnValue: ColumnValue {}
+
+extension Optional: ColumnValue where Wrapped: ColumnValue {
+    public typealias NonNull = Wrapped.NonNull
+
+    public static func decode(_ cell: Cell) throws -> Self { try Wrapped.decode(cell) }
+    public static func decodeNull() throws -> Self { nil }
+    public static func accepts(typeOID: UInt32) -> Bool { Wrapped.accepts(typeOID: typeOID) }
+
+    public var sqlLiteral: SQLLiteral {
+        switch self {
+        case .none: return .null
+        case let .some(value): return value.sqlLiteral
+        }
+    }
+
+}
+
+extension Optional: NullableColumnValue where Wrapped: ColumnValue {}
