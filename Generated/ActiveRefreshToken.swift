@@ -45,6 +45,22 @@ public struct ActiveRefreshToken: Entity, Hashable {
         self.expiresAt = expiresAt
     }
 
+    /// Reads a row selected in `Column` order, as `selectList()` selects it.
+    public init(row: inout some RowReader) throws {
+        self.id = try row.next(UUID.self)
+        self.userID = try row.next(UUID.self)
+        self.username = try row.next(String.self)
+        self.expiresAt = try row.next(PGTimestamp.self)
+    }
+
+    /// Writes the row's values in `Column` order.
+    public func write(to writer: inout some RowWriter) {
+        writer.write(self.id)
+        writer.write(self.userID)
+        writer.write(self.username)
+        writer.write(self.expiresAt)
+    }
+
     public typealias CodingKeys = Column
 
     /// The columns of `public.active_refresh_tokens` in table order; raw values are the column names.
@@ -66,5 +82,24 @@ public struct ActiveRefreshToken: Entity, Hashable {
                 ColumnDefinition(sqlType: "timestamp with time zone", isNullable: false)
             }
         }
+    }
+}
+
+extension ActiveRefreshToken {
+    /// Typed references to the columns of `public.active_refresh_tokens`, for queries: `ActiveRefreshToken.where { $0.… == … }`.
+    public struct TableColumns: ColumnReferences {
+        public typealias Root = ActiveRefreshToken
+
+        /// The table alias that qualifies the columns in a join; nil for a single table.
+        public let tableAlias: String?
+
+        public init(alias: String?) {
+            self.tableAlias = alias
+        }
+
+        public var id: TableColumn<ActiveRefreshToken, UUID> { TableColumn(.id, tableAlias) }
+        public var userID: TableColumn<ActiveRefreshToken, UUID> { TableColumn(.userID, tableAlias) }
+        public var username: TableColumn<ActiveRefreshToken, String> { TableColumn(.username, tableAlias) }
+        public var expiresAt: TableColumn<ActiveRefreshToken, PGTimestamp> { TableColumn(.expiresAt, tableAlias) }
     }
 }

@@ -40,6 +40,24 @@ public struct EmailVerificationToken: KeyedEntity, Hashable {
         self.createdAt = createdAt
     }
 
+    /// Reads a row selected in `Column` order, as `selectList()` selects it.
+    public init(row: inout some RowReader) throws {
+        self.id = try row.next(UUID.self)
+        self.userID = try row.next(UUID.self)
+        self.tokenHash = try row.next(String.self)
+        self.expiresAt = try row.next(PGTimestamp.self)
+        self.createdAt = try row.next(PGTimestamp.self)
+    }
+
+    /// Writes the row's values in `Column` order.
+    public func write(to writer: inout some RowWriter) {
+        writer.write(self.id)
+        writer.write(self.userID)
+        writer.write(self.tokenHash)
+        writer.write(self.expiresAt)
+        writer.write(self.createdAt)
+    }
+
     public typealias CodingKeys = Column
 
     /// The columns of `public.email_verification_tokens` in table order; raw values are the column names.
@@ -70,9 +88,96 @@ public struct EmailVerificationToken: KeyedEntity, Hashable {
     public static let primaryKeyColumns: [Column] = [.id]
 
     public var primaryKey: UUID { id }
+
+    /// Writes a primary key's values in key order.
+    public static func write(key: UUID, to writer: inout some RowWriter) {
+        writer.write(key)
+    }
 }
 
 extension EmailVerificationToken {
+    /// Typed references to the columns of `public.email_verification_tokens`, for queries: `EmailVerificationToken.where { $0.… == … }`.
+    public struct TableColumns: ColumnReferences {
+        public typealias Root = EmailVerificationToken
+
+        /// The table alias that qualifies the columns in a join; nil for a single table.
+        public let tableAlias: String?
+
+        public init(alias: String?) {
+            self.tableAlias = alias
+        }
+
+        public var id: TableColumn<EmailVerificationToken, UUID> { TableColumn(.id, tableAlias) }
+        public var userID: TableColumn<EmailVerificationToken, UUID> { TableColumn(.userID, tableAlias) }
+        public var tokenHash: TableColumn<EmailVerificationToken, String> { TableColumn(.tokenHash, tableAlias) }
+        public var expiresAt: TableColumn<EmailVerificationToken, PGTimestamp> { TableColumn(.expiresAt, tableAlias) }
+        public var createdAt: TableColumn<EmailVerificationToken, PGTimestamp> { TableColumn(.createdAt, tableAlias) }
+    }
+
+    /// The values of a `public.email_verification_tokens` row to insert.
+    ///
+    /// Columns the database fills (defaults, serials, identities) are optional: nil leaves them to the database. Computed columns and `GENERATED ALWAYS` identities are not here: they are never written.
+    public struct Draft: EntityDraft {
+        public typealias Root = EmailVerificationToken
+
+        /// The columns a draft writes, in the order of `write(to:)`.
+        public static let columns: [EmailVerificationToken.Column] = [.id, .userID, .tokenHash, .expiresAt, .createdAt]
+
+        /// Nil leaves `id` to the database.
+        public var id: UUID?
+
+        public var userID: UUID
+
+        public var tokenHash: String
+
+        public var expiresAt: PGTimestamp
+
+        /// Nil leaves `created_at` to the database.
+        public var createdAt: PGTimestamp?
+
+        /// Creates the values of a row to insert.
+        public init(
+            id: UUID? = nil,
+            userID: UUID,
+            tokenHash: String,
+            expiresAt: PGTimestamp,
+            createdAt: PGTimestamp? = nil
+        ) {
+            self.id = id
+            self.userID = userID
+            self.tokenHash = tokenHash
+            self.expiresAt = expiresAt
+            self.createdAt = createdAt
+        }
+
+        /// Writes the values in `columns` order; nil database-filled columns as their default.
+        public func write(to writer: inout some RowWriter) {
+            writer.write(orDefault: self.id)
+            writer.write(self.userID)
+            writer.write(self.tokenHash)
+            writer.write(self.expiresAt)
+            writer.write(orDefault: self.createdAt)
+        }
+    }
+
+    /// What an upsert into `public.email_verification_tokens` may conflict on: the primary key and the unique constraints.
+    public enum UniqueKey: EntityUniqueKey {
+        public typealias Root = EmailVerificationToken
+
+        /// `email_verification_tokens_pkey`
+        case primaryKey
+        /// `email_verification_tokens_token_hash_key`
+        case tokenHash
+
+        /// The key's columns, in key order.
+        public var columns: [EmailVerificationToken.Column] {
+            switch self {
+            case .primaryKey: [.id]
+            case .tokenHash: [.tokenHash]
+            }
+        }
+    }
+
     /// Typed relations of `public.email_verification_tokens`, named after their foreign-key columns.
     public enum Relations {
         /// The `public.users` row that `user_id` refers to (`email_verification_tokens_user_id_fkey`, ON DELETE CASCADE).

@@ -40,6 +40,24 @@ public struct MembershipEvent: KeyedEntity, Hashable {
         self.recordedAt = recordedAt
     }
 
+    /// Reads a row selected in `Column` order, as `selectList()` selects it.
+    public init(row: inout some RowReader) throws {
+        self.id = try row.next(Int64.self)
+        self.tenantID = try row.next(UUID.self)
+        self.userID = try row.next(UUID.self)
+        self.action = try row.next(String.self)
+        self.recordedAt = try row.next(PGTimestamp.self)
+    }
+
+    /// Writes the row's values in `Column` order.
+    public func write(to writer: inout some RowWriter) {
+        writer.write(self.id)
+        writer.write(self.tenantID)
+        writer.write(self.userID)
+        writer.write(self.action)
+        writer.write(self.recordedAt)
+    }
+
     public typealias CodingKeys = Column
 
     /// The columns of `public.membership_events` in table order; raw values are the column names.
@@ -70,9 +88,93 @@ public struct MembershipEvent: KeyedEntity, Hashable {
     public static let primaryKeyColumns: [Column] = [.id]
 
     public var primaryKey: Int64 { id }
+
+    /// Writes a primary key's values in key order.
+    public static func write(key: Int64, to writer: inout some RowWriter) {
+        writer.write(key)
+    }
 }
 
 extension MembershipEvent {
+    /// Typed references to the columns of `public.membership_events`, for queries: `MembershipEvent.where { $0.… == … }`.
+    public struct TableColumns: ColumnReferences {
+        public typealias Root = MembershipEvent
+
+        /// The table alias that qualifies the columns in a join; nil for a single table.
+        public let tableAlias: String?
+
+        public init(alias: String?) {
+            self.tableAlias = alias
+        }
+
+        public var id: TableColumn<MembershipEvent, Int64> { TableColumn(.id, tableAlias) }
+        public var tenantID: TableColumn<MembershipEvent, UUID> { TableColumn(.tenantID, tableAlias) }
+        public var userID: TableColumn<MembershipEvent, UUID> { TableColumn(.userID, tableAlias) }
+        public var action: TableColumn<MembershipEvent, String> { TableColumn(.action, tableAlias) }
+        public var recordedAt: TableColumn<MembershipEvent, PGTimestamp> { TableColumn(.recordedAt, tableAlias) }
+    }
+
+    /// The values of a `public.membership_events` row to insert.
+    ///
+    /// Columns the database fills (defaults, serials, identities) are optional: nil leaves them to the database. Computed columns and `GENERATED ALWAYS` identities are not here: they are never written.
+    public struct Draft: EntityDraft {
+        public typealias Root = MembershipEvent
+
+        /// The columns a draft writes, in the order of `write(to:)`.
+        public static let columns: [MembershipEvent.Column] = [.id, .tenantID, .userID, .action, .recordedAt]
+
+        /// Nil leaves `id` to the database.
+        public var id: Int64?
+
+        public var tenantID: UUID
+
+        public var userID: UUID
+
+        public var action: String
+
+        /// Nil leaves `recorded_at` to the database.
+        public var recordedAt: PGTimestamp?
+
+        /// Creates the values of a row to insert.
+        public init(
+            id: Int64? = nil,
+            tenantID: UUID,
+            userID: UUID,
+            action: String,
+            recordedAt: PGTimestamp? = nil
+        ) {
+            self.id = id
+            self.tenantID = tenantID
+            self.userID = userID
+            self.action = action
+            self.recordedAt = recordedAt
+        }
+
+        /// Writes the values in `columns` order; nil database-filled columns as their default.
+        public func write(to writer: inout some RowWriter) {
+            writer.write(orDefault: self.id)
+            writer.write(self.tenantID)
+            writer.write(self.userID)
+            writer.write(self.action)
+            writer.write(orDefault: self.recordedAt)
+        }
+    }
+
+    /// What an upsert into `public.membership_events` may conflict on: the primary key and the unique constraints.
+    public enum UniqueKey: EntityUniqueKey {
+        public typealias Root = MembershipEvent
+
+        /// `membership_events_pkey`
+        case primaryKey
+
+        /// The key's columns, in key order.
+        public var columns: [MembershipEvent.Column] {
+            switch self {
+            case .primaryKey: [.id]
+            }
+        }
+    }
+
     /// Typed relations of `public.membership_events`, named after their foreign-key columns.
     public enum Relations {
         /// The `public.tenant_memberships` row that `tenant_id`, `user_id` refers to (`fk_membership_events_membership`, ON DELETE CASCADE).

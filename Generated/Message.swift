@@ -45,6 +45,26 @@ public struct Message: KeyedEntity, Hashable {
         self.sentAt = sentAt
     }
 
+    /// Reads a row selected in `Column` order, as `selectList()` selects it.
+    public init(row: inout some RowReader) throws {
+        self.id = try row.next(Int64.self)
+        self.senderID = try row.next(UUID.self)
+        self.recipientID = try row.next(UUID.self)
+        self.body = try row.next(String.self)
+        self.bodyLength = try row.next(Int32?.self)
+        self.sentAt = try row.next(PGTimestamp.self)
+    }
+
+    /// Writes the row's values in `Column` order.
+    public func write(to writer: inout some RowWriter) {
+        writer.write(self.id)
+        writer.write(self.senderID)
+        writer.write(self.recipientID)
+        writer.write(self.body)
+        writer.write(self.bodyLength)
+        writer.write(self.sentAt)
+    }
+
     public typealias CodingKeys = Column
 
     /// The columns of `public.messages` in table order; raw values are the column names.
@@ -78,9 +98,88 @@ public struct Message: KeyedEntity, Hashable {
     public static let primaryKeyColumns: [Column] = [.id]
 
     public var primaryKey: Int64 { id }
+
+    /// Writes a primary key's values in key order.
+    public static func write(key: Int64, to writer: inout some RowWriter) {
+        writer.write(key)
+    }
 }
 
 extension Message {
+    /// Typed references to the columns of `public.messages`, for queries: `Message.where { $0.… == … }`.
+    public struct TableColumns: ColumnReferences {
+        public typealias Root = Message
+
+        /// The table alias that qualifies the columns in a join; nil for a single table.
+        public let tableAlias: String?
+
+        public init(alias: String?) {
+            self.tableAlias = alias
+        }
+
+        public var id: TableColumn<Message, Int64> { TableColumn(.id, tableAlias) }
+        public var senderID: TableColumn<Message, UUID> { TableColumn(.senderID, tableAlias) }
+        public var recipientID: TableColumn<Message, UUID> { TableColumn(.recipientID, tableAlias) }
+        public var body: TableColumn<Message, String> { TableColumn(.body, tableAlias) }
+        public var bodyLength: TableColumn<Message, Int32?> { TableColumn(.bodyLength, tableAlias) }
+        public var sentAt: TableColumn<Message, PGTimestamp> { TableColumn(.sentAt, tableAlias) }
+    }
+
+    /// The values of a `public.messages` row to insert.
+    ///
+    /// Columns the database fills (defaults, serials, identities) are optional: nil leaves them to the database. Computed columns and `GENERATED ALWAYS` identities are not here: they are never written.
+    public struct Draft: EntityDraft {
+        public typealias Root = Message
+
+        /// The columns a draft writes, in the order of `write(to:)`.
+        public static let columns: [Message.Column] = [.senderID, .recipientID, .body, .sentAt]
+
+        public var senderID: UUID
+
+        public var recipientID: UUID
+
+        public var body: String
+
+        /// Nil leaves `sent_at` to the database.
+        public var sentAt: PGTimestamp?
+
+        /// Creates the values of a row to insert.
+        public init(
+            senderID: UUID,
+            recipientID: UUID,
+            body: String,
+            sentAt: PGTimestamp? = nil
+        ) {
+            self.senderID = senderID
+            self.recipientID = recipientID
+            self.body = body
+            self.sentAt = sentAt
+        }
+
+        /// Writes the values in `columns` order; nil database-filled columns as their default.
+        public func write(to writer: inout some RowWriter) {
+            writer.write(self.senderID)
+            writer.write(self.recipientID)
+            writer.write(self.body)
+            writer.write(orDefault: self.sentAt)
+        }
+    }
+
+    /// What an upsert into `public.messages` may conflict on: the primary key and the unique constraints.
+    public enum UniqueKey: EntityUniqueKey {
+        public typealias Root = Message
+
+        /// `messages_pkey`
+        case primaryKey
+
+        /// The key's columns, in key order.
+        public var columns: [Message.Column] {
+            switch self {
+            case .primaryKey: [.id]
+            }
+        }
+    }
+
     /// Typed relations of `public.messages`, named after their foreign-key columns.
     public enum Relations {
         /// The `public.users` row that `recipient_id` refers to (`messages_recipient_id_fkey`).

@@ -34,6 +34,22 @@ public struct PostalAddress: PGComposite {
         self.countryCode = countryCode
     }
 
+    /// Reads the fields in attribute order.
+    public init(row: inout some RowReader) throws {
+        self.street = try row.next(String?.self)
+        self.city = try row.next(String?.self)
+        self.postalCode = try row.next(String?.self)
+        self.countryCode = try row.next(String?.self)
+    }
+
+    /// Writes the fields in attribute order.
+    public func write(to writer: inout some RowWriter) {
+        writer.write(self.street)
+        writer.write(self.city)
+        writer.write(self.postalCode)
+        writer.write(self.countryCode)
+    }
+
     private enum CodingKeys: String, CodingKey {
         case street
         case city

@@ -47,6 +47,26 @@ public struct RefreshToken: KeyedEntity, Hashable {
         self.createdAt = createdAt
     }
 
+    /// Reads a row selected in `Column` order, as `selectList()` selects it.
+    public init(row: inout some RowReader) throws {
+        self.id = try row.next(UUID.self)
+        self.userID = try row.next(UUID.self)
+        self.tokenHash = try row.next(String.self)
+        self.expiresAt = try row.next(PGTimestamp.self)
+        self.revokedAt = try row.next(PGTimestamp?.self)
+        self.createdAt = try row.next(PGTimestamp.self)
+    }
+
+    /// Writes the row's values in `Column` order.
+    public func write(to writer: inout some RowWriter) {
+        writer.write(self.id)
+        writer.write(self.userID)
+        writer.write(self.tokenHash)
+        writer.write(self.expiresAt)
+        writer.write(self.revokedAt)
+        writer.write(self.createdAt)
+    }
+
     public typealias CodingKeys = Column
 
     /// The columns of `public.refresh_tokens` in table order; raw values are the column names.
@@ -80,9 +100,101 @@ public struct RefreshToken: KeyedEntity, Hashable {
     public static let primaryKeyColumns: [Column] = [.id]
 
     public var primaryKey: UUID { id }
+
+    /// Writes a primary key's values in key order.
+    public static func write(key: UUID, to writer: inout some RowWriter) {
+        writer.write(key)
+    }
 }
 
 extension RefreshToken {
+    /// Typed references to the columns of `public.refresh_tokens`, for queries: `RefreshToken.where { $0.… == … }`.
+    public struct TableColumns: ColumnReferences {
+        public typealias Root = RefreshToken
+
+        /// The table alias that qualifies the columns in a join; nil for a single table.
+        public let tableAlias: String?
+
+        public init(alias: String?) {
+            self.tableAlias = alias
+        }
+
+        public var id: TableColumn<RefreshToken, UUID> { TableColumn(.id, tableAlias) }
+        public var userID: TableColumn<RefreshToken, UUID> { TableColumn(.userID, tableAlias) }
+        public var tokenHash: TableColumn<RefreshToken, String> { TableColumn(.tokenHash, tableAlias) }
+        public var expiresAt: TableColumn<RefreshToken, PGTimestamp> { TableColumn(.expiresAt, tableAlias) }
+        public var revokedAt: TableColumn<RefreshToken, PGTimestamp?> { TableColumn(.revokedAt, tableAlias) }
+        public var createdAt: TableColumn<RefreshToken, PGTimestamp> { TableColumn(.createdAt, tableAlias) }
+    }
+
+    /// The values of a `public.refresh_tokens` row to insert.
+    ///
+    /// Columns the database fills (defaults, serials, identities) are optional: nil leaves them to the database. Computed columns and `GENERATED ALWAYS` identities are not here: they are never written.
+    public struct Draft: EntityDraft {
+        public typealias Root = RefreshToken
+
+        /// The columns a draft writes, in the order of `write(to:)`.
+        public static let columns: [RefreshToken.Column] = [.id, .userID, .tokenHash, .expiresAt, .revokedAt, .createdAt]
+
+        public var id: UUID
+
+        public var userID: UUID
+
+        public var tokenHash: String
+
+        public var expiresAt: PGTimestamp
+
+        public var revokedAt: PGTimestamp?
+
+        /// Nil leaves `created_at` to the database.
+        public var createdAt: PGTimestamp?
+
+        /// Creates the values of a row to insert.
+        public init(
+            id: UUID,
+            userID: UUID,
+            tokenHash: String,
+            expiresAt: PGTimestamp,
+            revokedAt: PGTimestamp? = nil,
+            createdAt: PGTimestamp? = nil
+        ) {
+            self.id = id
+            self.userID = userID
+            self.tokenHash = tokenHash
+            self.expiresAt = expiresAt
+            self.revokedAt = revokedAt
+            self.createdAt = createdAt
+        }
+
+        /// Writes the values in `columns` order; nil database-filled columns as their default.
+        public func write(to writer: inout some RowWriter) {
+            writer.write(self.id)
+            writer.write(self.userID)
+            writer.write(self.tokenHash)
+            writer.write(self.expiresAt)
+            writer.write(self.revokedAt)
+            writer.write(orDefault: self.createdAt)
+        }
+    }
+
+    /// What an upsert into `public.refresh_tokens` may conflict on: the primary key and the unique constraints.
+    public enum UniqueKey: EntityUniqueKey {
+        public typealias Root = RefreshToken
+
+        /// `refresh_tokens_pkey`
+        case primaryKey
+        /// `refresh_tokens_token_hash_key`
+        case tokenHash
+
+        /// The key's columns, in key order.
+        public var columns: [RefreshToken.Column] {
+            switch self {
+            case .primaryKey: [.id]
+            case .tokenHash: [.tokenHash]
+            }
+        }
+    }
+
     /// Typed relations of `public.refresh_tokens`, named after their foreign-key columns.
     public enum Relations {
         /// The `public.users` row that `user_id` refers to (`fk_refresh_tokens_user_id`, ON DELETE CASCADE).

@@ -40,6 +40,24 @@ public struct Tenant: KeyedEntity, Hashable {
         self.billingAddress = billingAddress
     }
 
+    /// Reads a row selected in `Column` order, as `selectList()` selects it.
+    public init(row: inout some RowReader) throws {
+        self.id = try row.next(UUID.self)
+        self.name = try row.next(String?.self)
+        self.createdAt = try row.next(PGTimestamp.self)
+        self.billingEmail = try row.next(EmailAddress?.self)
+        self.billingAddress = try row.next(PostalAddress?.self)
+    }
+
+    /// Writes the row's values in `Column` order.
+    public func write(to writer: inout some RowWriter) {
+        writer.write(self.id)
+        writer.write(self.name)
+        writer.write(self.createdAt)
+        writer.write(self.billingEmail)
+        writer.write(self.billingAddress)
+    }
+
     public typealias CodingKeys = Column
 
     /// The columns of `public.tenants` in table order; raw values are the column names.
@@ -70,9 +88,92 @@ public struct Tenant: KeyedEntity, Hashable {
     public static let primaryKeyColumns: [Column] = [.id]
 
     public var primaryKey: UUID { id }
+
+    /// Writes a primary key's values in key order.
+    public static func write(key: UUID, to writer: inout some RowWriter) {
+        writer.write(key)
+    }
 }
 
 extension Tenant {
+    /// Typed references to the columns of `public.tenants`, for queries: `Tenant.where { $0.… == … }`.
+    public struct TableColumns: ColumnReferences {
+        public typealias Root = Tenant
+
+        /// The table alias that qualifies the columns in a join; nil for a single table.
+        public let tableAlias: String?
+
+        public init(alias: String?) {
+            self.tableAlias = alias
+        }
+
+        public var id: TableColumn<Tenant, UUID> { TableColumn(.id, tableAlias) }
+        public var name: TableColumn<Tenant, String?> { TableColumn(.name, tableAlias) }
+        public var createdAt: TableColumn<Tenant, PGTimestamp> { TableColumn(.createdAt, tableAlias) }
+        public var billingEmail: TableColumn<Tenant, EmailAddress?> { TableColumn(.billingEmail, tableAlias) }
+        public var billingAddress: TableColumn<Tenant, PostalAddress?> { TableColumn(.billingAddress, tableAlias) }
+    }
+
+    /// The values of a `public.tenants` row to insert.
+    ///
+    /// Columns the database fills (defaults, serials, identities) are optional: nil leaves them to the database. Computed columns and `GENERATED ALWAYS` identities are not here: they are never written.
+    public struct Draft: EntityDraft {
+        public typealias Root = Tenant
+
+        /// The columns a draft writes, in the order of `write(to:)`.
+        public static let columns: [Tenant.Column] = [.id, .name, .createdAt, .billingEmail, .billingAddress]
+
+        public var id: UUID
+
+        public var name: String?
+
+        /// Nil leaves `created_at` to the database.
+        public var createdAt: PGTimestamp?
+
+        public var billingEmail: EmailAddress?
+
+        public var billingAddress: PostalAddress?
+
+        /// Creates the values of a row to insert.
+        public init(
+            id: UUID,
+            name: String? = nil,
+            createdAt: PGTimestamp? = nil,
+            billingEmail: EmailAddress? = nil,
+            billingAddress: PostalAddress? = nil
+        ) {
+            self.id = id
+            self.name = name
+            self.createdAt = createdAt
+            self.billingEmail = billingEmail
+            self.billingAddress = billingAddress
+        }
+
+        /// Writes the values in `columns` order; nil database-filled columns as their default.
+        public func write(to writer: inout some RowWriter) {
+            writer.write(self.id)
+            writer.write(self.name)
+            writer.write(orDefault: self.createdAt)
+            writer.write(self.billingEmail)
+            writer.write(self.billingAddress)
+        }
+    }
+
+    /// What an upsert into `public.tenants` may conflict on: the primary key and the unique constraints.
+    public enum UniqueKey: EntityUniqueKey {
+        public typealias Root = Tenant
+
+        /// `tenants_pkey`
+        case primaryKey
+
+        /// The key's columns, in key order.
+        public var columns: [Tenant.Column] {
+            switch self {
+            case .primaryKey: [.id]
+            }
+        }
+    }
+
     /// Typed relations of `public.tenants`, named after their foreign-key columns.
     public enum Relations {
         /// The `public.tenant_memberships` rows whose `tenant_id` refers to this row (`tenant_memberships_tenant_id_fkey`).

@@ -35,6 +35,22 @@ public struct TenantMembership: KeyedEntity, Hashable {
         self.joinedAt = joinedAt
     }
 
+    /// Reads a row selected in `Column` order, as `selectList()` selects it.
+    public init(row: inout some RowReader) throws {
+        self.tenantID = try row.next(UUID.self)
+        self.userID = try row.next(UUID.self)
+        self.roles = try row.next([UserRole].self)
+        self.joinedAt = try row.next(PGTimestamp.self)
+    }
+
+    /// Writes the row's values in `Column` order.
+    public func write(to writer: inout some RowWriter) {
+        writer.write(self.tenantID)
+        writer.write(self.userID)
+        writer.write(self.roles)
+        writer.write(self.joinedAt)
+    }
+
     public typealias CodingKeys = Column
 
     /// The columns of `public.tenant_memberships` in table order; raw values are the column names.
@@ -78,9 +94,88 @@ public struct TenantMembership: KeyedEntity, Hashable {
     public static let primaryKeyColumns: [Column] = [.tenantID, .userID]
 
     public var primaryKey: PrimaryKey { PrimaryKey(tenantID: tenantID, userID: userID) }
+
+    /// Writes a primary key's values in key order.
+    public static func write(key: PrimaryKey, to writer: inout some RowWriter) {
+        writer.write(key.tenantID)
+        writer.write(key.userID)
+    }
 }
 
 extension TenantMembership {
+    /// Typed references to the columns of `public.tenant_memberships`, for queries: `TenantMembership.where { $0.… == … }`.
+    public struct TableColumns: ColumnReferences {
+        public typealias Root = TenantMembership
+
+        /// The table alias that qualifies the columns in a join; nil for a single table.
+        public let tableAlias: String?
+
+        public init(alias: String?) {
+            self.tableAlias = alias
+        }
+
+        public var tenantID: TableColumn<TenantMembership, UUID> { TableColumn(.tenantID, tableAlias) }
+        public var userID: TableColumn<TenantMembership, UUID> { TableColumn(.userID, tableAlias) }
+        public var roles: TableColumn<TenantMembership, [UserRole]> { TableColumn(.roles, tableAlias) }
+        public var joinedAt: TableColumn<TenantMembership, PGTimestamp> { TableColumn(.joinedAt, tableAlias) }
+    }
+
+    /// The values of a `public.tenant_memberships` row to insert.
+    ///
+    /// Columns the database fills (defaults, serials, identities) are optional: nil leaves them to the database. Computed columns and `GENERATED ALWAYS` identities are not here: they are never written.
+    public struct Draft: EntityDraft {
+        public typealias Root = TenantMembership
+
+        /// The columns a draft writes, in the order of `write(to:)`.
+        public static let columns: [TenantMembership.Column] = [.tenantID, .userID, .roles, .joinedAt]
+
+        public var tenantID: UUID
+
+        public var userID: UUID
+
+        /// Nil leaves `roles` to the database.
+        public var roles: [UserRole]?
+
+        /// Nil leaves `joined_at` to the database.
+        public var joinedAt: PGTimestamp?
+
+        /// Creates the values of a row to insert.
+        public init(
+            tenantID: UUID,
+            userID: UUID,
+            roles: [UserRole]? = nil,
+            joinedAt: PGTimestamp? = nil
+        ) {
+            self.tenantID = tenantID
+            self.userID = userID
+            self.roles = roles
+            self.joinedAt = joinedAt
+        }
+
+        /// Writes the values in `columns` order; nil database-filled columns as their default.
+        public func write(to writer: inout some RowWriter) {
+            writer.write(self.tenantID)
+            writer.write(self.userID)
+            writer.write(orDefault: self.roles)
+            writer.write(orDefault: self.joinedAt)
+        }
+    }
+
+    /// What an upsert into `public.tenant_memberships` may conflict on: the primary key and the unique constraints.
+    public enum UniqueKey: EntityUniqueKey {
+        public typealias Root = TenantMembership
+
+        /// `tenant_memberships_pkey`
+        case primaryKey
+
+        /// The key's columns, in key order.
+        public var columns: [TenantMembership.Column] {
+            switch self {
+            case .primaryKey: [.tenantID, .userID]
+            }
+        }
+    }
+
     /// Typed relations of `public.tenant_memberships`, named after their foreign-key columns.
     public enum Relations {
         /// The `public.membership_events` rows whose `tenant_id`, `user_id` refer to this row (`fk_membership_events_membership`).

@@ -64,6 +64,32 @@ public struct User: KeyedEntity, Hashable {
         self.invitedByID = invitedByID
     }
 
+    /// Reads a row selected in `Column` order, as `selectList()` selects it.
+    public init(row: inout some RowReader) throws {
+        self.id = try row.next(UUID.self)
+        self.username = try row.next(String.self)
+        self.email = try row.next(String.self)
+        self.passwordHash = try row.next(String?.self)
+        self.emailVerified = try row.next(Bool.self)
+        self.createdAt = try row.next(PGTimestamp.self)
+        self.updatedAt = try row.next(PGTimestamp.self)
+        self.role = try row.next(UserRole.self)
+        self.invitedByID = try row.next(UUID?.self)
+    }
+
+    /// Writes the row's values in `Column` order.
+    public func write(to writer: inout some RowWriter) {
+        writer.write(self.id)
+        writer.write(self.username)
+        writer.write(self.email)
+        writer.write(self.passwordHash)
+        writer.write(self.emailVerified)
+        writer.write(self.createdAt)
+        writer.write(self.updatedAt)
+        writer.write(self.role)
+        writer.write(self.invitedByID)
+    }
+
     public typealias CodingKeys = Column
 
     /// The columns of `public.users` in table order; raw values are the column names.
@@ -106,9 +132,126 @@ public struct User: KeyedEntity, Hashable {
     public static let primaryKeyColumns: [Column] = [.id]
 
     public var primaryKey: UUID { id }
+
+    /// Writes a primary key's values in key order.
+    public static func write(key: UUID, to writer: inout some RowWriter) {
+        writer.write(key)
+    }
 }
 
 extension User {
+    /// Typed references to the columns of `public.users`, for queries: `User.where { $0.… == … }`.
+    public struct TableColumns: ColumnReferences {
+        public typealias Root = User
+
+        /// The table alias that qualifies the columns in a join; nil for a single table.
+        public let tableAlias: String?
+
+        public init(alias: String?) {
+            self.tableAlias = alias
+        }
+
+        public var id: TableColumn<User, UUID> { TableColumn(.id, tableAlias) }
+        public var username: TableColumn<User, String> { TableColumn(.username, tableAlias) }
+        public var email: TableColumn<User, String> { TableColumn(.email, tableAlias) }
+        public var passwordHash: TableColumn<User, String?> { TableColumn(.passwordHash, tableAlias) }
+        public var emailVerified: TableColumn<User, Bool> { TableColumn(.emailVerified, tableAlias) }
+        public var createdAt: TableColumn<User, PGTimestamp> { TableColumn(.createdAt, tableAlias) }
+        public var updatedAt: TableColumn<User, PGTimestamp> { TableColumn(.updatedAt, tableAlias) }
+        public var role: TableColumn<User, UserRole> { TableColumn(.role, tableAlias) }
+        public var invitedByID: TableColumn<User, UUID?> { TableColumn(.invitedByID, tableAlias) }
+    }
+
+    /// The values of a `public.users` row to insert.
+    ///
+    /// Columns the database fills (defaults, serials, identities) are optional: nil leaves them to the database. Computed columns and `GENERATED ALWAYS` identities are not here: they are never written.
+    public struct Draft: EntityDraft {
+        public typealias Root = User
+
+        /// The columns a draft writes, in the order of `write(to:)`.
+        public static let columns: [User.Column] = [.id, .username, .email, .passwordHash, .emailVerified, .createdAt, .updatedAt, .role, .invitedByID]
+
+        /// Nil leaves `id` to the database.
+        public var id: UUID?
+
+        public var username: String
+
+        public var email: String
+
+        public var passwordHash: String?
+
+        /// Nil leaves `email_verified` to the database.
+        public var emailVerified: Bool?
+
+        /// Nil leaves `created_at` to the database.
+        public var createdAt: PGTimestamp?
+
+        /// Nil leaves `updated_at` to the database.
+        public var updatedAt: PGTimestamp?
+
+        /// Nil leaves `role` to the database.
+        public var role: UserRole?
+
+        public var invitedByID: UUID?
+
+        /// Creates the values of a row to insert.
+        public init(
+            id: UUID? = nil,
+            username: String,
+            email: String,
+            passwordHash: String? = nil,
+            emailVerified: Bool? = nil,
+            createdAt: PGTimestamp? = nil,
+            updatedAt: PGTimestamp? = nil,
+            role: UserRole? = nil,
+            invitedByID: UUID? = nil
+        ) {
+            self.id = id
+            self.username = username
+            self.email = email
+            self.passwordHash = passwordHash
+            self.emailVerified = emailVerified
+            self.createdAt = createdAt
+            self.updatedAt = updatedAt
+            self.role = role
+            self.invitedByID = invitedByID
+        }
+
+        /// Writes the values in `columns` order; nil database-filled columns as their default.
+        public func write(to writer: inout some RowWriter) {
+            writer.write(orDefault: self.id)
+            writer.write(self.username)
+            writer.write(self.email)
+            writer.write(self.passwordHash)
+            writer.write(orDefault: self.emailVerified)
+            writer.write(orDefault: self.createdAt)
+            writer.write(orDefault: self.updatedAt)
+            writer.write(orDefault: self.role)
+            writer.write(self.invitedByID)
+        }
+    }
+
+    /// What an upsert into `public.users` may conflict on: the primary key and the unique constraints.
+    public enum UniqueKey: EntityUniqueKey {
+        public typealias Root = User
+
+        /// `users_pkey`
+        case primaryKey
+        /// `users_email_key`
+        case email
+        /// `users_username_key`
+        case username
+
+        /// The key's columns, in key order.
+        public var columns: [User.Column] {
+            switch self {
+            case .primaryKey: [.id]
+            case .email: [.email]
+            case .username: [.username]
+            }
+        }
+    }
+
     /// Typed relations of `public.users`, named after their foreign-key columns.
     public enum Relations {
         /// The `public.email_verification_tokens` rows whose `user_id` refers to this row (`email_verification_tokens_user_id_fkey`).

@@ -84,3 +84,14 @@ extension PostgresClient {
         self.init(configuration: try Configuration(url: url), backgroundLogger: backgroundLogger)
     }
 }
+
+/// A connection URL that cannot be used.
+public enum EntityKitPostgresError: Error, CustomStringConvertible, Equatable {
+    case invalidURL
+
+    public var description: String {
+        switch self {
+        case .invalidURL: return "not a postgres:// URL: use postgres://USER:PASSWORD@HOST:PORT/DATABASE"
+        }
+    }
+}

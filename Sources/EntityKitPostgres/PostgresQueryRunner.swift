@@ -39,25 +39,38 @@ struct UntypedParameter: PostgresDynamicTypeEncodable {
     }
 }
 
-/// SQL text with `$n` placeholders and their values.
-struct SQLBuilder {
-    private(set) var sql = ""
-    private(set) var bindings = PostgresBindings()
-
-    mutating func append(_ text: String) {
-        sql += text
-    }
-
-    /// Appends a placeholder bound to `value`, or the keyword `NULL`: PostgresNIO binds NULL
-    /// parameters in binary format, which types without a binary input function reject.
-    mutating func append(value: LiteralValue) {
-        guard let text = value.text else {
-            sql += "NULL"
-            return
+extension SQLStatement {
+    /// The statement as PostgresNIO sends it: every value a text parameter of unspecified type.
+    public var postgresQuery: PostgresQuery {
+        var bindings = PostgresBindings(capacity: self.bindings.count)
+        for literal in self.bindings {
+            bindings.append(UntypedParameter(text: literal.text ?? ""))
         }
-        bindings.append(UntypedParameter(text: text))
-        sql += "$\(bindings.count)"
+        return PostgresQuery(unsafeSQL: sql, binds: bindings)
+    }
+}
+
+extension PostgresQueryRunner {
+    /// Runs a statement built by EntityKit.
+    public func run(_ statement: SQLStatement, logger: Logger = .entityKitSilent) async throws -> PostgresRowSequence {
+        try await runQuery(statement.postgresQuery, logger: logger)
     }
 
-    var query: PostgresQuery { PostgresQuery(unsafeSQL: sql, binds: bindings) }
+    /// Runs a statement and decodes its rows into `E`.
+    func rows<E: Entity>(_ statement: SQLStatement, as type: E.Type, logger: Logger) async throws -> [E] {
+        var result: [E] = []
+        var decoder = EntityRowDecoder<E>()
+        for try await row in try await run(statement, logger: logger) {
+            result.append(try decoder.decode(row))
+        }
+        return result
+    }
+
+    /// Runs a statement that returns one integer (a count).
+    func integer(_ statement: SQLStatement, logger: Logger) async throws -> Int {
+        for try await row in try await run(statement, logger: logger) {
+            return Int(try row.decode(Int64.self))
+        }
+        return 0
+    }
 }

@@ -70,7 +70,18 @@ public struct EntityPlan: Sendable, Equatable {
     public var documentation: [String]
     public var properties: [PropertyPlan]
     public var primaryKey: PrimaryKeyPlan?
+    /// Keyed entities only: the conflict targets an upsert may name, the primary key first.
+    public var uniqueKeys: [UniqueKeyPlan]
     public var relations: [RelationPlan]
+}
+
+/// A case of an entity's `UniqueKey`: the primary key or a unique constraint (or unique index).
+public struct UniqueKeyPlan: Sendable, Equatable {
+    /// The case name, legal and unescaped.
+    public var name: String
+    /// Property names in key order.
+    public var properties: [String]
+    public var constraintName: String
 }
 
 /// A stored property, its column case and its column definition.
@@ -86,6 +97,8 @@ public struct PropertyPlan: Sendable, Equatable {
     public var generation: Generation?
     /// The SQL type to cast the column to when reading it (`text`, `text[]`), if any.
     public var readCast: String?
+    /// How an insert's draft holds the column.
+    public var draftRole: DraftRole
 
     /// How the database fills a column; mirrors EntityKit's `ColumnGeneration`.
     public enum Generation: Sendable, Equatable, CaseIterable {
@@ -95,6 +108,18 @@ public struct PropertyPlan: Sendable, Equatable {
     }
 
     public var isOptional: Bool { type.isOptional }
+}
+
+/// How a column appears in its entity's `Draft`, the shape of a row to insert.
+public enum DraftRole: Sendable, Equatable, CaseIterable {
+    /// NOT NULL without a default: the compiler requires a value.
+    case required
+    /// Nullable without a default: optional, NULL unless given.
+    case nullable
+    /// The database can fill it (a default, a serial, an identity): optional, filled unless given.
+    case databaseFilled
+    /// Computed or `GENERATED ALWAYS`: never written.
+    case excluded
 }
 
 /// The primary key of an entity.

@@ -46,6 +46,34 @@ public enum KnownType: String, CaseIterable, Hashable, Sendable {
     case pgRangeBound = "PGRangeBound"
     case pgDiscreteRangeBound = "PGDiscreteRangeBound"
     case jsonValue = "JSONValue"
+    case entityDraft = "EntityDraft"
+    case entityUniqueKey = "EntityUniqueKey"
+
+    // EntityKit: reading and writing rows.
+    case columnValue = "ColumnValue"
+    case nullableColumnValue = "NullableColumnValue"
+    case cell = "Cell"
+    case cellDecodingError = "CellDecodingError"
+    case typeOID = "TypeOID"
+    case sqlLiteral = "SQLLiteral"
+    case arrayElements = "ArrayElements"
+    case rowReader = "RowReader"
+    case rowWriter = "RowWriter"
+    case literalCollector = "LiteralCollector"
+
+    // EntityKit: queries.
+    case columnReferences = "ColumnReferences"
+    case tableColumn = "TableColumn"
+    case sqlFragment = "SQLFragment"
+    case sqlStatement = "SQLStatement"
+    case sqlCondition = "SQLCondition"
+    case sqlOrdering = "SQLOrdering"
+    case entityQuery = "EntityQuery"
+    case rowLock = "RowLock"
+    case columnAssignment = "ColumnAssignment"
+    case assignmentBuilder = "AssignmentBuilder"
+    case writeStatements = "WriteStatements"
+    case upsertAction = "UpsertAction"
 
     // EntityKit: value types.
     case pgBitString = "PGBitString"
@@ -104,7 +132,7 @@ public enum KnownType: String, CaseIterable, Hashable, Sendable {
 public enum ReservedNames {
     /// Types every generated entity declares inside itself. A top-level generated type with one
     /// of these names would be shadowed inside every entity by the entity's own member.
-    public static let nestedTypes: Set<String> = ["Column", "CodingKeys", "PrimaryKey", "Relations"]
+    public static let nestedTypes: Set<String> = ["Column", "CodingKeys", "PrimaryKey", "Relations", "TableColumns", "Draft", "UniqueKey", "Root"]
 
     /// The prelude's registry type.
     public static let registry = "DatabaseSchema"
@@ -132,6 +160,6 @@ public enum ReservedNames {
     /// or case may take.
     public static let memberNames: Set<String> = keywordMembers.union([
         "hashValue", "primaryKey", "allCases", "rawValue", "stringValue", "intValue", "definition",
-        "quotedName", "databaseFilled",
+        "quotedName", "databaseFilled", "tableAlias",
     ])
 }

@@ -19,6 +19,11 @@ struct EntityRenderer {
             }
             body.line()
             renderInitializer(into: &body)
+            let rows = RowCodingRenderer(access: access)
+            body.line()
+            rows.reader(plan.properties, documentation: "Reads a row selected in `Column` order, as `selectList()` selects it.", into: &body)
+            body.line()
+            rows.writer(plan.properties, documentation: "Writes the row's values in `Column` order.", into: &body)
             body.line()
             body.line("\(access)typealias CodingKeys = Column")
             body.line()
@@ -26,11 +31,24 @@ struct EntityRenderer {
             if let key = plan.primaryKey {
                 body.line()
                 renderPrimaryKey(key, into: &body)
+                body.line()
+                rows.keyWriter(key, into: &body)
             }
         }
-        if !plan.relations.isEmpty {
-            writer.line()
-            writer.block("extension \(plan.typeName) {") { body in
+        writer.line()
+        writer.block("extension \(plan.typeName) {") { body in
+            let queryTypes = QueryTypesRenderer(plan: plan, access: access)
+            queryTypes.tableColumns(into: &body)
+            if plan.conformance != .entity {
+                body.line()
+                queryTypes.draft(into: &body)
+            }
+            if !plan.uniqueKeys.isEmpty {
+                body.line()
+                queryTypes.uniqueKey(into: &body)
+            }
+            if !plan.relations.isEmpty {
+                body.line()
                 body.documentation(["Typed relations of `\(plan.schema).\(plan.table)`, named after their foreign-key columns."])
                 body.block("\(access)enum Relations {") { relations in
                     for (index, relation) in plan.relations.enumerated() {

@@ -40,6 +40,11 @@ struct TypeRenderers {
                     initializer.line("self.\(name) = \(name)")
                 }
             }
+            let rows = RowCodingRenderer(access: access)
+            body.line()
+            rows.reader(plan.fields, documentation: "Reads the fields in attribute order.", into: &body)
+            body.line()
+            rows.writer(plan.fields, documentation: "Writes the fields in attribute order.", into: &body)
             body.line()
             body.block("private enum CodingKeys: String, CodingKey {") { keys in
                 for field in plan.fields {

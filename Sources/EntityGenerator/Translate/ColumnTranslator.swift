@@ -67,6 +67,7 @@ struct ColumnTranslator: Sendable {
             documentation: documentation(of: relation, hasPrimaryKey: primaryKey != nil),
             properties: properties,
             primaryKey: primaryKey,
+            uniqueKeys: conformance == .keyedEntity ? UniqueKeys.plans(for: relation, properties: properties, primaryKey: primaryKey) : [],
             relations: []
         )
     }
@@ -113,8 +114,19 @@ struct ColumnTranslator: Sendable {
             sqlType: column.sqlType,
             defaultExpression: column.defaultExpression,
             generation: generation,
-            readCast: mapped.readCast
+            readCast: mapped.readCast,
+            draftRole: Self.draftRole(generation: generation, hasDefault: column.defaultExpression != nil, isOptional: isOptional)
         )
+    }
+
+    /// How an insert takes the column: never when the database always computes it; optional
+    /// when the database can fill it or it may be NULL; required otherwise.
+    static func draftRole(generation: PropertyPlan.Generation?, hasDefault: Bool, isOptional: Bool) -> DraftRole {
+        switch generation {
+        case .computed, .identityAlways: return .excluded
+        case .identityByDefault: return .databaseFilled
+        case nil: return hasDefault ? .databaseFilled : isOptional ? .nullable : .required
+        }
     }
 
     /// The NOT NULL table column a view column is a plain copy of, following views of views.
@@ -204,7 +216,8 @@ struct ColumnTranslator: Sendable {
             fields.append(PropertyPlan(
                 name: name, columnName: attribute.name,
                 type: mapped.type.optional, documentation: docs,
-                sqlType: attribute.sqlType, defaultExpression: nil, generation: nil, readCast: mapped.readCast))
+                sqlType: attribute.sqlType, defaultExpression: nil, generation: nil, readCast: mapped.readCast,
+                draftRole: .nullable))
         }
         var docs = Self.commentLines(type.comment)
         if !docs.isEmpty { docs.append("") }

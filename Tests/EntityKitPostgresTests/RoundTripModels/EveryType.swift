@@ -510,6 +510,200 @@ struct EveryType: KeyedEntity, Hashable {
         self.spots = spots
     }
 
+    /// Reads a row selected in `Column` order, as `selectList()` selects it.
+    init(row: inout some RowReader) throws {
+        self.id = try row.next(Int32.self)
+        self.small = try row.next(Int16?.self)
+        self.regular = try row.next(Int32?.self)
+        self.big = try row.next(Int64?.self)
+        self.realValue = try row.next(Float?.self)
+        self.doubleValue = try row.next(Double?.self)
+        self.exact = try row.next(PGNumeric?.self)
+        self.exactScaled = try row.next(PGNumeric?.self)
+        self.cash = try row.next(PGMoney?.self)
+        self.plainText = try row.next(String?.self)
+        self.shortText = try row.next(String?.self)
+        self.padded = try row.next(String?.self)
+        self.single = try row.next(PGChar?.self)
+        self.identifier = try row.next(String?.self)
+        self.insensitive = try row.next(String?.self)
+        self.bytes = try row.next(Data?.self)
+        self.flag = try row.next(Bool?.self)
+        self.bits = try row.next(PGBitString?.self)
+        self.varyingBits = try row.next(PGBitString?.self)
+        self.idValue = try row.next(UUID?.self)
+        self.day = try row.next(PGDate?.self)
+        self.clock = try row.next(PGTime?.self)
+        self.clockZoned = try row.next(PGTimeWithTimeZone?.self)
+        self.moment = try row.next(PGLocalTimestamp?.self)
+        self.instant = try row.next(PGTimestamp?.self)
+        self.span = try row.next(PGInterval?.self)
+        self.document = try row.next(PGJSON?.self)
+        self.binaryDocument = try row.next(PGJSON?.self)
+        self.jsonPath = try row.next(String?.self)
+        self.markup = try row.next(String?.self)
+        self.address = try row.next(PGInet?.self)
+        self.network = try row.next(PGInet?.self)
+        self.mac = try row.next(PGMacAddress?.self)
+        self.mac8 = try row.next(PGMacAddress?.self)
+        self.search = try row.next(PGTSVector?.self)
+        self.query = try row.next(PGTSQuery?.self)
+        self.spot = try row.next(PGPoint?.self)
+        self.infiniteLine = try row.next(PGLine?.self)
+        self.segment = try row.next(PGLineSegment?.self)
+        self.area = try row.next(PGBox?.self)
+        self.route = try row.next(PGPath?.self)
+        self.shape = try row.next(PGPolygon?.self)
+        self.ring = try row.next(PGCircle?.self)
+        self.intRange = try row.next(PGRange<Int32>?.self)
+        self.bigRange = try row.next(PGRange<Int64>?.self)
+        self.numericRange = try row.next(PGRange<PGNumeric>?.self)
+        self.dateRange = try row.next(PGRange<PGDate>?.self)
+        self.localRange = try row.next(PGRange<PGLocalTimestamp>?.self)
+        self.instantRange = try row.next(PGRange<PGTimestamp>?.self)
+        self.floatRange = try row.next(PGRange<Double>?.self)
+        self.intRanges = try row.next(PGMultirange<Int32>?.self)
+        self.bigRanges = try row.next(PGMultirange<Int64>?.self)
+        self.numericRanges = try row.next(PGMultirange<PGNumeric>?.self)
+        self.dateRanges = try row.next(PGMultirange<PGDate>?.self)
+        self.localRanges = try row.next(PGMultirange<PGLocalTimestamp>?.self)
+        self.instantRanges = try row.next(PGMultirange<PGTimestamp>?.self)
+        self.objectID = try row.next(UInt32?.self)
+        self.className = try row.next(UInt32?.self)
+        self.typeName = try row.next(UInt32?.self)
+        self.procedure = try row.next(UInt32?.self)
+        self.procedureSignature = try row.next(UInt32?.self)
+        self.operatorName = try row.next(UInt32?.self)
+        self.operatorSignature = try row.next(UInt32?.self)
+        self.textConfig = try row.next(UInt32?.self)
+        self.dictionary = try row.next(UInt32?.self)
+        self.namespace = try row.next(UInt32?.self)
+        self.role = try row.next(UInt32?.self)
+        self.collationName = try row.next(UInt32?.self)
+        self.logPosition = try row.next(PGLSN?.self)
+        self.tupleID = try row.next(PGTupleID?.self)
+        self.snapshot = try row.next(PGSnapshot?.self)
+        self.snapshot8 = try row.next(PGSnapshot?.self)
+        self.transactionID = try row.next(UInt32?.self)
+        self.transactionId8 = try row.next(UInt64?.self)
+        self.commandID = try row.next(UInt32?.self)
+        self.pairs = try row.next(PGHStore?.self)
+        self.labelPath = try row.next(String?.self)
+        self.boxCube = try row.next(String?.self)
+        self.book = try row.next(String?.self)
+        self.feeling = try row.next(Mood?.self)
+        self.count = try row.next(PositiveInt?.self)
+        self.bounded = try row.next(SmallPositive?.self)
+        self.tags = try row.next(TagList?.self)
+        self.located = try row.next(Place?.self)
+        self.integers = try row.next([Int32?]?.self)
+        self.matrix = try row.next([[Int32?]]?.self)
+        self.words = try row.next([String?]?.self)
+        self.feelings = try row.next([Mood?]?.self)
+        self.places = try row.next([Place?]?.self)
+        self.counts = try row.next([PositiveInt?]?.self)
+        self.moments = try row.next([PGTimestamp?]?.self)
+        self.amounts = try row.next([PGNumeric?]?.self)
+        self.spots = try row.next([PGPoint?]?.self)
+    }
+
+    /// Writes the row's values in `Column` order.
+    func write(to writer: inout some RowWriter) {
+        writer.write(self.id)
+        writer.write(self.small)
+        writer.write(self.regular)
+        writer.write(self.big)
+        writer.write(self.realValue)
+        writer.write(self.doubleValue)
+        writer.write(self.exact)
+        writer.write(self.exactScaled)
+        writer.write(self.cash)
+        writer.write(self.plainText)
+        writer.write(self.shortText)
+        writer.write(self.padded)
+        writer.write(self.single)
+        writer.write(self.identifier)
+        writer.write(self.insensitive)
+        writer.write(self.bytes)
+        writer.write(self.flag)
+        writer.write(self.bits)
+        writer.write(self.varyingBits)
+        writer.write(self.idValue)
+        writer.write(self.day)
+        writer.write(self.clock)
+        writer.write(self.clockZoned)
+        writer.write(self.moment)
+        writer.write(self.instant)
+        writer.write(self.span)
+        writer.write(self.document)
+        writer.write(self.binaryDocument)
+        writer.write(self.jsonPath)
+        writer.write(self.markup)
+        writer.write(self.address)
+        writer.write(self.network)
+        writer.write(self.mac)
+        writer.write(self.mac8)
+        writer.write(self.search)
+        writer.write(self.query)
+        writer.write(self.spot)
+        writer.write(self.infiniteLine)
+        writer.write(self.segment)
+        writer.write(self.area)
+        writer.write(self.route)
+        writer.write(self.shape)
+        writer.write(self.ring)
+        writer.write(self.intRange)
+        writer.write(self.bigRange)
+        writer.write(self.numericRange)
+        writer.write(self.dateRange)
+        writer.write(self.localRange)
+        writer.write(self.instantRange)
+        writer.write(self.floatRange)
+        writer.write(self.intRanges)
+        writer.write(self.bigRanges)
+        writer.write(self.numericRanges)
+        writer.write(self.dateRanges)
+        writer.write(self.localRanges)
+        writer.write(self.instantRanges)
+        writer.write(self.objectID)
+        writer.write(self.className)
+        writer.write(self.typeName)
+        writer.write(self.procedure)
+        writer.write(self.procedureSignature)
+        writer.write(self.operatorName)
+        writer.write(self.operatorSignature)
+        writer.write(self.textConfig)
+        writer.write(self.dictionary)
+        writer.write(self.namespace)
+        writer.write(self.role)
+        writer.write(self.collationName)
+        writer.write(self.logPosition)
+        writer.write(self.tupleID)
+        writer.write(self.snapshot)
+        writer.write(self.snapshot8)
+        writer.write(self.transactionID)
+        writer.write(self.transactionId8)
+        writer.write(self.commandID)
+        writer.write(self.pairs)
+        writer.write(self.labelPath)
+        writer.write(self.boxCube)
+        writer.write(self.book)
+        writer.write(self.feeling)
+        writer.write(self.count)
+        writer.write(self.bounded)
+        writer.write(self.tags)
+        writer.write(self.located)
+        writer.write(self.integers)
+        writer.write(self.matrix)
+        writer.write(self.words)
+        writer.write(self.feelings)
+        writer.write(self.places)
+        writer.write(self.counts)
+        writer.write(self.moments)
+        writer.write(self.amounts)
+        writer.write(self.spots)
+    }
+
     typealias CodingKeys = Column
 
     /// The columns of `public.every_type` in table order; raw values are the column names.
@@ -804,4 +998,616 @@ struct EveryType: KeyedEntity, Hashable {
     static let primaryKeyColumns: [Column] = [.id]
 
     var primaryKey: Int32 { id }
+
+    /// Writes a primary key's values in key order.
+    static func write(key: Int32, to writer: inout some RowWriter) {
+        writer.write(key)
+    }
+}
+
+extension EveryType {
+    /// Typed references to the columns of `public.every_type`, for queries: `EveryType.where { $0.… == … }`.
+    struct TableColumns: ColumnReferences {
+        typealias Root = EveryType
+
+        /// The table alias that qualifies the columns in a join; nil for a single table.
+        let tableAlias: String?
+
+        init(alias: String?) {
+            self.tableAlias = alias
+        }
+
+        var id: TableColumn<EveryType, Int32> { TableColumn(.id, tableAlias) }
+        var small: TableColumn<EveryType, Int16?> { TableColumn(.small, tableAlias) }
+        var regular: TableColumn<EveryType, Int32?> { TableColumn(.regular, tableAlias) }
+        var big: TableColumn<EveryType, Int64?> { TableColumn(.big, tableAlias) }
+        var realValue: TableColumn<EveryType, Float?> { TableColumn(.realValue, tableAlias) }
+        var doubleValue: TableColumn<EveryType, Double?> { TableColumn(.doubleValue, tableAlias) }
+        var exact: TableColumn<EveryType, PGNumeric?> { TableColumn(.exact, tableAlias) }
+        var exactScaled: TableColumn<EveryType, PGNumeric?> { TableColumn(.exactScaled, tableAlias) }
+        var cash: TableColumn<EveryType, PGMoney?> { TableColumn(.cash, tableAlias) }
+        var plainText: TableColumn<EveryType, String?> { TableColumn(.plainText, tableAlias) }
+        var shortText: TableColumn<EveryType, String?> { TableColumn(.shortText, tableAlias) }
+        var padded: TableColumn<EveryType, String?> { TableColumn(.padded, tableAlias) }
+        var single: TableColumn<EveryType, PGChar?> { TableColumn(.single, tableAlias) }
+        var identifier: TableColumn<EveryType, String?> { TableColumn(.identifier, tableAlias) }
+        var insensitive: TableColumn<EveryType, String?> { TableColumn(.insensitive, tableAlias) }
+        var bytes: TableColumn<EveryType, Data?> { TableColumn(.bytes, tableAlias) }
+        var flag: TableColumn<EveryType, Bool?> { TableColumn(.flag, tableAlias) }
+        var bits: TableColumn<EveryType, PGBitString?> { TableColumn(.bits, tableAlias) }
+        var varyingBits: TableColumn<EveryType, PGBitString?> { TableColumn(.varyingBits, tableAlias) }
+        var idValue: TableColumn<EveryType, UUID?> { TableColumn(.idValue, tableAlias) }
+        var day: TableColumn<EveryType, PGDate?> { TableColumn(.day, tableAlias) }
+        var clock: TableColumn<EveryType, PGTime?> { TableColumn(.clock, tableAlias) }
+        var clockZoned: TableColumn<EveryType, PGTimeWithTimeZone?> { TableColumn(.clockZoned, tableAlias) }
+        var moment: TableColumn<EveryType, PGLocalTimestamp?> { TableColumn(.moment, tableAlias) }
+        var instant: TableColumn<EveryType, PGTimestamp?> { TableColumn(.instant, tableAlias) }
+        var span: TableColumn<EveryType, PGInterval?> { TableColumn(.span, tableAlias) }
+        var document: TableColumn<EveryType, PGJSON?> { TableColumn(.document, tableAlias) }
+        var binaryDocument: TableColumn<EveryType, PGJSON?> { TableColumn(.binaryDocument, tableAlias) }
+        var jsonPath: TableColumn<EveryType, String?> { TableColumn(.jsonPath, tableAlias) }
+        var markup: TableColumn<EveryType, String?> { TableColumn(.markup, tableAlias) }
+        var address: TableColumn<EveryType, PGInet?> { TableColumn(.address, tableAlias) }
+        var network: TableColumn<EveryType, PGInet?> { TableColumn(.network, tableAlias) }
+        var mac: TableColumn<EveryType, PGMacAddress?> { TableColumn(.mac, tableAlias) }
+        var mac8: TableColumn<EveryType, PGMacAddress?> { TableColumn(.mac8, tableAlias) }
+        var search: TableColumn<EveryType, PGTSVector?> { TableColumn(.search, tableAlias) }
+        var query: TableColumn<EveryType, PGTSQuery?> { TableColumn(.query, tableAlias) }
+        var spot: TableColumn<EveryType, PGPoint?> { TableColumn(.spot, tableAlias) }
+        var infiniteLine: TableColumn<EveryType, PGLine?> { TableColumn(.infiniteLine, tableAlias) }
+        var segment: TableColumn<EveryType, PGLineSegment?> { TableColumn(.segment, tableAlias) }
+        var area: TableColumn<EveryType, PGBox?> { TableColumn(.area, tableAlias) }
+        var route: TableColumn<EveryType, PGPath?> { TableColumn(.route, tableAlias) }
+        var shape: TableColumn<EveryType, PGPolygon?> { TableColumn(.shape, tableAlias) }
+        var ring: TableColumn<EveryType, PGCircle?> { TableColumn(.ring, tableAlias) }
+        var intRange: TableColumn<EveryType, PGRange<Int32>?> { TableColumn(.intRange, tableAlias) }
+        var bigRange: TableColumn<EveryType, PGRange<Int64>?> { TableColumn(.bigRange, tableAlias) }
+        var numericRange: TableColumn<EveryType, PGRange<PGNumeric>?> { TableColumn(.numericRange, tableAlias) }
+        var dateRange: TableColumn<EveryType, PGRange<PGDate>?> { TableColumn(.dateRange, tableAlias) }
+        var localRange: TableColumn<EveryType, PGRange<PGLocalTimestamp>?> { TableColumn(.localRange, tableAlias) }
+        var instantRange: TableColumn<EveryType, PGRange<PGTimestamp>?> { TableColumn(.instantRange, tableAlias) }
+        var floatRange: TableColumn<EveryType, PGRange<Double>?> { TableColumn(.floatRange, tableAlias) }
+        var intRanges: TableColumn<EveryType, PGMultirange<Int32>?> { TableColumn(.intRanges, tableAlias) }
+        var bigRanges: TableColumn<EveryType, PGMultirange<Int64>?> { TableColumn(.bigRanges, tableAlias) }
+        var numericRanges: TableColumn<EveryType, PGMultirange<PGNumeric>?> { TableColumn(.numericRanges, tableAlias) }
+        var dateRanges: TableColumn<EveryType, PGMultirange<PGDate>?> { TableColumn(.dateRanges, tableAlias) }
+        var localRanges: TableColumn<EveryType, PGMultirange<PGLocalTimestamp>?> { TableColumn(.localRanges, tableAlias) }
+        var instantRanges: TableColumn<EveryType, PGMultirange<PGTimestamp>?> { TableColumn(.instantRanges, tableAlias) }
+        var objectID: TableColumn<EveryType, UInt32?> { TableColumn(.objectID, tableAlias) }
+        var className: TableColumn<EveryType, UInt32?> { TableColumn(.className, tableAlias) }
+        var typeName: TableColumn<EveryType, UInt32?> { TableColumn(.typeName, tableAlias) }
+        var procedure: TableColumn<EveryType, UInt32?> { TableColumn(.procedure, tableAlias) }
+        var procedureSignature: TableColumn<EveryType, UInt32?> { TableColumn(.procedureSignature, tableAlias) }
+        var operatorName: TableColumn<EveryType, UInt32?> { TableColumn(.operatorName, tableAlias) }
+        var operatorSignature: TableColumn<EveryType, UInt32?> { TableColumn(.operatorSignature, tableAlias) }
+        var textConfig: TableColumn<EveryType, UInt32?> { TableColumn(.textConfig, tableAlias) }
+        var dictionary: TableColumn<EveryType, UInt32?> { TableColumn(.dictionary, tableAlias) }
+        var namespace: TableColumn<EveryType, UInt32?> { TableColumn(.namespace, tableAlias) }
+        var role: TableColumn<EveryType, UInt32?> { TableColumn(.role, tableAlias) }
+        var collationName: TableColumn<EveryType, UInt32?> { TableColumn(.collationName, tableAlias) }
+        var logPosition: TableColumn<EveryType, PGLSN?> { TableColumn(.logPosition, tableAlias) }
+        var tupleID: TableColumn<EveryType, PGTupleID?> { TableColumn(.tupleID, tableAlias) }
+        var snapshot: TableColumn<EveryType, PGSnapshot?> { TableColumn(.snapshot, tableAlias) }
+        var snapshot8: TableColumn<EveryType, PGSnapshot?> { TableColumn(.snapshot8, tableAlias) }
+        var transactionID: TableColumn<EveryType, UInt32?> { TableColumn(.transactionID, tableAlias) }
+        var transactionId8: TableColumn<EveryType, UInt64?> { TableColumn(.transactionId8, tableAlias) }
+        var commandID: TableColumn<EveryType, UInt32?> { TableColumn(.commandID, tableAlias) }
+        var pairs: TableColumn<EveryType, PGHStore?> { TableColumn(.pairs, tableAlias) }
+        var labelPath: TableColumn<EveryType, String?> { TableColumn(.labelPath, tableAlias) }
+        var boxCube: TableColumn<EveryType, String?> { TableColumn(.boxCube, tableAlias) }
+        var book: TableColumn<EveryType, String?> { TableColumn(.book, tableAlias) }
+        var feeling: TableColumn<EveryType, Mood?> { TableColumn(.feeling, tableAlias) }
+        var count: TableColumn<EveryType, PositiveInt?> { TableColumn(.count, tableAlias) }
+        var bounded: TableColumn<EveryType, SmallPositive?> { TableColumn(.bounded, tableAlias) }
+        var tags: TableColumn<EveryType, TagList?> { TableColumn(.tags, tableAlias) }
+        var located: TableColumn<EveryType, Place?> { TableColumn(.located, tableAlias) }
+        var integers: TableColumn<EveryType, [Int32?]?> { TableColumn(.integers, tableAlias) }
+        var matrix: TableColumn<EveryType, [[Int32?]]?> { TableColumn(.matrix, tableAlias) }
+        var words: TableColumn<EveryType, [String?]?> { TableColumn(.words, tableAlias) }
+        var feelings: TableColumn<EveryType, [Mood?]?> { TableColumn(.feelings, tableAlias) }
+        var places: TableColumn<EveryType, [Place?]?> { TableColumn(.places, tableAlias) }
+        var counts: TableColumn<EveryType, [PositiveInt?]?> { TableColumn(.counts, tableAlias) }
+        var moments: TableColumn<EveryType, [PGTimestamp?]?> { TableColumn(.moments, tableAlias) }
+        var amounts: TableColumn<EveryType, [PGNumeric?]?> { TableColumn(.amounts, tableAlias) }
+        var spots: TableColumn<EveryType, [PGPoint?]?> { TableColumn(.spots, tableAlias) }
+    }
+
+    /// The values of a `public.every_type` row to insert.
+    ///
+    /// Columns the database fills (defaults, serials, identities) are optional: nil leaves them to the database. Computed columns and `GENERATED ALWAYS` identities are not here: they are never written.
+    struct Draft: EntityDraft {
+        typealias Root = EveryType
+
+        /// The columns a draft writes, in the order of `write(to:)`.
+        static let columns: [EveryType.Column] = [.id, .small, .regular, .big, .realValue, .doubleValue, .exact, .exactScaled, .cash, .plainText, .shortText, .padded, .single, .identifier, .insensitive, .bytes, .flag, .bits, .varyingBits, .idValue, .day, .clock, .clockZoned, .moment, .instant, .span, .document, .binaryDocument, .jsonPath, .markup, .address, .network, .mac, .mac8, .search, .query, .spot, .infiniteLine, .segment, .area, .route, .shape, .ring, .intRange, .bigRange, .numericRange, .dateRange, .localRange, .instantRange, .floatRange, .intRanges, .bigRanges, .numericRanges, .dateRanges, .localRanges, .instantRanges, .objectID, .className, .typeName, .procedure, .procedureSignature, .operatorName, .operatorSignature, .textConfig, .dictionary, .namespace, .role, .collationName, .logPosition, .tupleID, .snapshot, .snapshot8, .transactionID, .transactionId8, .commandID, .pairs, .labelPath, .boxCube, .book, .feeling, .count, .bounded, .tags, .located, .integers, .matrix, .words, .feelings, .places, .counts, .moments, .amounts, .spots]
+
+        var id: Int32
+
+        var small: Int16?
+
+        var regular: Int32?
+
+        var big: Int64?
+
+        var realValue: Float?
+
+        var doubleValue: Double?
+
+        var exact: PGNumeric?
+
+        var exactScaled: PGNumeric?
+
+        var cash: PGMoney?
+
+        var plainText: String?
+
+        var shortText: String?
+
+        var padded: String?
+
+        var single: PGChar?
+
+        var identifier: String?
+
+        var insensitive: String?
+
+        var bytes: Data?
+
+        var flag: Bool?
+
+        var bits: PGBitString?
+
+        var varyingBits: PGBitString?
+
+        var idValue: UUID?
+
+        var day: PGDate?
+
+        var clock: PGTime?
+
+        var clockZoned: PGTimeWithTimeZone?
+
+        var moment: PGLocalTimestamp?
+
+        var instant: PGTimestamp?
+
+        var span: PGInterval?
+
+        var document: PGJSON?
+
+        var binaryDocument: PGJSON?
+
+        var jsonPath: String?
+
+        var markup: String?
+
+        var address: PGInet?
+
+        var network: PGInet?
+
+        var mac: PGMacAddress?
+
+        var mac8: PGMacAddress?
+
+        var search: PGTSVector?
+
+        var query: PGTSQuery?
+
+        var spot: PGPoint?
+
+        var infiniteLine: PGLine?
+
+        var segment: PGLineSegment?
+
+        var area: PGBox?
+
+        var route: PGPath?
+
+        var shape: PGPolygon?
+
+        var ring: PGCircle?
+
+        var intRange: PGRange<Int32>?
+
+        var bigRange: PGRange<Int64>?
+
+        var numericRange: PGRange<PGNumeric>?
+
+        var dateRange: PGRange<PGDate>?
+
+        var localRange: PGRange<PGLocalTimestamp>?
+
+        var instantRange: PGRange<PGTimestamp>?
+
+        var floatRange: PGRange<Double>?
+
+        var intRanges: PGMultirange<Int32>?
+
+        var bigRanges: PGMultirange<Int64>?
+
+        var numericRanges: PGMultirange<PGNumeric>?
+
+        var dateRanges: PGMultirange<PGDate>?
+
+        var localRanges: PGMultirange<PGLocalTimestamp>?
+
+        var instantRanges: PGMultirange<PGTimestamp>?
+
+        var objectID: UInt32?
+
+        var className: UInt32?
+
+        var typeName: UInt32?
+
+        var procedure: UInt32?
+
+        var procedureSignature: UInt32?
+
+        var operatorName: UInt32?
+
+        var operatorSignature: UInt32?
+
+        var textConfig: UInt32?
+
+        var dictionary: UInt32?
+
+        var namespace: UInt32?
+
+        var role: UInt32?
+
+        var collationName: UInt32?
+
+        var logPosition: PGLSN?
+
+        var tupleID: PGTupleID?
+
+        var snapshot: PGSnapshot?
+
+        var snapshot8: PGSnapshot?
+
+        var transactionID: UInt32?
+
+        var transactionId8: UInt64?
+
+        var commandID: UInt32?
+
+        var pairs: PGHStore?
+
+        var labelPath: String?
+
+        var boxCube: String?
+
+        var book: String?
+
+        var feeling: Mood?
+
+        var count: PositiveInt?
+
+        var bounded: SmallPositive?
+
+        var tags: TagList?
+
+        var located: Place?
+
+        var integers: [Int32?]?
+
+        var matrix: [[Int32?]]?
+
+        var words: [String?]?
+
+        var feelings: [Mood?]?
+
+        var places: [Place?]?
+
+        var counts: [PositiveInt?]?
+
+        var moments: [PGTimestamp?]?
+
+        var amounts: [PGNumeric?]?
+
+        var spots: [PGPoint?]?
+
+        /// Creates the values of a row to insert.
+        init(
+            id: Int32,
+            small: Int16? = nil,
+            regular: Int32? = nil,
+            big: Int64? = nil,
+            realValue: Float? = nil,
+            doubleValue: Double? = nil,
+            exact: PGNumeric? = nil,
+            exactScaled: PGNumeric? = nil,
+            cash: PGMoney? = nil,
+            plainText: String? = nil,
+            shortText: String? = nil,
+            padded: String? = nil,
+            single: PGChar? = nil,
+            identifier: String? = nil,
+            insensitive: String? = nil,
+            bytes: Data? = nil,
+            flag: Bool? = nil,
+            bits: PGBitString? = nil,
+            varyingBits: PGBitString? = nil,
+            idValue: UUID? = nil,
+            day: PGDate? = nil,
+            clock: PGTime? = nil,
+            clockZoned: PGTimeWithTimeZone? = nil,
+            moment: PGLocalTimestamp? = nil,
+            instant: PGTimestamp? = nil,
+            span: PGInterval? = nil,
+            document: PGJSON? = nil,
+            binaryDocument: PGJSON? = nil,
+            jsonPath: String? = nil,
+            markup: String? = nil,
+            address: PGInet? = nil,
+            network: PGInet? = nil,
+            mac: PGMacAddress? = nil,
+            mac8: PGMacAddress? = nil,
+            search: PGTSVector? = nil,
+            query: PGTSQuery? = nil,
+            spot: PGPoint? = nil,
+            infiniteLine: PGLine? = nil,
+            segment: PGLineSegment? = nil,
+            area: PGBox? = nil,
+            route: PGPath? = nil,
+            shape: PGPolygon? = nil,
+            ring: PGCircle? = nil,
+            intRange: PGRange<Int32>? = nil,
+            bigRange: PGRange<Int64>? = nil,
+            numericRange: PGRange<PGNumeric>? = nil,
+            dateRange: PGRange<PGDate>? = nil,
+            localRange: PGRange<PGLocalTimestamp>? = nil,
+            instantRange: PGRange<PGTimestamp>? = nil,
+            floatRange: PGRange<Double>? = nil,
+            intRanges: PGMultirange<Int32>? = nil,
+            bigRanges: PGMultirange<Int64>? = nil,
+            numericRanges: PGMultirange<PGNumeric>? = nil,
+            dateRanges: PGMultirange<PGDate>? = nil,
+            localRanges: PGMultirange<PGLocalTimestamp>? = nil,
+            instantRanges: PGMultirange<PGTimestamp>? = nil,
+            objectID: UInt32? = nil,
+            className: UInt32? = nil,
+            typeName: UInt32? = nil,
+            procedure: UInt32? = nil,
+            procedureSignature: UInt32? = nil,
+            operatorName: UInt32? = nil,
+            operatorSignature: UInt32? = nil,
+            textConfig: UInt32? = nil,
+            dictionary: UInt32? = nil,
+            namespace: UInt32? = nil,
+            role: UInt32? = nil,
+            collationName: UInt32? = nil,
+            logPosition: PGLSN? = nil,
+            tupleID: PGTupleID? = nil,
+            snapshot: PGSnapshot? = nil,
+            snapshot8: PGSnapshot? = nil,
+            transactionID: UInt32? = nil,
+            transactionId8: UInt64? = nil,
+            commandID: UInt32? = nil,
+            pairs: PGHStore? = nil,
+            labelPath: String? = nil,
+            boxCube: String? = nil,
+            book: String? = nil,
+            feeling: Mood? = nil,
+            count: PositiveInt? = nil,
+            bounded: SmallPositive? = nil,
+            tags: TagList? = nil,
+            located: Place? = nil,
+            integers: [Int32?]? = nil,
+            matrix: [[Int32?]]? = nil,
+            words: [String?]? = nil,
+            feelings: [Mood?]? = nil,
+            places: [Place?]? = nil,
+            counts: [PositiveInt?]? = nil,
+            moments: [PGTimestamp?]? = nil,
+            amounts: [PGNumeric?]? = nil,
+            spots: [PGPoint?]? = nil
+        ) {
+            self.id = id
+            self.small = small
+            self.regular = regular
+            self.big = big
+            self.realValue = realValue
+            self.doubleValue = doubleValue
+            self.exact = exact
+            self.exactScaled = exactScaled
+            self.cash = cash
+            self.plainText = plainText
+            self.shortText = shortText
+            self.padded = padded
+            self.single = single
+            self.identifier = identifier
+            self.insensitive = insensitive
+            self.bytes = bytes
+            self.flag = flag
+            self.bits = bits
+            self.varyingBits = varyingBits
+            self.idValue = idValue
+            self.day = day
+            self.clock = clock
+            self.clockZoned = clockZoned
+            self.moment = moment
+            self.instant = instant
+            self.span = span
+            self.document = document
+            self.binaryDocument = binaryDocument
+            self.jsonPath = jsonPath
+            self.markup = markup
+            self.address = address
+            self.network = network
+            self.mac = mac
+            self.mac8 = mac8
+            self.search = search
+            self.query = query
+            self.spot = spot
+            self.infiniteLine = infiniteLine
+            self.segment = segment
+            self.area = area
+            self.route = route
+            self.shape = shape
+            self.ring = ring
+            self.intRange = intRange
+            self.bigRange = bigRange
+            self.numericRange = numericRange
+            self.dateRange = dateRange
+            self.localRange = localRange
+            self.instantRange = instantRange
+            self.floatRange = floatRange
+            self.intRanges = intRanges
+            self.bigRanges = bigRanges
+            self.numericRanges = numericRanges
+            self.dateRanges = dateRanges
+            self.localRanges = localRanges
+            self.instantRanges = instantRanges
+            self.objectID = objectID
+            self.className = className
+            self.typeName = typeName
+            self.procedure = procedure
+            self.procedureSignature = procedureSignature
+            self.operatorName = operatorName
+            self.operatorSignature = operatorSignature
+            self.textConfig = textConfig
+            self.dictionary = dictionary
+            self.namespace = namespace
+            self.role = role
+            self.collationName = collationName
+            self.logPosition = logPosition
+            self.tupleID = tupleID
+            self.snapshot = snapshot
+            self.snapshot8 = snapshot8
+            self.transactionID = transactionID
+            self.transactionId8 = transactionId8
+            self.commandID = commandID
+            self.pairs = pairs
+            self.labelPath = labelPath
+            self.boxCube = boxCube
+            self.book = book
+            self.feeling = feeling
+            self.count = count
+            self.bounded = bounded
+            self.tags = tags
+            self.located = located
+            self.integers = integers
+            self.matrix = matrix
+            self.words = words
+            self.feelings = feelings
+            self.places = places
+            self.counts = counts
+            self.moments = moments
+            self.amounts = amounts
+            self.spots = spots
+        }
+
+        /// Writes the values in `columns` order; nil database-filled columns as their default.
+        func write(to writer: inout some RowWriter) {
+            writer.write(self.id)
+            writer.write(self.small)
+            writer.write(self.regular)
+            writer.write(self.big)
+            writer.write(self.realValue)
+            writer.write(self.doubleValue)
+            writer.write(self.exact)
+            writer.write(self.exactScaled)
+            writer.write(self.cash)
+            writer.write(self.plainText)
+            writer.write(self.shortText)
+            writer.write(self.padded)
+            writer.write(self.single)
+            writer.write(self.identifier)
+            writer.write(self.insensitive)
+            writer.write(self.bytes)
+            writer.write(self.flag)
+            writer.write(self.bits)
+            writer.write(self.varyingBits)
+            writer.write(self.idValue)
+            writer.write(self.day)
+            writer.write(self.clock)
+            writer.write(self.clockZoned)
+            writer.write(self.moment)
+            writer.write(self.instant)
+            writer.write(self.span)
+            writer.write(self.document)
+            writer.write(self.binaryDocument)
+            writer.write(self.jsonPath)
+            writer.write(self.markup)
+            writer.write(self.address)
+            writer.write(self.network)
+            writer.write(self.mac)
+            writer.write(self.mac8)
+            writer.write(self.search)
+            writer.write(self.query)
+            writer.write(self.spot)
+            writer.write(self.infiniteLine)
+            writer.write(self.segment)
+            writer.write(self.area)
+            writer.write(self.route)
+            writer.write(self.shape)
+            writer.write(self.ring)
+            writer.write(self.intRange)
+            writer.write(self.bigRange)
+            writer.write(self.numericRange)
+            writer.write(self.dateRange)
+            writer.write(self.localRange)
+            writer.write(self.instantRange)
+            writer.write(self.floatRange)
+            writer.write(self.intRanges)
+            writer.write(self.bigRanges)
+            writer.write(self.numericRanges)
+            writer.write(self.dateRanges)
+            writer.write(self.localRanges)
+            writer.write(self.instantRanges)
+            writer.write(self.objectID)
+            writer.write(self.className)
+            writer.write(self.typeName)
+            writer.write(self.procedure)
+            writer.write(self.procedureSignature)
+            writer.write(self.operatorName)
+            writer.write(self.operatorSignature)
+            writer.write(self.textConfig)
+            writer.write(self.dictionary)
+            writer.write(self.namespace)
+            writer.write(self.role)
+            writer.write(self.collationName)
+            writer.write(self.logPosition)
+            writer.write(self.tupleID)
+            writer.write(self.snapshot)
+            writer.write(self.snapshot8)
+            writer.write(self.transactionID)
+            writer.write(self.transactionId8)
+            writer.write(self.commandID)
+            writer.write(self.pairs)
+            writer.write(self.labelPath)
+            writer.write(self.boxCube)
+            writer.write(self.book)
+            writer.write(self.feeling)
+            writer.write(self.count)
+            writer.write(self.bounded)
+            writer.write(self.tags)
+            writer.write(self.located)
+            writer.write(self.integers)
+            writer.write(self.matrix)
+            writer.write(self.words)
+            writer.write(self.feelings)
+            writer.write(self.places)
+            writer.write(self.counts)
+            writer.write(self.moments)
+            writer.write(self.amounts)
+            writer.write(self.spots)
+        }
+    }
+
+    /// What an upsert into `public.every_type` may conflict on: the primary key and the unique constraints.
+    enum UniqueKey: EntityUniqueKey {
+        typealias Root = EveryType
+
+        /// `every_type_pkey`
+        case primaryKey
+
+        /// The key's columns, in key order.
+        var columns: [EveryType.Column] {
+            switch self {
+            case .primaryKey: [.id]
+            }
+        }
+    }
 }

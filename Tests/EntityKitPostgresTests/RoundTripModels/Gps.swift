@@ -24,6 +24,18 @@ struct Gps: PGComposite {
         self.longitude = longitude
     }
 
+    /// Reads the fields in attribute order.
+    init(row: inout some RowReader) throws {
+        self.latitude = try row.next(Double?.self)
+        self.longitude = try row.next(Double?.self)
+    }
+
+    /// Writes the fields in attribute order.
+    func write(to writer: inout some RowWriter) {
+        writer.write(self.latitude)
+        writer.write(self.longitude)
+    }
+
     private enum CodingKeys: String, CodingKey {
         case latitude
         case longitude

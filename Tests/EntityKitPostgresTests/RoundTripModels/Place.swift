@@ -34,6 +34,22 @@ struct Place: PGComposite {
         self.at = at
     }
 
+    /// Reads the fields in attribute order.
+    init(row: inout some RowReader) throws {
+        self.name = try row.next(String?.self)
+        self.location = try row.next(Gps?.self)
+        self.tags = try row.next([String?]?.self)
+        self.at = try row.next(PGPoint?.self)
+    }
+
+    /// Writes the fields in attribute order.
+    func write(to writer: inout some RowWriter) {
+        writer.write(self.name)
+        writer.write(self.location)
+        writer.write(self.tags)
+        writer.write(self.at)
+    }
+
     private enum CodingKeys: String, CodingKey {
         case name
         case location

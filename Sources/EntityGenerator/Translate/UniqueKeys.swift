@@ -1,0 +1,31 @@
+import SchemaModel
+
+/// The conflict targets of a keyed entity's upserts: its primary key, then every unique
+/// constraint and every unique index on plain columns without a predicate (PostgreSQL infers
+/// an `ON CONFLICT` target only from those), each column set once.
+enum UniqueKeys {
+    static func plans(for relation: Relation, properties: [PropertyPlan], primaryKey: PrimaryKeyPlan?) -> [UniqueKeyPlan] {
+        guard let primaryKey else { return [] }
+        let propertyByColumn = Dictionary(properties.map { ($0.columnName, $0.name) }, uniquingKeysWith: { first, _ in first })
+        var seen: Set<[String]> = [primaryKey.properties.sorted()]
+        var keys: [(constraint: String, properties: [String])] = []
+        let candidates = relation.uniqueConstraints.map { ($0.name, $0.columns) }
+            + relation.indexes.filter(\.guaranteesUniqueness).map { ($0.name, $0.columns.compactMap { $0 }) }
+        for (constraint, columns) in candidates {
+            let names = columns.compactMap { propertyByColumn[$0] }
+            guard names.count == columns.count, !names.isEmpty, seen.insert(names.sorted()).inserted else { continue }
+            keys.append((constraint, names))
+        }
+        keys.sort { $0.constraint < $1.constraint }
+        var namer = NameAllocator(reserved: ReservedNames.keywordMembers.union(["primaryKey", "allCases", "columns", "hashValue"]))
+        let caseNames = namer.allocate(keys.map { key in
+            let joined = key.properties.enumerated().map { index, name in
+                index == 0 ? name : Words.upperCamel(Words.split(name))
+            }.joined()
+            let fromConstraint = NameCandidates.legal(Words.lowerCamel(Words.split(key.constraint)), fallback: "uniqueKey")
+            return [joined, fromConstraint, fromConstraint + "Key"]
+        })
+        return [UniqueKeyPlan(name: "primaryKey", properties: primaryKey.properties, constraintName: primaryKey.constraintName)]
+            + zip(keys, caseNames).map { UniqueKeyPlan(name: $1, properties: $0.properties, constraintName: $0.constraint) }
+    }
+}
