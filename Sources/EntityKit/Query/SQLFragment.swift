@@ -101,6 +101,17 @@ public struct SQLFragment: Sendable, Hashable, ExpressibleByStringInterpolation 
             append(.sql(column.qualifiedName))
         }
 
+        /// An entity's select list, with the read casts its decoding needs:
+        /// `SELECT \(columnsOf: User.self) FROM \(table: User.self)`.
+        public mutating func appendInterpolation<E: Entity>(columnsOf type: E.Type, alias: String? = nil) {
+            append(.sql(E.selectList(alias: alias)))
+        }
+
+        /// An entity's table, schema-qualified and quoted, optionally with an alias.
+        public mutating func appendInterpolation<E: Entity>(table type: E.Type, alias: String? = nil) {
+            append(.sql(E.fromItem(alias: alias)))
+        }
+
         /// Another fragment, with its values.
         public mutating func appendInterpolation(_ fragment: SQLFragment) {
             for part in fragment.parts { append(part) }
