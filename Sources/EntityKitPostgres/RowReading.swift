@@ -53,6 +53,17 @@ struct PostgresRowReader: RowReader {
         return try Self.decode(cell, as: Value.self, position: position, reading: reading)
     }
 
+    /// True when the next `count` cells are all NULL (a left join's unmatched side); the
+    /// reader does not move.
+    func nextCellsAreNull(_ count: Int) -> Bool {
+        var lookahead = iterator
+        for _ in 0..<count {
+            guard let cell = lookahead.next() else { return true }
+            if cell.bytes != nil { return false }
+        }
+        return true
+    }
+
     private func check<Value: ColumnValue>(_ cell: PostgresCell, as type: Value.Type, expectedName: String?) throws {
         if let expectedName, cell.columnName != expectedName {
             throw RowDecodingError.missingColumn(expectedName, reading: reading)

@@ -15,6 +15,10 @@ public struct EntityQuery<E: Entity>: Sendable {
     public private(set) var offsetCount: Int?
     /// A row lock (`FOR UPDATE`…), if any.
     public private(set) var lock: RowLock?
+    /// GROUP BY terms, for projections.
+    public internal(set) var grouping: [SQLFragment] = []
+    /// The HAVING condition, for projections.
+    public internal(set) var havingCondition: SQLCondition?
 
     public init(_ type: E.Type = E.self) {}
 

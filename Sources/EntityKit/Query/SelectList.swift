@@ -1,6 +1,6 @@
 extension Entity {
     /// `"schema"."table"`, optionally followed by an alias: the FROM item.
-    static func fromItem(alias: String?) -> String {
+    public static func fromItem(alias: String?) -> String {
         alias.map { "\(qualifiedTableName) \(SQLIdentifier.quote($0))" } ?? qualifiedTableName
     }
 

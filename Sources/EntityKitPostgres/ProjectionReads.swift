@@ -1,0 +1,36 @@
+import EntityKit
+import PostgresNIO
+
+extension PostgresQueryRunner {
+    /// The projection's rows as typed tuples.
+    public func all<each Value: ColumnValue>(_ projection: Projection<repeat each Value>, logger: Logger = .entityKitSilent) async throws -> [(repeat each Value)] {
+        var result: [(repeat each Value)] = []
+        var decoder = TupleRowDecoder<repeat each Value>()
+        for try await row in try await run(projection.statement, logger: logger) {
+            result.append(try decoder.decode(row))
+        }
+        return result
+    }
+
+    /// The projection's first row, if any.
+    public func first<each Value: ColumnValue>(_ projection: Projection<repeat each Value>, logger: Logger = .entityKitSilent) async throws -> (repeat each Value)? {
+        var decoder = TupleRowDecoder<repeat each Value>()
+        for try await row in try await run(projection.statement, logger: logger) {
+            let values: (repeat each Value) = try decoder.decode(row)
+            return values
+        }
+        return nil
+    }
+
+    /// The projection's rows decoded by column name into a `Decodable` type of your own (name
+    /// the select list's expressions with `.as("name")`; columns keep their names).
+    public func all<Row: Decodable, each Value: ColumnValue>(
+        _ projection: Projection<repeat each Value>, as type: Row.Type, logger: Logger = .entityKitSilent
+    ) async throws -> [Row] {
+        var result: [Row] = []
+        for try await row in try await run(projection.statement, logger: logger) {
+            result.append(try row.decodeRow(Row.self))
+        }
+        return result
+    }
+}
