@@ -41,6 +41,11 @@ public struct User: KeyedEntity, Hashable {
     /// `invited_by_id uuid`
     public var invitedByID: UUID?
 
+    /// When the account was disabled; NULL while it is active.
+    ///
+    /// `disabled_at timestamp with time zone`
+    public var disabledAt: PGTimestamp?
+
     /// Creates a row value of `public.users`.
     public init(
         id: UUID,
@@ -51,7 +56,8 @@ public struct User: KeyedEntity, Hashable {
         createdAt: PGTimestamp,
         updatedAt: PGTimestamp,
         role: UserRole,
-        invitedByID: UUID? = nil
+        invitedByID: UUID? = nil,
+        disabledAt: PGTimestamp? = nil
     ) {
         self.id = id
         self.username = username
@@ -62,6 +68,7 @@ public struct User: KeyedEntity, Hashable {
         self.updatedAt = updatedAt
         self.role = role
         self.invitedByID = invitedByID
+        self.disabledAt = disabledAt
     }
 
     /// Reads a row selected in `Column` order, as `selectList()` selects it.
@@ -75,6 +82,7 @@ public struct User: KeyedEntity, Hashable {
         self.updatedAt = try row.next(PGTimestamp.self)
         self.role = try row.next(UserRole.self)
         self.invitedByID = try row.next(UUID?.self)
+        self.disabledAt = try row.next(PGTimestamp?.self)
     }
 
     /// Writes the row's values in `Column` order.
@@ -88,6 +96,7 @@ public struct User: KeyedEntity, Hashable {
         writer.write(self.updatedAt)
         writer.write(self.role)
         writer.write(self.invitedByID)
+        writer.write(self.disabledAt)
     }
 
     public typealias CodingKeys = Column
@@ -103,6 +112,7 @@ public struct User: KeyedEntity, Hashable {
         case updatedAt = "updated_at"
         case role
         case invitedByID = "invited_by_id"
+        case disabledAt = "disabled_at"
 
         public var definition: ColumnDefinition {
             switch self {
@@ -124,6 +134,8 @@ public struct User: KeyedEntity, Hashable {
                 ColumnDefinition(sqlType: "public.user_role", isNullable: false, defaultExpression: "'user'::public.user_role")
             case .invitedByID:
                 ColumnDefinition(sqlType: "uuid", isNullable: true)
+            case .disabledAt:
+                ColumnDefinition(sqlType: "timestamp with time zone", isNullable: true)
             }
         }
     }
@@ -160,6 +172,7 @@ extension User {
         public var updatedAt: TableColumn<User, PGTimestamp> { TableColumn(.updatedAt, tableAlias) }
         public var role: TableColumn<User, UserRole> { TableColumn(.role, tableAlias) }
         public var invitedByID: TableColumn<User, UUID?> { TableColumn(.invitedByID, tableAlias) }
+        public var disabledAt: TableColumn<User, PGTimestamp?> { TableColumn(.disabledAt, tableAlias) }
     }
 
     /// The values of a `public.users` row to insert.
@@ -169,7 +182,7 @@ extension User {
         public typealias Root = User
 
         /// The columns a draft writes, in the order of `write(to:)`.
-        public static let columns: [User.Column] = [.id, .username, .email, .passwordHash, .emailVerified, .createdAt, .updatedAt, .role, .invitedByID]
+        public static let columns: [User.Column] = [.id, .username, .email, .passwordHash, .emailVerified, .createdAt, .updatedAt, .role, .invitedByID, .disabledAt]
 
         /// Nil leaves `id` to the database.
         public var id: UUID?
@@ -194,6 +207,8 @@ extension User {
 
         public var invitedByID: UUID?
 
+        public var disabledAt: PGTimestamp?
+
         /// Creates the values of a row to insert.
         public init(
             id: UUID? = nil,
@@ -204,7 +219,8 @@ extension User {
             createdAt: PGTimestamp? = nil,
             updatedAt: PGTimestamp? = nil,
             role: UserRole? = nil,
-            invitedByID: UUID? = nil
+            invitedByID: UUID? = nil,
+            disabledAt: PGTimestamp? = nil
         ) {
             self.id = id
             self.username = username
@@ -215,6 +231,7 @@ extension User {
             self.updatedAt = updatedAt
             self.role = role
             self.invitedByID = invitedByID
+            self.disabledAt = disabledAt
         }
 
         /// Writes the values in `columns` order; nil database-filled columns as their default.
@@ -228,6 +245,7 @@ extension User {
             writer.write(orDefault: self.updatedAt)
             writer.write(orDefault: self.role)
             writer.write(self.invitedByID)
+            writer.write(self.disabledAt)
         }
     }
 

@@ -13,6 +13,7 @@ public enum Migrator {
         M20250127_000003_AddUserRole(),
         M20250128_000004_CreateTenants(),
         M20250201_000005_RelationsShowcase(),
+        M20250202_000006_AddUserDisabledAt(),
         // codegen:migrations:end
     ]
 }
