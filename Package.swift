@@ -11,6 +11,7 @@ let package = Package(
         .plugin(name: "GenerateEntitiesPlugin", targets: ["GenerateEntitiesPlugin"]),
         .library(name: "EntityKit", targets: ["EntityKit"]),
         .library(name: "EntityKitPostgres", targets: ["EntityKitPostgres"]),
+        .library(name: "PostgresConnectionInfo", targets: ["PostgresConnectionInfo"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -21,10 +22,14 @@ let package = Package(
     targets: [
         // Runtime: what generated code imports (no dependencies) and its PostgresNIO integration.
         .target(name: "EntityKit"),
+        // libpq's connection-string semantics in Swift (URIs, key=value, PG*, .pgpass, services,
+        // .env): Foundation only, so the runtime gets psql's semantics without linking libpq.
+        .target(name: "PostgresConnectionInfo"),
         .target(
             name: "EntityKitPostgres",
             dependencies: [
                 "EntityKit",
+                "PostgresConnectionInfo",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
@@ -40,7 +45,7 @@ let package = Package(
             pkgConfig: "libpq",
             providers: [.apt(["libpq-dev"]), .brew(["libpq"])]
         ),
-        .target(name: "CatalogIntrospection", dependencies: ["CLibPQ", "SchemaModel"]),
+        .target(name: "CatalogIntrospection", dependencies: ["CLibPQ", "PostgresConnectionInfo", "SchemaModel"]),
 
         // Translation, rendering and writing: Foundation only, so the build plugin can use it.
         .target(name: "EntityGenerator", dependencies: ["SchemaModel"]),
@@ -53,6 +58,7 @@ let package = Package(
                 "CodegenCore",
                 "CatalogIntrospection",
                 "EntityGenerator",
+                "PostgresConnectionInfo",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -95,6 +101,9 @@ let package = Package(
         // Tests.
         .target(name: "TestSupport", dependencies: ["CLibPQ"], path: "Tests/TestSupport"),
         .testTarget(name: "EntityKitTests", dependencies: ["EntityKit"]),
+        // The parser against its spec (no server) and against libpq itself (CLibPQ, tests only).
+        .testTarget(name: "PostgresConnectionInfoTests", dependencies: ["PostgresConnectionInfo", "CLibPQ", "TestSupport"]),
+        .executableTarget(name: "libpq-probe", dependencies: ["CLibPQ"], path: "Tests/LibPQProbe"),
         .testTarget(name: "EntityGeneratorTests", dependencies: ["EntityGenerator", "SchemaModel", "TestSupport"]),
         .testTarget(
             name: "IntrospectionTests",
@@ -103,7 +112,7 @@ let package = Package(
         .testTarget(
             name: "EntityKitPostgresTests",
             dependencies: [
-                "EntityKitPostgres", "GeneratedModels", "TestSupport",
+                "EntityKitPostgres", "GeneratedModels", "PostgresConnectionInfo", "TestSupport",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -114,7 +123,7 @@ let package = Package(
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["CatalogIntrospection", "CodegenCore", "EntityGenerator", "SchemaModel", "TestSupport", "codegen"],
+            dependencies: ["CatalogIntrospection", "CodegenCore", "EntityGenerator", "PostgresConnectionInfo", "SchemaModel", "TestSupport", "codegen"],
             exclude: ["Fixtures"]
         ),
     ]
