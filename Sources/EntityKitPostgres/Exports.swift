@@ -3,3 +3,6 @@
 @_exported import EntityKit
 @_exported import Logging
 @_exported import PostgresNIO
+// `ConnectionEnvironment`, `ResolvedConnection` and `ConnectionInfoError`, which the
+// connection-string initialisers take and throw.
+@_exported import PostgresConnectionInfo
