@@ -35,10 +35,12 @@ public struct LocalFileSystem: ConnectionFileSystem {
     /// The real file system.
     public init() {}
 
+    /// The file's bytes, read with `FileManager`.
     public func contents(ofFile path: String) -> Data? {
         FileManager.default.contents(atPath: path)
     }
 
+    /// The file's type and permission bits, from `stat` (which follows symbolic links, as libpq's does).
     public func status(ofFile path: String) -> FileStatus? {
         var info = stat()
         guard stat(path, &info) == 0 else { return nil }

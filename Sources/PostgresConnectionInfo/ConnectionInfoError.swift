@@ -43,10 +43,22 @@ public enum ConnectionInfoError: Error, Sendable, Equatable, CustomStringConvert
 
     /// The part of a URI an error is in.
     public enum URIPart: Sendable, Equatable, CustomStringConvertible {
-        case user, password, host, port, database
-        /// A query parameter's name, or the value of the named query parameter.
-        case queryName, queryValue(keyword: String)
+        /// Between `//` and `:` or `@`.
+        case user
+        /// Between `:` and `@`.
+        case password
+        /// The host list (every `host` of `host:port,host:port`).
+        case host
+        /// The port list.
+        case port
+        /// The path after the hosts.
+        case database
+        /// A query parameter's name.
+        case queryName
+        /// The value of the named query parameter.
+        case queryValue(keyword: String)
 
+        /// The part in words, for messages.
         public var description: String {
             switch self {
             case .user: "the user name"
@@ -62,14 +74,23 @@ public enum ConnectionInfoError: Error, Sendable, Equatable, CustomStringConvert
 
     /// What is wrong with a URI query parameter.
     public enum QueryParameterProblem: Sendable, Equatable {
-        case missingEquals, extraEquals
+        /// `?sslmode` alone.
+        case missingEquals
+        /// `?options=-c a=b`, where the second `=` should be `%3D`.
+        case extraEquals
     }
 
     /// What is wrong with a bracketed IPv6 host.
     public enum IPv6Problem: Sendable, Equatable {
-        case unterminated, empty, unexpectedCharacter(Character)
+        /// `[::1` with no `]`.
+        case unterminated
+        /// `[]`.
+        case empty
+        /// `[::1]x`: the character after `]`.
+        case unexpectedCharacter(Character)
     }
 
+    /// One line: what is wrong and what to write instead.
     public var description: String {
         switch self {
         case let .missingEquals(keyword):

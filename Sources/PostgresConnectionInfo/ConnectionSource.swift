@@ -6,9 +6,13 @@ import Foundation
 public struct ConnectionSource: Sendable, Equatable {
     /// Which of the places it came from.
     public enum Origin: String, Sendable {
+        /// The command's `-u` option.
         case argument = "-u"
+        /// The `DATABASE_URL` environment variable.
         case environment = "DATABASE_URL"
+        /// A `DATABASE_URL=` line in `./.env`.
         case dotEnv = ".env"
+        /// No string: `PG*` variables say where to connect.
         case libpqVariables = "PG* environment variables"
     }
 

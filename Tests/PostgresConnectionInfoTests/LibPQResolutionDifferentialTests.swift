@@ -71,6 +71,30 @@ struct LibPQResolutionDifferentialTests {
     static let keywords = ["host", "hostaddr", "port", "sslmode", "application_name", "fallback_application_name", "options",
                            "connect_timeout", "target_session_attrs", "sslrootcert", "channel_binding", "gssencmode"]
 
+    /// Environments for `PQconndefaults`, which fills every keyword from the service file,
+    /// `PG*` variables and built-in defaults, with no string at all.
+    static let defaultsCases: [[String: String]] = [
+        [:],
+        ["PGHOST": "h", "PGPORT": "6000", "PGUSER": "u", "PGDATABASE": "d", "PGPASSWORD": "p", "PGAPPNAME": "a"],
+        ["PGSSLMODE": "verify-full", "PGSSLROOTCERT": "/r", "PGCONNECT_TIMEOUT": "5", "PGOPTIONS": "-c x=1", "PGCLIENTENCODING": "UTF8"],
+        ["PGREQUIRESSL": "1"], ["PGREQUIRESSL": "1", "PGSSLMODE": "allow"], ["PGPORT": "", "PGUSER": ""],
+        ["PGSERVICE": "probe"], ["PGSERVICE": "probe", "PGSERVICEFILE": "{HOME}/services.conf", "PGHOST": "envhost"],
+        ["PGTARGETSESSIONATTRS": "read-only", "PGGSSENCMODE": "disable", "PGKRBSRVNAME": "k", "PGSSLSNI": "0"],
+    ]
+
+    @Test(arguments: defaultsCases)
+    func sameDefaultsAsPQconndefaults(_ variables: [String: String]) throws {
+        let home = try LibPQProbe.homeFolder()
+        let variables = variables.mapValues { $0.replacingOccurrences(of: "{HOME}", with: home.path) }
+        let libpq = try LibPQProbe.defaults(variables: variables, home: home.path)
+        let environment = ConnectionEnvironment(
+            variables: variables.merging(["HOME": home.path]) { _, new in new },
+            userName: ConnectionEnvironment.current.userName,
+            socketDirectories: ["/var/run/postgresql"])
+        let ours = try ConnectionParameters().withDefaults(from: environment, knownKeywords: LibPQParseDifferentialTests.libpqKeywords)
+        #expect(ours.values == libpq)
+    }
+
     @Test(arguments: cases)
     func sameResolutionAsLibpq(_ testCase: Case) throws {
         let home = try LibPQProbe.homeFolder()
@@ -134,6 +158,14 @@ enum LibPQProbe {
             return .resolved(object["values"] as? [String: String] ?? [:], password: object["password"] as? String ?? "")
         }
         return .rejected(error)
+    }
+
+    static func defaults(variables: [String: String], home: String) throws -> [String: String] {
+        let inherited = ProcessInfo.processInfo.environment.keys.filter { $0.hasPrefix("PG") || $0 == "HOME" }
+        let result = try Shell.run(executable, ["defaults"],
+                                   environment: variables.merging(["HOME": home]) { _, new in new }, removingEnvironment: inherited)
+        let object = try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any] ?? [:]
+        return object["values"] as? [String: String] ?? [:]
     }
 
     /// A home folder with the password and service files the cases refer to, made once.
