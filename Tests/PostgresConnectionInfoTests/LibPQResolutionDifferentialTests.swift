@@ -173,9 +173,13 @@ enum LibPQProbe {
         try home.get()
     }
 
+    private static let homePath = FileManager.default.temporaryDirectory.appendingPathComponent("libpq-probe-home-\(getpid())")
+
     private static let home: Result<URL, any Error> = Result {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("libpq-probe-home-\(getpid())")
+        let folder = homePath
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        // Tests have no suite-wide teardown: remove the folder when the test process exits.
+        atexit { try? FileManager.default.removeItem(at: LibPQProbe.homePath) }
         func write(_ name: String, _ text: String, permissions: Int) throws {
             let path = folder.appendingPathComponent(name).path
             try text.write(toFile: path, atomically: true, encoding: .utf8)
