@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "EntityKit", targets: ["EntityKit"]),
         .library(name: "EntityKitPostgres", targets: ["EntityKitPostgres"]),
         .library(name: "EntityKitMigrations", targets: ["EntityKitMigrations"]),
+        .library(name: "PostgresConnectionInfo", targets: ["PostgresConnectionInfo"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -22,10 +23,14 @@ let package = Package(
     targets: [
         // Runtime: what generated code imports (no dependencies) and its PostgresNIO integration.
         .target(name: "EntityKit"),
+        // libpq's connection-string semantics in Swift (URIs, key=value, PG*, .pgpass, services,
+        // .env): Foundation only, so the runtime gets psql's semantics without linking libpq.
+        .target(name: "PostgresConnectionInfo"),
         .target(
             name: "EntityKitPostgres",
             dependencies: [
                 "EntityKit",
+                "PostgresConnectionInfo",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
@@ -41,7 +46,7 @@ let package = Package(
             pkgConfig: "libpq",
             providers: [.apt(["libpq-dev"]), .brew(["libpq"])]
         ),
-        .target(name: "CatalogIntrospection", dependencies: ["CLibPQ", "SchemaModel"]),
+        .target(name: "CatalogIntrospection", dependencies: ["CLibPQ", "PostgresConnectionInfo", "SchemaModel"]),
 
         // Translation, rendering and writing: Foundation only, so the build plugin can use it.
         .target(name: "EntityGenerator", dependencies: ["SchemaModel"]),
@@ -54,6 +59,7 @@ let package = Package(
                 "CodegenCore",
                 "CatalogIntrospection",
                 "EntityGenerator",
+                "PostgresConnectionInfo",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -107,6 +113,9 @@ let package = Package(
         // Tests.
         .target(name: "TestSupport", dependencies: ["CLibPQ"], path: "Tests/TestSupport"),
         .testTarget(name: "EntityKitTests", dependencies: ["EntityKit"]),
+        // The parser against its spec (no server) and against libpq itself (CLibPQ, tests only).
+        .testTarget(name: "PostgresConnectionInfoTests", dependencies: ["PostgresConnectionInfo", "CLibPQ", "TestSupport"]),
+        .executableTarget(name: "libpq-probe", dependencies: ["CLibPQ"], path: "Tests/LibPQProbe"),
         .testTarget(name: "EntityGeneratorTests", dependencies: ["EntityGenerator", "EntityKit", "SchemaModel", "TestSupport"]),
         .testTarget(
             name: "IntrospectionTests",
@@ -115,7 +124,7 @@ let package = Package(
         .testTarget(
             name: "EntityKitPostgresTests",
             dependencies: [
-                "EntityKitPostgres", "GeneratedModels", "TestSupport",
+                "EntityKitPostgres", "GeneratedModels", "PostgresConnectionInfo", "TestSupport",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -126,7 +135,7 @@ let package = Package(
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["CatalogIntrospection", "CodegenCore", "EntityGenerator", "SchemaModel", "TestSupport", "codegen"],
+            dependencies: ["CatalogIntrospection", "CodegenCore", "EntityGenerator", "PostgresConnectionInfo", "SchemaModel", "TestSupport", "codegen"],
             exclude: ["Fixtures"]
         ),
     ]

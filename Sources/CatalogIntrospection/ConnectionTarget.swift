@@ -1,5 +1,6 @@
 import CLibPQ
 import Foundation
+import PostgresConnectionInfo
 
 /// Where to connect, resolved the way the CLI documents it: `-u`, then `DATABASE_URL`, then a
 /// `DATABASE_URL` line in `.env`, then libpq's own defaults when PG* variables are set.
@@ -40,26 +41,27 @@ public struct ConnectionTarget: Sendable, Equatable {
         self.displayName = Self.describe(values, environment: ProcessInfo.processInfo.environment)
     }
 
-    /// Resolves the connection from an explicit argument, the environment or `.env`.
+    /// Resolves the connection from an explicit argument, the environment or `.env`, in the
+    /// order every command shares (``ConnectionSource``).
     public static func resolve(
         argument: String?,
         environment: [String: String],
         workingDirectory: URL
     ) throws(IntrospectionError) -> ConnectionTarget {
-        if let argument, !argument.isEmpty {
-            return try ConnectionTarget(connectionString: argument, source: .argument)
+        let source: ConnectionSource
+        do {
+            source = try ConnectionSource.resolve(
+                argument: argument, environment: environment, dotEnvFile: workingDirectory.appendingPathComponent(".env").path)
+        } catch {
+            throw .noConnectionGiven
         }
-        if let url = environment["DATABASE_URL"], !url.isEmpty {
-            return try ConnectionTarget(connectionString: url, source: .environment)
+        let origin: Source = switch source.origin {
+        case .argument: .argument
+        case .environment: .environment
+        case .dotEnv: .dotEnv
+        case .libpqVariables: .libpqDefaults
         }
-        if let url = DotEnvFile.value(of: "DATABASE_URL", in: workingDirectory.appendingPathComponent(".env")), !url.isEmpty {
-            return try ConnectionTarget(connectionString: url, source: .dotEnv)
-        }
-        let libpqVariables = ["PGHOST", "PGHOSTADDR", "PGPORT", "PGDATABASE", "PGUSER", "PGSERVICE"]
-        if libpqVariables.contains(where: { environment[$0] != nil }) {
-            return try ConnectionTarget(connectionString: "", source: .libpqDefaults)
-        }
-        throw .noConnectionGiven
+        return try ConnectionTarget(connectionString: source.connectionString, source: origin)
     }
 
     private static func describe(_ values: [String: String], environment: [String: String]) -> String {
@@ -69,27 +71,6 @@ public struct ConnectionTarget: Sendable, Equatable {
         let database = values["dbname"] ?? environment["PGDATABASE"] ?? user ?? "(default database)"
         let place = host.hasPrefix("/") ? "socket \(host)" : "\(host):\(port)"
         return "\(user.map { "\($0)@" } ?? "")\(place)/\(database)"
-    }
-}
-
-/// Reads `KEY=VALUE` lines from a dotenv file (optional `export`, quotes and `#` comments).
-enum DotEnvFile {
-    static func value(of key: String, in file: URL) -> String? {
-        guard let text = try? String(contentsOf: file, encoding: .utf8) else { return nil }
-        for rawLine in text.split(whereSeparator: \.isNewline) {
-            var line = rawLine.trimmingCharacters(in: .whitespaces)
-            if line.hasPrefix("export ") { line = String(line.dropFirst(7)).trimmingCharacters(in: .whitespaces) }
-            guard !line.hasPrefix("#"), let equals = line.firstIndex(of: "=") else { continue }
-            guard line[..<equals].trimmingCharacters(in: .whitespaces) == key else { continue }
-            var value = line[line.index(after: equals)...].trimmingCharacters(in: .whitespaces)
-            if let quote = value.first, quote == "\"" || quote == "'", value.count >= 2, value.last == quote {
-                value = String(value.dropFirst().dropLast())
-            } else if let comment = value.range(of: " #") {
-                value = value[..<comment.lowerBound].trimmingCharacters(in: .whitespaces)
-            }
-            return value
-        }
-        return nil
     }
 }
 

@@ -5,9 +5,11 @@ import PostgresNIO
 ///
 ///     migrate up [-n N] | down [-n N] | status | fresh | refresh | reset   [-u URL] [--schema NAME]
 ///
-/// The database URL comes from `-u`, then `DATABASE_URL`, then `DATABASE_URL` in `./.env`.
+/// The connection comes from `-u`, then `DATABASE_URL`, then `DATABASE_URL` in `./.env`, then `PG*`
+/// variables alone; it is a URI or `key=value` string completed by `PG*` variables and `.pgpass`,
+/// exactly as for `codegen entity -u`.
 public enum MigrationCommandLine {
-    static let usage = "usage: migrate up [-n N] | down [-n N] | status | fresh | refresh | reset  [-u DATABASE_URL] [--schema NAME]"
+    static let usage = "usage: migrate up [-n N] | down [-n N] | status | fresh | refresh | reset  [-u CONNECTION] [--schema NAME]"
 
     /// Runs the command in `arguments` and returns the process exit status.
     public static func run(_ migrations: [any Migration], arguments: [String] = Array(CommandLine.arguments.dropFirst())) async -> Int32 {
@@ -22,16 +24,23 @@ public enum MigrationCommandLine {
             print(usage)
             return 0
         }
-        guard let url = invocation.url ?? ProcessInfo.processInfo.environment["DATABASE_URL"] ?? dotEnvURL() else {
-            printError("no database given: pass -u postgres://USER:PASSWORD@HOST:PORT/DATABASE, or set DATABASE_URL (in the environment or in .env)")
+        // The same sources and semantics as `codegen entity -u`: URI or key=value, PG*, .pgpass.
+        let configuration: PostgresConnection.Configuration
+        let target: String
+        do {
+            let source = try ConnectionSource.resolve(
+                argument: invocation.url, environment: ProcessInfo.processInfo.environment, dotEnvFile: ".env")
+            configuration = try PostgresConnection.Configuration(connectionString: source.connectionString)
+            target = try ResolvedConnection(source.connectionString).displayName
+        } catch {
+            printError("\(error)")
             return 1
         }
         let connection: PostgresConnection
         do {
-            connection = try await PostgresConnection.connect(
-                configuration: try PostgresConnection.Configuration(url: url), id: 1, logger: .entityKitSilent)
+            connection = try await PostgresConnection.connect(configuration: configuration, id: 1, logger: .entityKitSilent)
         } catch {
-            printError("cannot connect to the database (\(MigrationError.describe(error))): check the URL, and that the server is running")
+            printError("cannot connect to \(target): \(ConnectionFailure.describe(error))")
             return 1
         }
         let status = await perform(invocation, with: MigrationRunner(connection: connection, migrations: migrations, schema: invocation.schema))
@@ -78,7 +87,7 @@ public enum MigrationCommandLine {
                     }
                     count = value
                 case "-u", "--database-url":
-                    guard let value = remaining.popFirst() else { throw UsageError("-u takes a URL") }
+                    guard let value = remaining.popFirst() else { throw UsageError("-u takes a connection string (postgres://… or 'host=… dbname=…')") }
                     url = value
                 case "--schema":
                     guard let value = remaining.popFirst() else { throw UsageError("--schema takes a name") }
@@ -119,20 +128,5 @@ public enum MigrationCommandLine {
 
     private static func printError(_ line: String) {
         FileHandle.standardError.write(Data("\(line.hasPrefix("warning:") ? "" : "error: ")\(line)\n".utf8))
-    }
-
-    private static func dotEnvURL() -> String? {
-        guard let text = try? String(contentsOfFile: ".env", encoding: .utf8) else { return nil }
-        for raw in text.split(whereSeparator: \.isNewline) {
-            var line = raw.trimmingCharacters(in: .whitespaces)
-            if line.hasPrefix("export ") { line = String(line.dropFirst(7)) }
-            guard line.hasPrefix("DATABASE_URL=") else { continue }
-            var value = String(line.dropFirst("DATABASE_URL=".count)).trimmingCharacters(in: .whitespaces)
-            if value.count >= 2, let quote = value.first, quote == "\"" || quote == "'", value.last == quote {
-                value = String(value.dropFirst().dropLast())
-            }
-            return value
-        }
-        return nil
     }
 }

@@ -1,87 +1,110 @@
 import Foundation
 import Logging
-import NIOSSL
+import NIOCore
+import PostgresConnectionInfo
 import PostgresNIO
 
-/// The parts of a `postgres://user:password@host:port/database?sslmode=…` URL.
-///
-/// `sslmode=disable` turns TLS off, `require` (and `verify-ca`, `verify-full`) demands it;
-/// anything else prefers TLS and falls back to plain connections. A `host` query parameter
-/// that starts with `/` names a Unix socket folder.
-struct DatabaseURL {
-    enum TLSMode {
-        case disable, prefer, require
-    }
-
-    var host: String
-    var port: Int
-    var user: String
-    var password: String?
-    var database: String?
-    var socketPath: String?
-    var tls: TLSMode
-
-    init(_ url: String) throws {
-        guard let components = URLComponents(string: url), components.scheme == "postgres" || components.scheme == "postgresql" else {
-            throw EntityKitPostgresError.invalidURL
-        }
-        let query = Dictionary((components.queryItems ?? []).map { ($0.name, $0.value ?? "") }, uniquingKeysWith: { _, last in last })
-        user = components.percentEncodedUser?.removingPercentEncoding ?? ProcessInfo.processInfo.environment["USER"] ?? "postgres"
-        password = components.percentEncodedPassword?.removingPercentEncoding
-        var path = components.percentEncodedPath.removingPercentEncoding ?? ""
-        if path.hasPrefix("/") { path.removeFirst() }
-        database = path.isEmpty ? nil : path
-        host = components.host ?? "localhost"
-        port = components.port ?? Int(query["port"] ?? "") ?? 5432
-        if let folder = query["host"], folder.hasPrefix("/") {
-            socketPath = "\(folder)/.s.PGSQL.\(port)"
-        }
-        switch query["sslmode"] ?? "prefer" {
-        case "disable": tls = .disable
-        case "require", "verify-ca", "verify-full": tls = .require
-        default: tls = .prefer
-        }
-    }
-}
-
 extension PostgresClient.Configuration {
-    /// A configuration from a `postgres://` URL (see `sslmode` and Unix sockets above).
+    /// A configuration from a connection string, resolved as libpq (and so psql and `codegen`)
+    /// resolves it: a `postgres://` URI or `key=value` pairs, completed by `PG*` variables,
+    /// a service file, `~/.pgpass` and libpq's defaults.
+    ///
+    /// `sslmode` keeps libpq's meaning: `disable` never uses TLS; `allow` and `prefer` use it when
+    /// the server offers it, without verifying the certificate; `require` insists on TLS but
+    /// verifies nothing unless a root certificate file exists (`sslrootcert`, or
+    /// `~/.postgresql/root.crt`), in which case the chain is verified as for `verify-ca`;
+    /// `verify-ca` verifies the chain against `sslrootcert` (default `~/.postgresql/root.crt`,
+    /// `system` for the system's roots); `verify-full` also checks the host name. Unix-domain
+    /// sockets (`host=/var/run/postgresql`) never use TLS, as in libpq.
+    ///
+    /// Several hosts (`host=a,b`) are accepted, but the client connects to the first one only:
+    /// PostgresNIO has no fail-over.
+    ///
+    /// - Parameters:
+    ///   - connectionString: a URI or `key=value` string; empty to rely on `PG*` variables alone.
+    ///   - environment: where `PG*` variables and files come from (default: this process's).
+    /// - Throws: ``ConnectionInfoError``, whose description says what to fix.
+    public init(connectionString: String, environment: ConnectionEnvironment = .current) throws(ConnectionInfoError) {
+        let settings = try DriverSettings(ResolvedConnection(connectionString, environment: environment), environment: environment)
+        switch settings.endpoint {
+        case let .unixSocket(path):
+            self.init(unixSocketPath: path, username: settings.user, password: settings.password, database: settings.database)
+        case let .tcp(host, port):
+            let tls: TLS = switch settings.tls {
+            case .disable: .disable
+            case let .prefer(configuration): .prefer(configuration)
+            case let .require(configuration): .require(configuration)
+            }
+            self.init(host: host, port: port, username: settings.user, password: settings.password, database: settings.database, tls: tls)
+        }
+        options.tlsServerName = settings.tlsServerName
+        options.additionalStartupParameters = settings.startupParameters
+        if let timeout = settings.connectTimeout { options.connectTimeout = .nanoseconds(timeout.nanoseconds) }
+    }
+
+    /// A configuration from a connection string (a `postgres://` URI or `key=value` pairs), with
+    /// `PG*` variables and files from this process's environment. The same as
+    /// ``init(connectionString:environment:)``; kept for source compatibility.
     public init(url: String) throws {
-        let parts = try DatabaseURL(url)
-        if let socket = parts.socketPath {
-            self.init(unixSocketPath: socket, username: parts.user, password: parts.password, database: parts.database)
-            return
-        }
-        let tls: TLS = switch parts.tls {
-        case .disable: .disable
-        case .prefer: .prefer(.makeClientConfiguration())
-        case .require: .require(.makeClientConfiguration())
-        }
-        self.init(host: parts.host, port: parts.port, username: parts.user, password: parts.password, database: parts.database, tls: tls)
+        try self.init(connectionString: url)
     }
 }
 
 extension PostgresConnection.Configuration {
-    /// A configuration from a `postgres://` URL, as for `PostgresClient`.
+    /// A configuration from a connection string, resolved as for
+    /// `PostgresClient.Configuration.init(connectionString:environment:)`.
+    ///
+    /// - Throws: ``ConnectionInfoError``, whose description says what to fix.
+    public init(connectionString: String, environment: ConnectionEnvironment = .current) throws(ConnectionInfoError) {
+        let settings = try DriverSettings(ResolvedConnection(connectionString, environment: environment), environment: environment)
+        switch settings.endpoint {
+        case let .unixSocket(path):
+            self.init(unixSocketPath: path, username: settings.user, password: settings.password, database: settings.database)
+        case let .tcp(host, port):
+            let tls: TLS
+            do {
+                tls = switch settings.tls {
+                case .disable: .disable
+                case let .prefer(configuration): .prefer(try NIOSSLContext(configuration: configuration))
+                case let .require(configuration): .require(try NIOSSLContext(configuration: configuration))
+                }
+            } catch {
+                throw .unsupported(keyword: "sslmode", value: resolvedMode(connectionString, environment), reason: "TLS could not be set up: \(error)")
+            }
+            self.init(host: host, port: port, username: settings.user, password: settings.password, database: settings.database, tls: tls)
+        }
+        options.tlsServerName = settings.tlsServerName
+        options.additionalStartupParameters = settings.startupParameters
+        if let timeout = settings.connectTimeout { options.connectTimeout = timeout }
+    }
+
+    /// A configuration from a connection string with this process's environment, as for
+    /// `PostgresClient`. Kept for source compatibility.
     public init(url: String) throws {
-        let parts = try DatabaseURL(url)
-        if let socket = parts.socketPath {
-            self.init(unixSocketPath: socket, username: parts.user, password: parts.password, database: parts.database)
-            return
-        }
-        let tls: TLS = switch parts.tls {
-        case .disable: .disable
-        case .prefer: .prefer(try .init(configuration: .makeClientConfiguration()))
-        case .require: .require(try .init(configuration: .makeClientConfiguration()))
-        }
-        self.init(host: parts.host, port: parts.port, username: parts.user, password: parts.password, database: parts.database, tls: tls)
+        try self.init(connectionString: url)
     }
 }
 
+/// The sslmode in effect, for a message.
+private func resolvedMode(_ connectionString: String, _ environment: ConnectionEnvironment) -> String {
+    (try? ResolvedConnection(connectionString, environment: environment).sslMode.rawValue) ?? "prefer"
+}
+
 extension PostgresClient {
-    /// A client for the database at a `postgres://` URL. Call `run()` in a task before use.
+    /// A client for the database a connection string names (see
+    /// `Configuration.init(connectionString:environment:)`). Call `run()` in a task before use.
+    public convenience init(
+        connectionString: String,
+        environment: ConnectionEnvironment = .current,
+        backgroundLogger: Logger = .entityKitSilent
+    ) throws(ConnectionInfoError) {
+        self.init(configuration: try Configuration(connectionString: connectionString, environment: environment), backgroundLogger: backgroundLogger)
+    }
+
+    /// A client for the database at a connection string (URI or `key=value`). Call `run()` in a
+    /// task before use.
     public convenience init(url: String, backgroundLogger: Logger = .entityKitSilent) throws {
-        self.init(configuration: try Configuration(url: url), backgroundLogger: backgroundLogger)
+        try self.init(connectionString: url, backgroundLogger: backgroundLogger)
     }
 }
 

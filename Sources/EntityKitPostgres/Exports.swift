@@ -15,3 +15,8 @@
 @_exported import struct PostgresNIO.PostgresQuery
 @_exported import struct PostgresNIO.PSQLError
 @_exported import struct Logging.Logger
+// The connection-string initialisers take `ConnectionEnvironment` and throw
+// `ConnectionInfoError`.
+@_exported import struct PostgresConnectionInfo.ConnectionEnvironment
+@_exported import struct PostgresConnectionInfo.ResolvedConnection
+@_exported import enum PostgresConnectionInfo.ConnectionInfoError

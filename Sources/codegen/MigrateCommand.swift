@@ -2,6 +2,7 @@ import ArgumentParser
 import CodegenCore
 import EntityGenerator
 import Foundation
+import PostgresConnectionInfo
 
 struct MigrateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -70,7 +71,11 @@ struct MigrateGenerate: ParsableCommand {
 /// The runner commands, forwarded to `swift run migrate …` in the package.
 enum MigrateRun {
     struct Options: ParsableArguments {
-        @Option(name: [.customShort("u"), .customLong("database-url")], help: ArgumentHelp("The database (default: DATABASE_URL, then .env).", valueName: "url"))
+        @Option(name: [.customShort("u"), .customLong("database-url")],
+                help: ArgumentHelp(
+                    "PostgreSQL connection: a postgres:// URI or 'key=value' pairs, as for codegen entity.",
+                    discussion: "Defaults to $DATABASE_URL, then to DATABASE_URL in ./.env, then to libpq's PG* variables; PG* variables and ~/.pgpass complete it.",
+                    valueName: "url"))
         var databaseURL: String?
 
         @Option(help: ArgumentHelp("The package with the migrate executable.", valueName: "path"))
@@ -91,7 +96,15 @@ enum MigrateRun {
         if let scratch = options.scratchPath { arguments += ["--scratch-path", scratch] }
         arguments += [options.executable, command]
         if let count { arguments += ["-n", String(count)] }
-        if let url = options.databaseURL { arguments += ["-u", url] }
+        if let url = options.databaseURL {
+            // Fail before `swift run` builds anything; the migrate executable parses it the same way.
+            do {
+                _ = try ConnectionParameters(parsing: url)
+            } catch {
+                Failure.exit(error)
+            }
+            arguments += ["-u", url]
+        }
         if let schema = options.schema { arguments += ["--schema", schema] }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")

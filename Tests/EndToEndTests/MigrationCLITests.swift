@@ -1,4 +1,5 @@
 import Foundation
+import PostgresConnectionInfo
 import Testing
 import TestSupport
 
@@ -52,10 +53,18 @@ struct MigrationCLITests {
         let bad = try codegen(["migrate", "generate", "create-widgets", "-d", folder])
         #expect(bad.status != 0 && bad.standardError.contains("not a valid migration name"))
 
+        let typo = try codegen(["migrate", "status", "--package-path", ConsumerPackage.packageFolder.path, "-u", "hots=localhost dbname=app"])
+        #expect(typo.status != 0 && typo.standardError.contains("unknown connection keyword \"hots\""), "\(typo.output)")
+
         let database = try TestDatabase.create("migrate_cli")
         defer { database.drop() }
         let forwarding = ["--package-path", ConsumerPackage.packageFolder.path, "--scratch-path", ConsumerPackage.scratchPath, "-u", database.url]
-        let up = try codegen(["migrate", "up"] + forwarding)
+        // -u takes what `codegen entity -u` takes: here a key=value string.
+        let server = try ResolvedConnection(database.url, environment: ConnectionEnvironment(variables: [:], userName: "nobody"))
+        guard case let .tcp(host, port) = server.primaryHost.endpoint else { throw TestDatabaseError("DATABASE_URL is not TCP") }
+        let password = try #require(server.primaryHost.password)
+        let keyValue = "host=\(host) port=\(port) user=\(server.user) password=\(ConnectionParameters.quoted(password)) dbname=\(database.name)"
+        let up = try codegen(["migrate", "up", "--package-path", ConsumerPackage.packageFolder.path, "--scratch-path", ConsumerPackage.scratchPath, "-u", keyValue])
         try #require(up.status == 0, "\(up.output.suffix(4000))")
         #expect(up.standardOutput.contains("_initial"))
         #expect(up.standardOutput.contains("_create_widgets"))
@@ -65,7 +74,15 @@ struct MigrationCLITests {
         #expect(status.status == 0)
         #expect(status.standardOutput.split(separator: "\n").filter { $0.hasPrefix("applied") }.count == 2)
 
-        let down = try codegen(["migrate", "down"] + forwarding)
+        // No -u and no DATABASE_URL: PG* variables, with the password from a password file.
+        let passfile = FileManager.default.temporaryDirectory.appendingPathComponent("migrate-pgpass-\(UUID().uuidString)")
+        try "\(host):\(port):\(database.name):\(server.user):\(password.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: ":", with: "\\:"))\n"
+            .write(to: passfile, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: passfile.path)
+        defer { try? FileManager.default.removeItem(at: passfile) }
+        let down = try Shell.run(Shell.codegenExecutable, ["migrate", "down", "--package-path", ConsumerPackage.packageFolder.path, "--scratch-path", ConsumerPackage.scratchPath],
+                                 environment: ["PGHOST": host, "PGPORT": String(port), "PGUSER": server.user, "PGDATABASE": database.name, "PGPASSFILE": passfile.path],
+                                 removingEnvironment: ["DATABASE_URL", "PGPASSWORD", "PGSERVICE"])
         #expect(down.status == 0 && down.standardOutput.contains("Rolled back") && down.standardOutput.contains("_create_widgets"))
         #expect(throws: (any Error).self) { try database.rows("SELECT count(*) FROM widgets") }
 

@@ -1,0 +1,87 @@
+import NIOCore
+import NIOSSL
+import PostgresConnectionInfo
+
+/// A resolved connection translated into what PostgresNIO can express, refusing the settings
+/// it cannot honour where ignoring them would connect somewhere else or less safely than psql.
+///
+/// Ignored because they change nothing a PostgresNIO connection can observe: `keepalives*`,
+/// `tcp_user_timeout`, `sslcompression`, `sslsni` (SNI is sent whenever the host is a name),
+/// `krbsrvname`, `gsslib`, `gssdelegation`, and `gssencmode`/`channel_binding` other than `require`.
+struct DriverSettings {
+    enum TLSMode {
+        case disable
+        case prefer(TLSConfiguration)
+        case require(TLSConfiguration)
+    }
+
+    let endpoint: ResolvedConnection.Host.Endpoint
+    let user: String
+    let password: String?
+    let database: String
+    let tls: TLSMode
+    let tlsServerName: String?
+    let startupParameters: [(String, String)]
+    /// `nil` keeps PostgresNIO's default (10 s) when `connect_timeout` is not set.
+    let connectTimeout: TimeAmount?
+
+    init(_ resolved: ResolvedConnection, environment: ConnectionEnvironment) throws(ConnectionInfoError) {
+        try Self.refuseUnsupported(resolved)
+        let host = resolved.primaryHost
+        endpoint = host.endpoint
+        user = resolved.user
+        // libpq treats an empty password as none.
+        password = host.password.flatMap { $0.isEmpty ? nil : $0 }
+        database = resolved.database
+        tls = host.isUnixSocket ? .disable : try TLSSettings.mode(for: resolved, environment: environment)
+        // With hostaddr, the host name is still what the certificate must name.
+        tlsServerName = host.address != nil && !HostListName.isAddress(host.name) ? host.name : nil
+        var parameters: [(String, String)] = []
+        if let name = resolved.applicationName { parameters.append(("application_name", name)) }
+        if let options = resolved.serverOptions { parameters.append(("options", options)) }
+        startupParameters = parameters
+        if let text = resolved.parameters["connect_timeout"], !text.isEmpty {
+            // libpq waits forever for 0 or less; a year is forever enough.
+            connectTimeout = .seconds(Int64(resolved.connectTimeout ?? 365 * 24 * 3600))
+        } else {
+            connectTimeout = nil
+        }
+    }
+
+    private static func refuseUnsupported(_ resolved: ResolvedConnection) throws(ConnectionInfoError) {
+        let parameters = resolved.parameters
+        func value(_ keyword: String) -> String? {
+            parameters[keyword].flatMap { $0.isEmpty ? nil : $0 }
+        }
+        let host = resolved.primaryHost
+        if case let .unixSocket(path) = host.endpoint, path.hasPrefix("@") {
+            throw .unsupported(keyword: "host", value: host.name, reason: "PostgresNIO cannot open abstract Unix sockets")
+        }
+        let refusals: [(keyword: String, refused: (String) -> Bool, reason: String)] = [
+            ("target_session_attrs", { $0 != "any" }, "it connects to the first host without checking whether it is a primary or a standby"),
+            ("load_balance_hosts", { $0 == "random" && resolved.hosts.count > 1 }, "it always connects to the first host"),
+            ("channel_binding", { $0 == "require" }, "its SCRAM authentication does not use channel binding"),
+            ("gssencmode", { $0 == "require" }, "it has no GSSAPI encryption"),
+            ("require_auth", { _ in true }, "it cannot restrict the server's authentication method"),
+            ("requirepeer", { _ in true }, "it cannot check the server process's user"),
+            ("replication", { ["1", "true", "yes", "on", "database"].contains($0.lowercased()) }, "it has no replication protocol"),
+            ("sslnegotiation", { $0 == "direct" }, "it negotiates TLS with an SSLRequest first"),
+            ("sslcertmode", { $0 == "require" }, "it cannot tell whether the server asked for a client certificate"),
+            ("sslcrl", { _ in true }, "it cannot check certificate revocation lists"),
+            ("sslcrldir", { _ in true }, "it cannot check certificate revocation lists"),
+            ("client_encoding", { !["utf8", "utf-8", "unicode", "auto"].contains($0.lowercased()) }, "it reads and writes UTF-8 only"),
+        ]
+        for refusal in refusals {
+            if let given = value(refusal.keyword), refusal.refused(given) {
+                throw .unsupported(keyword: refusal.keyword, value: given, reason: refusal.reason)
+            }
+        }
+    }
+}
+
+/// Tells host names from IP addresses (which cannot be TLS server names).
+enum HostListName {
+    static func isAddress(_ host: String) -> Bool {
+        host.contains(":") || host.split(separator: ".").count == 4 && host.split(separator: ".").allSatisfy { UInt8($0) != nil }
+    }
+}

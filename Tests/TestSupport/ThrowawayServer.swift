@@ -1,0 +1,122 @@
+import Foundation
+
+/// A second PostgreSQL cluster for tests that need what the shared one does not have: TLS with
+/// a self-signed certificate, and a known Unix-socket folder. It lives in a temporary folder,
+/// listens on 127.0.0.1 and a socket there, and is deleted by ``stop()``.
+///
+/// The certificate is self-signed for `localhost` only (no IP address), so `verify-full` to
+/// `127.0.0.1` fails while `verify-ca` succeeds; ``otherCertificate`` is an unrelated one.
+public final class ThrowawayServer: @unchecked Sendable {
+    public let folder: URL
+    public let port: Int
+    public let password: String
+    /// The server's certificate, which is also its own root.
+    public let certificate: URL
+    /// A self-signed certificate that did not sign the server's.
+    public let otherCertificate: URL
+    /// The folder holding the Unix-domain socket.
+    public var socketFolder: String { folder.path }
+
+    private let binaries: String
+    private let owner: [String]
+
+    /// True when initdb, pg_ctl and openssl are available (scripts/with-postgres installs PostgreSQL).
+    public static var isAvailable: Bool {
+        binDirectory() != nil && FileManager.default.isExecutableFile(atPath: "/usr/bin/openssl")
+    }
+
+    public static let unavailableReason = "initdb/pg_ctl or openssl not found: install postgresql and openssl"
+
+    /// Creates the cluster with TLS on and starts it.
+    public static func start() throws -> ThrowawayServer {
+        guard let binaries = binDirectory() else { throw TestDatabaseError(unavailableReason) }
+        return try ThrowawayServer(binaries: binaries)
+    }
+
+    private init(binaries: String) throws {
+        self.binaries = binaries
+        let manager = FileManager.default
+        folder = manager.temporaryDirectory.appendingPathComponent("codegen-tls-\(UUID().uuidString.prefix(8))")
+        try manager.createDirectory(at: folder, withIntermediateDirectories: true)
+        password = UUID().uuidString.replacingOccurrences(of: "-", with: "")
+        port = try Self.freePort()
+        certificate = folder.appendingPathComponent("server.crt")
+        otherCertificate = folder.appendingPathComponent("other.crt")
+        // PostgreSQL refuses to run as root: run it as `postgres`, as scripts/with-postgres does.
+        owner = getuid() == 0 ? ["/usr/sbin/runuser", "-u", "postgres", "--"] : []
+
+        try Self.check(Shell.run("/usr/bin/openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
+            "-subj", "/CN=localhost", "-addext", "subjectAltName=DNS:localhost",
+            "-keyout", folder.appendingPathComponent("server.key").path, "-out", certificate.path]), "openssl (server certificate)")
+        try Self.check(Shell.run("/usr/bin/openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
+            "-subj", "/CN=localhost", "-addext", "subjectAltName=DNS:localhost",
+            "-keyout", folder.appendingPathComponent("other.key").path, "-out", otherCertificate.path]), "openssl (other certificate)")
+        try password.write(to: folder.appendingPathComponent("pwfile"), atomically: true, encoding: .utf8)
+        try manager.setAttributes([.posixPermissions: 0o600], ofItemAtPath: folder.appendingPathComponent("server.key").path)
+        if !owner.isEmpty {
+            try Self.check(Shell.run("/bin/chown", ["-R", "postgres", folder.path]), "chown")
+        }
+        try Self.check(Shell.run(owner.first ?? "\(binaries)/initdb", Array(owner.dropFirst()) + (owner.isEmpty ? [] : ["\(binaries)/initdb"]) + [
+            "-D", folder.appendingPathComponent("data").path, "-U", "postgres", "--auth=scram-sha-256",
+            "--pwfile=\(folder.appendingPathComponent("pwfile").path)", "--encoding=UTF8", "--no-locale",
+        ]), "initdb")
+        let settings = "-c listen_addresses=127.0.0.1 -p \(port) -k \(folder.path) -c ssl=on"
+            + " -c ssl_cert_file=\(certificate.path) -c ssl_key_file=\(folder.appendingPathComponent("server.key").path) -c fsync=off"
+        // The server outlives pg_ctl and inherits every descriptor this process leaks (on Linux,
+        // Foundation's Process closes none but the three it sets up), among them other tests'
+        // pipes, which would then never reach end of file. Close them all before pg_ctl runs.
+        let pgCtl = "\(binaries)/pg_ctl"
+        let closeAndRun = #"fd=3; while [ $fd -lt 1024 ]; do eval "exec $fd>&-" 2>/dev/null; fd=$((fd+1)); done; exec "$@""#
+        try Self.check(Shell.run("/bin/bash", ["-c", closeAndRun, "bash"] + owner + [pgCtl,
+            "-D", folder.appendingPathComponent("data").path, "-l", folder.appendingPathComponent("server.log").path,
+            "-w", "-t", "60", "-o", settings, "start"]), "pg_ctl start")
+    }
+
+    /// Stops the server and deletes its folder.
+    public func stop() {
+        _ = try? pgCtl(["-D", folder.appendingPathComponent("data").path, "-m", "immediate", "-w", "stop"])
+        try? FileManager.default.removeItem(at: folder)
+    }
+
+    private func pgCtl(_ arguments: [String]) throws -> Shell.Result {
+        let pgCtl = "\(binaries)/pg_ctl"
+        return try Shell.run(owner.first ?? pgCtl, Array(owner.dropFirst()) + (owner.isEmpty ? [] : [pgCtl]) + arguments)
+    }
+
+    private static func check(_ result: Shell.Result, _ step: String) throws {
+        guard result.status == 0 else { throw TestDatabaseError("\(step) failed: \(result.output)") }
+    }
+
+    private static func binDirectory() -> String? {
+        var candidates: [String] = []
+        if let output = try? Shell.run("/usr/bin/env", ["pg_config", "--bindir"]), output.status == 0 {
+            candidates.append(output.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines))
+        }
+        let versions = (try? FileManager.default.contentsOfDirectory(atPath: "/usr/lib/postgresql")) ?? []
+        candidates += versions.sorted { $0.compare($1, options: .numeric) == .orderedDescending }.map { "/usr/lib/postgresql/\($0)/bin" }
+        candidates += ["/usr/local/bin", "/opt/homebrew/bin"]
+        return candidates.first { FileManager.default.isExecutableFile(atPath: "\($0)/initdb") && FileManager.default.isExecutableFile(atPath: "\($0)/pg_ctl") }
+    }
+
+    /// A port nothing listens on now (the kernel's choice for a socket bound to port 0).
+    private static func freePort() throws -> Int {
+        #if canImport(Glibc)
+        let streamType = Int32(SOCK_STREAM.rawValue)
+        #else
+        let streamType = SOCK_STREAM
+        #endif
+        let descriptor = socket(AF_INET, streamType, 0)
+        guard descriptor >= 0 else { throw TestDatabaseError("socket() failed") }
+        defer { close(descriptor) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = 0
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(descriptor, $0, length) == 0 && getsockname(descriptor, $0, &length) == 0 }
+        }
+        guard bound else { throw TestDatabaseError("bind() failed") }
+        return Int(UInt16(bigEndian: address.sin_port))
+    }
+}
