@@ -99,6 +99,7 @@ let package = Package(
             name: "EntityKitMigrations",
             dependencies: [
                 "EntityKitPostgres",
+                "PostgresConnectionInfo",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ]

@@ -1,4 +1,5 @@
 import Foundation
+import PostgresConnectionInfo
 import PostgresNIO
 
 /// The command line of a migrations executable, as `codegen migrate init` scaffolds it:
