@@ -13,7 +13,8 @@ public struct PGNumeric: Hashable, Sendable, Codable, PGLiteralConvertible, Cust
     public static let infinity = PGNumeric(validated: "Infinity")
     public static let negativeInfinity = PGNumeric(validated: "-Infinity")
 
-    private init(validated: String) {
+    /// Text already in canonical form (the binary reader builds it so).
+    init(validated: String) {
         postgresLiteral = validated
     }
 
