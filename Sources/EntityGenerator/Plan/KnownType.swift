@@ -52,6 +52,7 @@ public enum KnownType: String, CaseIterable, Hashable, Sendable {
     // EntityKit: reading and writing rows.
     case columnValue = "ColumnValue"
     case nullableColumnValue = "NullableColumnValue"
+    case jsonColumnValue = "JSONColumnValue"
     case cell = "Cell"
     case cellDecodingError = "CellDecodingError"
     case typeOID = "TypeOID"
