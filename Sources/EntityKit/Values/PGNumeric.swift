@@ -54,8 +54,11 @@ public struct PGNumeric: Hashable, Sendable, Codable, PGLiteralConvertible, Cust
     /// digits, so longer values are rounded.
     public var decimal: Decimal? {
         guard !isNaN, !isInfinite else { return nil }
-        return Decimal(string: postgresLiteral, locale: Locale(identifier: "en_US_POSIX"))
+        return Decimal(string: postgresLiteral, locale: Self.posix)
     }
+
+    /// Made once: a `Decimal` column reads one value per row.
+    private static let posix = Locale(identifier: "en_US_POSIX")
 
     /// The nearest `Double`.
     public var doubleValue: Double {
