@@ -2,28 +2,8 @@ import EntityKit
 import NIOCore
 
 // Binary forms of the geometric types, as PostgreSQL's send functions write them (geo_ops.c),
-// and the OIDs and reader shared with BinaryLiterals+Network.swift and
-// BinaryLiterals+System.swift. All integers and floats are big-endian.
-
-extension TypeOID {
-    static let point: UInt32 = 600
-    static let lseg: UInt32 = 601
-    static let path: UInt32 = 602
-    static let box: UInt32 = 603
-    static let polygon: UInt32 = 604
-    static let line: UInt32 = 628
-    static let circle: UInt32 = 718
-    static let cidr: UInt32 = 650
-    static let inet: UInt32 = 869
-    static let macaddr: UInt32 = 829
-    static let macaddr8: UInt32 = 774
-    static let bit: UInt32 = 1560
-    static let varbit: UInt32 = 1562
-    static let pgLSN: UInt32 = 3220
-    static let tid: UInt32 = 27
-    static let txidSnapshot: UInt32 = 2970
-    static let pgSnapshot: UInt32 = 5038
-}
+// and the reader shared with BinaryLiterals+Network.swift and BinaryLiterals+System.swift. All
+// integers and floats are big-endian.
 
 /// Reads the fixed-layout parts of these binary forms, failing with a ``ScalarProblem`` that
 /// names the type when the value is shorter (or longer) than its layout.

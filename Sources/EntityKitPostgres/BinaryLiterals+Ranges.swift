@@ -5,20 +5,6 @@ import NIOCore
 // tsvectorsend write them.
 
 extension TypeOID {
-    static let int4range: UInt32 = 3904
-    static let numrange: UInt32 = 3906
-    static let tsrange: UInt32 = 3908
-    static let tstzrange: UInt32 = 3910
-    static let daterange: UInt32 = 3912
-    static let int8range: UInt32 = 3926
-    static let int4multirange: UInt32 = 4451
-    static let nummultirange: UInt32 = 4532
-    static let tsmultirange: UInt32 = 4533
-    static let tstzmultirange: UInt32 = 4534
-    static let datemultirange: UInt32 = 4535
-    static let int8multirange: UInt32 = 4536
-    static let tsvector: UInt32 = 3614
-
     /// The subtype of a built-in range type; nil for other types (user-defined ranges are
     /// selected as text, as their binary form does not name the subtype).
     static func rangeSubtype(_ oid: UInt32) -> UInt32? {

@@ -48,40 +48,8 @@ enum CellValue: Sendable {
     }
 }
 
-/// OIDs of the built-in types whose binary forms are decoded here.
-enum TypeOID {
-    static let bool: UInt32 = 16
-    static let bytea: UInt32 = 17
-    static let char: UInt32 = 18
-    static let name: UInt32 = 19
-    static let int8: UInt32 = 20
-    static let int2: UInt32 = 21
-    static let int4: UInt32 = 23
-    static let text: UInt32 = 25
-    static let oid: UInt32 = 26
-    static let json: UInt32 = 114
-    static let xml: UInt32 = 142
-    static let float4: UInt32 = 700
-    static let float8: UInt32 = 701
-    static let unknown: UInt32 = 705
-    static let money: UInt32 = 790
-    static let bpchar: UInt32 = 1042
-    static let varchar: UInt32 = 1043
-    static let date: UInt32 = 1082
-    static let time: UInt32 = 1083
-    static let timestamp: UInt32 = 1114
-    static let timestamptz: UInt32 = 1184
-    static let interval: UInt32 = 1186
-    static let timetz: UInt32 = 1266
-    static let numeric: UInt32 = 1700
-    static let uuid: UInt32 = 2950
-    static let jsonb: UInt32 = 3802
-
-    /// Types whose binary form is their text.
-    static func isText(_ oid: UInt32) -> Bool {
-        oid == text || oid == varchar || oid == bpchar || oid == name || oid == unknown
-    }
-
+// The OID constants are EntityKit's `TypeOID`; these are what the Codable path adds.
+extension TypeOID {
     /// Built-in types with a non-text binary form; anything else (enums, extension types such
     /// as citext) sends its text.
     static let nonTextual: Set<UInt32> = [

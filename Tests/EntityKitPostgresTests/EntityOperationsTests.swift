@@ -193,7 +193,7 @@ final class EntityOperationsTests: Sendable {
     @Test func compositeKeysFindUpdateAndDelete() async throws {
         try await withClient(database.url) { client in
             let user = try await client.insert(User.Draft(username: "judy", email: "judy@example.com"))
-            let tenant = try await client.insert(Tenant.Draft(name: "Acme"))
+            let tenant = try await client.insert(Tenant.Draft(id: UUID(), name: "Acme"))
             let membership = try await client.insert(TenantMembership.Draft(tenantID: tenant.id, userID: user.id))
             let key = TenantMembership.PrimaryKey(tenantID: tenant.id, userID: user.id)
             #expect(try await client.find(TenantMembership.self, key: key) == membership)

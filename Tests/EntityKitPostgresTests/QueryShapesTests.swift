@@ -74,7 +74,7 @@ final class QueryShapesTests: Sendable {
             let db = RecordingRunner(client)
             let inviter = try await db.insert(User.Draft(username: "inviter", email: "inviter@example.com"))
             let invited = try await db.insert(User.Draft(username: "invited", email: "invited@example.com", invitedByID: inviter.id))
-            let tenants = try await db.insert([Tenant.Draft(name: "A"), Tenant.Draft(name: "B")])
+            let tenants = try await db.insert([Tenant.Draft(id: UUID(), name: "A"), Tenant.Draft(id: UUID(), name: "B")])
             for tenant in tenants {
                 try await db.insert(TenantMembership.Draft(tenantID: tenant.id, userID: invited.id))
             }

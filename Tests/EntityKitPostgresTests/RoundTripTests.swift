@@ -22,13 +22,13 @@ final class RoundTripTests: Sendable {
 
     @Test func everyValueReadAndWrittenBackIsTheSameValue() async throws {
         let (originals, copies) = try await withClient(database.url) { client in
-            let originals = try await client.all(EntityQuery(EveryType.self).orderBy(.id))
+            let originals = try await client.all(EveryType.order { $0.id.ascending })
             for original in originals {
                 var copy = original
                 copy.id += 1000
-                try await client.insert(copy)
+                _ = try await client.insert(rows: [copy])
             }
-            let copies = try await client.all(EntityQuery(EveryType.self).where(.id, .greater, 1000).orderBy(.id))
+            let copies = try await client.all(EveryType.where { $0.id > 1000 }.order { $0.id.ascending })
             return (originals, copies)
         }
         try #require(originals.count == 4)
@@ -55,7 +55,7 @@ final class RoundTripTests: Sendable {
 
     @Test func valuesReadAreTheValuesWritten() async throws {
         let rows = try await withClient(database.url) { client in
-            try await client.all(EntityQuery(EveryType.self).where(.id, .lessOrEqual, 4).orderBy(.id))
+            try await client.all(EveryType.where { $0.id <= 4 }.order { $0.id.ascending })
         }
         try #require(rows.count == 4)
         let typical = rows[0], highest = rows[1], lowest = rows[2], empty = rows[3]

@@ -24,13 +24,13 @@ public enum ConsumerPackage {
         let registry = migrationsFolder.appendingPathComponent("Migrator.swift")
         if !manager.fileExists(atPath: registry.path) {
             try manager.createDirectory(at: migrationsFolder, withIntermediateDirectories: true)
-            try "import EntityKitPostgres\n\npublic enum Migrator {\n    public static let all: [any Migration] = [\n        // codegen:migrations:start\n        // codegen:migrations:end\n    ]\n}\n"
+            try "import EntityKitMigrations\n\npublic enum Migrator {\n    public static let all: [any Migration] = [\n        // codegen:migrations:start\n        // codegen:migrations:end\n    ]\n}\n"
                 .write(to: registry, atomically: true, encoding: .utf8)
         }
         let runner = packageFolder.appendingPathComponent("Sources/migrate/main.swift")
         if !manager.fileExists(atPath: runner.path) {
             try manager.createDirectory(at: runner.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try "import EntityKitPostgres\nimport Foundation\nimport Migrations\n\nexit(await MigrationCommandLine.run(Migrator.all))\n"
+            try "import EntityKitMigrations\nimport Foundation\nimport Migrations\n\nexit(await MigrationCommandLine.run(Migrator.all))\n"
                 .write(to: runner, atomically: true, encoding: .utf8)
         }
     }

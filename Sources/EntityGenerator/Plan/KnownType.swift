@@ -52,6 +52,7 @@ public enum KnownType: String, CaseIterable, Hashable, Sendable {
     // EntityKit: reading and writing rows.
     case columnValue = "ColumnValue"
     case nullableColumnValue = "NullableColumnValue"
+    case jsonColumnValue = "JSONColumnValue"
     case cell = "Cell"
     case cellDecodingError = "CellDecodingError"
     case typeOID = "TypeOID"
@@ -74,6 +75,18 @@ public enum KnownType: String, CaseIterable, Hashable, Sendable {
     case assignmentBuilder = "AssignmentBuilder"
     case writeStatements = "WriteStatements"
     case upsertAction = "UpsertAction"
+    case typedExpression = "TypedExpression"
+    case sqlExpression = "SQLExpression"
+    case summableColumnValue = "SummableColumnValue"
+    case projection = "Projection"
+    case namedExpression = "NamedExpression"
+    case relationStatements = "RelationStatements"
+    case joinKind = "JoinKind"
+    case innerJoin = "InnerJoin"
+    case leftJoin = "LeftJoin"
+    case joinQuery = "JoinQuery"
+    case entitySelection = "EntitySelection"
+    case keysetQuery = "KeysetQuery"
 
     // EntityKit: value types.
     case pgBitString = "PGBitString"

@@ -13,7 +13,8 @@ public struct PGNumeric: Hashable, Sendable, Codable, PGLiteralConvertible, Cust
     public static let infinity = PGNumeric(validated: "Infinity")
     public static let negativeInfinity = PGNumeric(validated: "-Infinity")
 
-    private init(validated: String) {
+    /// Text already in canonical form (the binary reader builds it so).
+    init(validated: String) {
         postgresLiteral = validated
     }
 
@@ -53,8 +54,11 @@ public struct PGNumeric: Hashable, Sendable, Codable, PGLiteralConvertible, Cust
     /// digits, so longer values are rounded.
     public var decimal: Decimal? {
         guard !isNaN, !isInfinite else { return nil }
-        return Decimal(string: postgresLiteral, locale: Locale(identifier: "en_US_POSIX"))
+        return Decimal(string: postgresLiteral, locale: Self.posix)
     }
+
+    /// Made once: a `Decimal` column reads one value per row.
+    private static let posix = Locale(identifier: "en_US_POSIX")
 
     /// The nearest `Double`.
     public var doubleValue: Double {

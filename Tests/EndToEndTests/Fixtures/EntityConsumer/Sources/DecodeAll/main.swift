@@ -2,11 +2,31 @@ import EntityKitPostgres
 import Foundation
 import Models
 
-// Reads every row of every generated entity and prints `schema.table<TAB>rows`, or
-// `FAILED schema.table<TAB>error`; exits 1 if any entity failed.
+// Reads every row of every generated entity twice — positionally, as generated code reads
+// itself, and through the Codable path by column name — and checks that both give the same
+// values. Prints `schema.table<TAB>rows`, or `FAILED schema.table<TAB>error`; exits 1 if any
+// entity failed.
+
+struct Mismatch: Error, CustomStringConvertible {
+    let description: String
+}
 
 func rowCount<E: Entity>(_ type: E.Type, client: PostgresClient) async throws -> Int {
-    try await client.all(type).count
+    var rows = 0
+    for try await row in try await client.run(EntityQuery(E.self).selectStatement) {
+        let positional = try row.decode(E.self)
+        let byName = try row.decodeRow(E.self)
+        var first = LiteralCollector()
+        positional.write(to: &first)
+        var second = LiteralCollector()
+        byName.write(to: &second)
+        if first.values != second.values {
+            let column = zip(E.Column.allCases, zip(first.values, second.values)).first { $1.0 != $1.1 }
+            throw Mismatch(description: "row \(rows + 1): the two decoding paths differ at \(column.map { "\($0.0.rawValue): \(String(describing: $0.1.0)) vs \(String(describing: $0.1.1))" } ?? "?")")
+        }
+        rows += 1
+    }
+    return rows
 }
 
 guard CommandLine.arguments.count == 2 else {

@@ -1,0 +1,53 @@
+// How the `PG*` value types are read and written: their binary form when the cell has the
+// type's own OID, their literal when the column was selected as text (its read cast), and
+// always written as their literal.
+
+/// A value type with a binary form that EntityKit reads.
+protocol BinaryColumnValue: ColumnValue, PGLiteralConvertible {
+    /// Whether `oid` is a built-in type whose binary form ``decodeBinary(_:)`` reads.
+    static func isOwnType(_ oid: UInt32) -> Bool
+
+    /// Reads the binary form. The cell's OID is the type's own or a database-specific one: a
+    /// domain over the type, whose values travel in the base type's binary form.
+    static func decodeBinary(_ cell: Cell) throws -> Self
+}
+
+extension BinaryColumnValue {
+    /// The binary form for the type's own OIDs and for user-defined ones (domains); the
+    /// literal for text.
+    public static func decode(_ cell: Cell) throws -> Self {
+        if isOwnType(cell.typeOID) || cell.isUserType { return try decodeBinary(cell) }
+        if cell.isText { return try Self(postgresLiteral: cell.text) }
+        throw cell.unexpectedType(for: Self.self)
+    }
+
+    /// The type's own OIDs, text and user-defined types (domains).
+    public static func accepts(typeOID: UInt32) -> Bool {
+        isOwnType(typeOID) || TypeOID.isText(typeOID) || typeOID >= TypeOID.firstUserOID
+    }
+
+    /// The value's literal, ``PGLiteralConvertible/postgresLiteral``.
+    public var sqlLiteral: SQLLiteral { .text(postgresLiteral) }
+}
+
+/// A value type read only from its text form: its columns are selected with a cast to `text`
+/// (the generator's read cast), because EntityKit has no reader of its binary form.
+protocol TextColumnValue: ColumnValue, PGLiteralConvertible {}
+
+extension TextColumnValue {
+    /// The literal; a binary value is an error that says to select the column as text.
+    public static func decode(_ cell: Cell) throws -> Self {
+        guard cell.isText else {
+            throw CellDecodingError("\(Self.self) is read from text: select the column with a cast to text (type OID \(cell.typeOID) is binary)")
+        }
+        return try Self(postgresLiteral: cell.text)
+    }
+
+    /// Text types only.
+    public static func accepts(typeOID: UInt32) -> Bool {
+        TypeOID.isText(typeOID)
+    }
+
+    /// The value's literal, ``PGLiteralConvertible/postgresLiteral``.
+    public var sqlLiteral: SQLLiteral { .text(postgresLiteral) }
+}
