@@ -33,7 +33,7 @@ struct CompileFailTests {
              message: "type 'User.UniqueKey' has no member 'role'"),
         Case(description: "a draft of a view",
              code: "_ = ActiveRefreshToken.Draft.self",
-             message: "'Draft' is not a member type of struct 'GeneratedModels.ActiveRefreshToken'"),
+             message: "type 'ActiveRefreshToken' has no member 'Draft'"),
     ]
 
     @Test(arguments: cases)

@@ -80,7 +80,7 @@ final class EntityOperationsTests: Sendable {
             let statements = db.takeStatements()
             #expect(statements.count == 1)
             let sql = try #require(statements.first)
-            #expect(sql.contains("\"email_verified\" = $1") && sql.contains("\"password_hash\" = $2"), "\(sql)")
+            #expect(sql.contains("\"password_hash\" = $1") && sql.contains("\"email_verified\" = $2"), "\(sql)")
             #expect(!sql.contains("\"username\" ="), "unchanged columns are not written: \(sql)")
             #expect(updated.emailVerified && updated.passwordHash == "argon2$y")
 
