@@ -1,0 +1,169 @@
+import Foundation
+
+/// Writes an `EncodedTree` byte for byte as `JSONEncoder` does with
+/// `[.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]` (swift-foundation's writer):
+/// two-space indent, `"key" : value`, an empty container as `[` newline newline `]`, keys sorted
+/// by their UTF-8 bytes (later duplicates replacing earlier ones), and only `"`, `\` and control
+/// characters escaped.
+struct PrettyJSONWriter {
+    static let maximumDepth = 512
+
+    private let tree: EncodedTree
+    private var output: [UInt8] = []
+    /// Member indices of the objects being written, innermost last, sorted in place.
+    private var order: [Int32] = []
+
+    static func write(_ tree: EncodedTree, root: Int) throws -> [UInt8] {
+        var writer = PrettyJSONWriter(tree: tree)
+        try writer.write(root, depth: 0)
+        return writer.output
+    }
+
+    private init(tree: EncodedTree) {
+        self.tree = tree
+        // Pretty-printed snapshots run to about 24 bytes per node.
+        output.reserveCapacity(tree.nodes.count * 24)
+    }
+
+    private mutating func write(_ index: Int, depth: Int) throws {
+        let node = tree.nodes[index]
+        switch node.kind {
+        case .null: append("null")
+        case .false: append("false")
+        case .true: append("true")
+        case .number: appendRaw(node.text)
+        case .string: appendString(node.text)
+        case .array: try writeArray(node, depth: depth + 1)
+        case .object: try writeObject(node, depth: depth + 1)
+        }
+    }
+
+    private mutating func writeArray(_ node: EncodedTree.Node, depth: Int) throws {
+        guard depth < Self.maximumDepth else { throw tooDeep() }
+        output.append(UInt8(ascii: "["))
+        output.append(UInt8(ascii: "\n"))
+        var member = node.first
+        var first = true
+        while member >= 0 {
+            if !first { append(",\n") }
+            first = false
+            indent(depth)
+            try write(Int(tree.members[Int(member)].value), depth: depth)
+            member = tree.members[Int(member)].next
+        }
+        output.append(UInt8(ascii: "\n"))
+        indent(depth - 1)
+        output.append(UInt8(ascii: "]"))
+    }
+
+    private mutating func writeObject(_ node: EncodedTree.Node, depth: Int) throws {
+        guard depth < Self.maximumDepth else { throw tooDeep() }
+        let start = order.count
+        var member = node.first
+        while member >= 0 {
+            order.append(member)
+            member = tree.members[Int(member)].next
+        }
+        sortMembers(from: start)
+        output.append(UInt8(ascii: "{"))
+        output.append(UInt8(ascii: "\n"))
+        var first = true
+        var position = start
+        while position < order.count {
+            let current = tree.members[Int(order[position])]
+            position += 1
+            // Equal keys are adjacent and in encoding order: the last one is JSONEncoder's value.
+            if position < order.count, isDuplicate(tree.members[Int(order[position])], of: current) { continue }
+            if !first { append(",\n") }
+            first = false
+            indent(depth)
+            appendString(current.key)
+            append(" : ")
+            try write(Int(current.value), depth: depth)
+        }
+        order.removeSubrange(start...)
+        output.append(UInt8(ascii: "\n"))
+        indent(depth - 1)
+        output.append(UInt8(ascii: "}"))
+    }
+
+    /// A stable insertion sort by UTF-8 bytes: objects are small, and members usually arrive in
+    /// the same (declaration) order, so this does little work.
+    private mutating func sortMembers(from start: Int) {
+        guard order.count - start > 1 else { return }
+        for position in (start + 1)..<order.count {
+            let item = order[position]
+            var hole = position
+            while hole > start, precedes(item, order[hole - 1]) {
+                order[hole] = order[hole - 1]
+                hole -= 1
+            }
+            order[hole] = item
+        }
+    }
+
+    private func precedes(_ left: Int32, _ right: Int32) -> Bool {
+        let a = tree.members[Int(left)], b = tree.members[Int(right)]
+        if a.prefix != b.prefix { return a.prefix < b.prefix }
+        return a.key.utf8.lexicographicallyPrecedes(b.key.utf8)
+    }
+
+    private func isDuplicate(_ member: EncodedTree.Member, of other: EncodedTree.Member) -> Bool {
+        member.prefix == other.prefix && member.key.utf8.elementsEqual(other.key.utf8)
+    }
+
+    // MARK: Bytes
+
+    private mutating func indent(_ depth: Int) {
+        for _ in 0..<depth {
+            output.append(UInt8(ascii: " "))
+            output.append(UInt8(ascii: " "))
+        }
+    }
+
+    private mutating func append(_ text: StaticString) {
+        output.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+    }
+
+    private mutating func appendRaw(_ text: String) {
+        var text = text
+        text.withUTF8 { output.append(contentsOf: $0) }
+    }
+
+    private mutating func appendString(_ text: String) {
+        output.append(UInt8(ascii: "\""))
+        var text = text
+        text.withUTF8 { bytes in
+            var runStart = 0
+            for position in 0..<bytes.count {
+                let byte = bytes[position]
+                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<position]))
+                runStart = position + 1
+                appendEscape(byte)
+            }
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
+        }
+        output.append(UInt8(ascii: "\""))
+    }
+
+    private mutating func appendEscape(_ byte: UInt8) {
+        output.append(UInt8(ascii: "\\"))
+        switch byte {
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"): output.append(byte)
+        case 0x08: output.append(UInt8(ascii: "b"))
+        case 0x0C: output.append(UInt8(ascii: "f"))
+        case 0x0A: output.append(UInt8(ascii: "n"))
+        case 0x0D: output.append(UInt8(ascii: "r"))
+        case 0x09: output.append(UInt8(ascii: "t"))
+        default:
+            // JSONEncoder writes lowercase hex digits.
+            let digits = Array("0123456789abcdef".utf8)
+            output.append(contentsOf: [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), digits[Int(byte >> 4)], digits[Int(byte & 0xF)]])
+        }
+    }
+
+    private func tooDeep() -> EncodingError {
+        EncodingError.invalidValue("", EncodingError.Context(codingPath: [], debugDescription: "more than \(Self.maximumDepth) nested arrays and objects"))
+    }
+}
