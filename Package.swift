@@ -95,6 +95,7 @@ let package = Package(
         // Tests.
         .target(name: "TestSupport", dependencies: ["CLibPQ"], path: "Tests/TestSupport"),
         .testTarget(name: "EntityKitTests", dependencies: ["EntityKit"]),
+        .testTarget(name: "SchemaModelTests", dependencies: ["SchemaModel"]),
         .testTarget(name: "EntityGeneratorTests", dependencies: ["EntityGenerator", "SchemaModel", "TestSupport"]),
         .testTarget(
             name: "IntrospectionTests",
