@@ -115,7 +115,7 @@ let package = Package(
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["CatalogIntrospection", "CodegenCore", "EntityGenerator", "SchemaModel", "TestSupport", "codegen"],
+            dependencies: ["CatalogIntrospection", "CodegenCore", "EntityGenerator", "SchemaModel", "TestSupport", "codegen", "codegen-plugin-tool"],
             exclude: ["Fixtures"]
         ),
     ]
