@@ -60,6 +60,8 @@ struct JSONParser {
             while true {
                 guard peek() == UInt8(ascii: "\"") else { throw unexpected(count == 0 ? "a key string or '}'" : "a key string") }
                 try parseString()
+                let key = nodes.count - 1
+                nodes[key].end = TapeNode.keyPrefix(UnsafeBufferPointer(rebasing: bytes[Int(nodes[key].start)..<position - 1]))
                 skipWhitespace()
                 guard peek() == UInt8(ascii: ":") else { throw unexpected("':' after the key") }
                 position += 1
@@ -181,6 +183,9 @@ struct JSONParser {
         let start = position
         var flags: UInt8 = 0
         while true {
+            // Eight plain bytes at a time, then byte by byte up to the next byte that needs a look.
+            while position + 8 <= bytes.count, !Self.hasSpecialByte(load8(at: position)) { position += 8 }
+            while position < bytes.count, Self.isPlain(bytes[position]) { position += 1 }
             guard position < bytes.count else {
                 position = open
                 throw failure("unterminated string")
@@ -192,15 +197,34 @@ struct JSONParser {
                 try checkEscape()
             } else if byte < 0x20 {
                 throw failure("a control character (U+\(hex(byte, digits: 4))) must be escaped in a string")
-            } else if byte >= 0x80 {
+            } else {
                 flags |= TapeNode.hasNonASCII
                 try checkUTF8Sequence()
-            } else {
-                position += 1
             }
         }
         append(.string, flags: flags, start: start, length: position - start)
         position += 1
+    }
+
+    /// Printable ASCII other than `"` and `\`: what a string holds without a second look.
+    @inline(__always)
+    private static func isPlain(_ byte: UInt8) -> Bool {
+        byte >= 0x20 && byte < 0x80 && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\")
+    }
+
+    /// Whether any of eight bytes is not plain (SWAR: a quote or backslash, below 0x20, or not ASCII).
+    @inline(__always)
+    private static func hasSpecialByte(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080
+        let quotes = word ^ 0x2222_2222_2222_2222, backslashes = word ^ 0x5C5C_5C5C_5C5C_5C5C
+        let found = ((quotes &- ones) & ~quotes) | ((backslashes &- ones) & ~backslashes)
+            | ((word &- 0x2020_2020_2020_2020) & ~word) | word
+        return found & high != 0
+    }
+
+    @inline(__always)
+    private func load8(at offset: Int) -> UInt64 {
+        UInt64(littleEndian: UnsafeRawPointer(bytes.baseAddress! + offset).loadUnaligned(as: UInt64.self))
     }
 
     /// Checks the escape at `position` (a backslash) and moves past it.
@@ -277,7 +301,11 @@ struct JSONParser {
     private mutating func skipWhitespace() {
         while position < bytes.count {
             switch bytes[position] {
-            case UInt8(ascii: " "), UInt8(ascii: "\n"), UInt8(ascii: "\r"), UInt8(ascii: "\t"): position += 1
+            case UInt8(ascii: " "):
+                // Pretty-printed JSON indents with runs of spaces: eight at a time.
+                position += 1
+                while position + 8 <= bytes.count, load8(at: position) == 0x2020_2020_2020_2020 { position += 8 }
+            case UInt8(ascii: "\n"), UInt8(ascii: "\r"), UInt8(ascii: "\t"): position += 1
             default: return
             }
         }

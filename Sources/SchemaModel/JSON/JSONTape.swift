@@ -23,8 +23,18 @@ struct TapeNode {
     var start: UInt32
     /// Strings and numbers: their length in bytes. Containers: their element (or member) count.
     var length: UInt32
-    /// The index of the node after this value and everything inside it.
+    /// The index of the node after this value and everything inside it. A key never needs that
+    /// (its value follows it), so a key's `end` holds its first four bytes instead, which
+    /// rejects almost every non-matching key in one comparison.
     var end: UInt32
+
+    /// The first four bytes of a key, little-endian, zero-padded, as stored in a key's `end`.
+    @inline(__always)
+    static func keyPrefix(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
+        var prefix: UInt32 = 0
+        for index in 0..<min(4, bytes.count) { prefix |= UInt32(bytes[index]) << (8 * UInt32(index)) }
+        return prefix
+    }
 }
 
 /// A parsed document: the input bytes and its tape. It borrows the bytes, so it must not outlive

@@ -34,12 +34,12 @@ final class TapeDecoder: Decoder, SingleValueDecodingContainer {
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
-        guard tape.nodes[node].kind == .object else { throw mismatch([String: Any].self, at: node, key: nil as JSONKey?) }
+        guard tape.nodes[node].kind == .object else { throw mismatch([String: Any].self, at: node, key: nil) }
         return KeyedDecodingContainer(TapeKeyedContainer<Key>(decoder: self, object: node))
     }
 
     func unkeyedContainer() throws -> any UnkeyedDecodingContainer {
-        guard tape.nodes[node].kind == .array else { throw mismatch([Any].self, at: node, key: nil as JSONKey?) }
+        guard tape.nodes[node].kind == .array else { throw mismatch([Any].self, at: node, key: nil) }
         return TapeUnkeyedContainer(decoder: self, array: node)
     }
 
@@ -48,26 +48,26 @@ final class TapeDecoder: Decoder, SingleValueDecodingContainer {
     // MARK: SingleValueDecodingContainer
 
     func decodeNil() -> Bool { tape.nodes[node].kind == .null }
-    func decode(_ type: Bool.Type) throws -> Bool { try bool(at: node, key: nil as JSONKey?) }
-    func decode(_ type: String.Type) throws -> String { try string(at: node, key: nil as JSONKey?) }
-    func decode(_ type: Double.Type) throws -> Double { try float(at: node, key: nil as JSONKey?) }
-    func decode(_ type: Float.Type) throws -> Float { try float(at: node, key: nil as JSONKey?) }
-    func decode(_ type: Int.Type) throws -> Int { try integer(at: node, key: nil as JSONKey?) }
-    func decode(_ type: Int8.Type) throws -> Int8 { try integer(at: node, key: nil as JSONKey?) }
-    func decode(_ type: Int16.Type) throws -> Int16 { try integer(at: node, key: nil as JSONKey?) }
-    func decode(_ type: Int32.Type) throws -> Int32 { try integer(at: node, key: nil as JSONKey?) }
-    func decode(_ type: Int64.Type) throws -> Int64 { try integer(at: node, key: nil as JSONKey?) }
-    func decode(_ type: UInt.Type) throws -> UInt { try integer(at: node, key: nil as JSONKey?) }
-    func decode(_ type: UInt8.Type) throws -> UInt8 { try integer(at: node, key: nil as JSONKey?) }
-    func decode(_ type: UInt16.Type) throws -> UInt16 { try integer(at: node, key: nil as JSONKey?) }
-    func decode(_ type: UInt32.Type) throws -> UInt32 { try integer(at: node, key: nil as JSONKey?) }
-    func decode(_ type: UInt64.Type) throws -> UInt64 { try integer(at: node, key: nil as JSONKey?) }
-    func decode<T: Decodable>(_ type: T.Type) throws -> T { try value(T.self, at: node, key: nil as JSONKey?) }
+    func decode(_ type: Bool.Type) throws -> Bool { try bool(at: node, key: nil) }
+    func decode(_ type: String.Type) throws -> String { try string(at: node, key: nil) }
+    func decode(_ type: Double.Type) throws -> Double { try float(at: node, key: nil) }
+    func decode(_ type: Float.Type) throws -> Float { try float(at: node, key: nil) }
+    func decode(_ type: Int.Type) throws -> Int { try integer(at: node, key: nil) }
+    func decode(_ type: Int8.Type) throws -> Int8 { try integer(at: node, key: nil) }
+    func decode(_ type: Int16.Type) throws -> Int16 { try integer(at: node, key: nil) }
+    func decode(_ type: Int32.Type) throws -> Int32 { try integer(at: node, key: nil) }
+    func decode(_ type: Int64.Type) throws -> Int64 { try integer(at: node, key: nil) }
+    func decode(_ type: UInt.Type) throws -> UInt { try integer(at: node, key: nil) }
+    func decode(_ type: UInt8.Type) throws -> UInt8 { try integer(at: node, key: nil) }
+    func decode(_ type: UInt16.Type) throws -> UInt16 { try integer(at: node, key: nil) }
+    func decode(_ type: UInt32.Type) throws -> UInt32 { try integer(at: node, key: nil) }
+    func decode(_ type: UInt64.Type) throws -> UInt64 { try integer(at: node, key: nil) }
+    func decode<T: Decodable>(_ type: T.Type) throws -> T { try value(T.self, at: node, key: nil) }
 
     // MARK: Values, shared by the containers
 
     /// `key` is the path component of the value below this decoder (nil for its own value).
-    func bool<K: CodingKey>(at index: Int, key: K?) throws -> Bool {
+    func bool(at index: Int, key: (any CodingKey)?) throws -> Bool {
         switch tape.nodes[index].kind {
         case .true: true
         case .false: false
@@ -75,12 +75,12 @@ final class TapeDecoder: Decoder, SingleValueDecodingContainer {
         }
     }
 
-    func string<K: CodingKey>(at index: Int, key: K?) throws -> String {
+    func string(at index: Int, key: (any CodingKey)?) throws -> String {
         guard tape.nodes[index].kind == .string else { throw mismatch(String.self, at: index, key: key) }
         return tape.string(index)
     }
 
-    func integer<T: FixedWidthInteger, K: CodingKey>(at index: Int, key: K?) throws -> T {
+    func integer<T: FixedWidthInteger>(at index: Int, key: (any CodingKey)?) throws -> T {
         let node = tape.nodes[index]
         guard node.kind == .number else { throw mismatch(T.self, at: index, key: key) }
         if node.flags & TapeNode.isInteger != 0, let value = JSONNumbers.integer(T.self, tape.rawBytes(index)) { return value }
@@ -89,7 +89,7 @@ final class TapeDecoder: Decoder, SingleValueDecodingContainer {
         throw corrupted("the number \(numberText(index)) does not fit in \(T.self)", at: index, key: key)
     }
 
-    func float<T: BinaryFloatingPoint & LosslessStringConvertible, K: CodingKey>(at index: Int, key: K?) throws -> T {
+    func float<T: BinaryFloatingPoint & LosslessStringConvertible>(at index: Int, key: (any CodingKey)?) throws -> T {
         guard tape.nodes[index].kind == .number else { throw mismatch(T.self, at: index, key: key) }
         // Swift's parsing is correctly rounded, so this is the nearest value, as JSONDecoder gives.
         guard let value = T(numberText(index)), value.isFinite else {
@@ -98,11 +98,13 @@ final class TapeDecoder: Decoder, SingleValueDecodingContainer {
         return value
     }
 
-    func value<T: Decodable, K: CodingKey>(_ type: T.Type, at index: Int, key: K?) throws -> T {
+    func value<T: Decodable>(_ type: T.Type, at index: Int, key: (any CodingKey)?) throws -> T {
         // The common leaves skip making a decoder for one value.
         if T.self == String.self { return unsafeBitCast(try string(at: index, key: key), to: T.self) }
         if T.self == Int.self { return unsafeBitCast(try integer(at: index, key: key) as Int, to: T.self) }
         if T.self == Bool.self { return unsafeBitCast(try bool(at: index, key: key), to: T.self) }
+        if T.self == [String].self { return unsafeBitCast(try strings(at: index, key: key), to: T.self) }
+        if let value = SnapshotFastDecoding.decode(T.self, tape, index) { return value }
         if T.self == Data.self || T.self == URL.self || T.self == Decimal.self {
             return try foundationValue(T.self, at: index, key: key)
         }
@@ -110,8 +112,25 @@ final class TapeDecoder: Decoder, SingleValueDecodingContainer {
         return try T(from: TapeDecoder(tape: tape, node: index, parent: self, key: key))
     }
 
+    /// `[String]`, the most common array in a snapshot, without a container per array.
+    private func strings(at index: Int, key: (any CodingKey)?) throws -> [String] {
+        guard tape.nodes[index].kind == .array else { throw mismatch([Any].self, at: index, key: key) }
+        var strings: [String] = []
+        strings.reserveCapacity(Int(tape.nodes[index].length))
+        var element = index + 1
+        while element < tape.next(after: index) {
+            guard tape.nodes[element].kind == .string else {
+                let elementKey = JSONKey(intValue: strings.count)
+                throw mismatch(String.self, at: element, key: elementKey, below: key)
+            }
+            strings.append(tape.string(element))
+            element += 1
+        }
+        return strings
+    }
+
     /// The Foundation types that `JSONDecoder` reads in its own way rather than by their `Decodable`.
-    private func foundationValue<T: Decodable, K: CodingKey>(_ type: T.Type, at index: Int, key: K?) throws -> T {
+    private func foundationValue<T: Decodable>(_ type: T.Type, at index: Int, key: (any CodingKey)?) throws -> T {
         if T.self == Data.self {
             guard let data = Data(base64Encoded: try string(at: index, key: key)) else {
                 throw corrupted("the string is not valid Base64", at: index, key: key)
@@ -135,18 +154,18 @@ final class TapeDecoder: Decoder, SingleValueDecodingContainer {
 
     // MARK: Errors
 
-    func path<K: CodingKey>(with key: K?) -> [any CodingKey] {
+    func path(with key: (any CodingKey)?) -> [any CodingKey] {
         key.map { codingPath + [$0] } ?? codingPath
     }
 
-    func mismatch<K: CodingKey>(_ type: Any.Type, at index: Int, key: K?) -> DecodingError {
+    func mismatch(_ type: Any.Type, at index: Int, key: (any CodingKey)?, below parentKey: (any CodingKey)? = nil) -> DecodingError {
         let found = tape.nodes[index].kind.description
         return .typeMismatch(type, DecodingError.Context(
-            codingPath: path(with: key), debugDescription: "expected \(Self.describe(type)) but found \(found)",
+            codingPath: path(with: parentKey) + (key.map { [$0] } ?? []), debugDescription: "expected \(Self.describe(type)) but found \(found)",
             underlyingError: tape.location(of: index)))
     }
 
-    func corrupted<K: CodingKey>(_ message: String, at index: Int, key: K?) -> DecodingError {
+    func corrupted(_ message: String, at index: Int, key: (any CodingKey)?) -> DecodingError {
         .dataCorrupted(DecodingError.Context(codingPath: path(with: key), debugDescription: message, underlyingError: tape.location(of: index)))
     }
 

@@ -30,6 +30,7 @@ struct TapeKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
         let tape = decoder.tape
         var name = name
         return name.withUTF8 { wanted -> Int? in
+            let prefix = TapeNode.keyPrefix(wanted)
             var sawSpecialKey = false
             var member = object + 1
             let end = tape.next(after: object)
@@ -37,8 +38,8 @@ struct TapeKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
                 let node = tape.nodes[member]
                 if node.flags != 0 {
                     sawSpecialKey = true
-                } else if Int(node.length) == wanted.count,
-                          wanted.isEmpty || memcmp(tape.bytes.baseAddress! + Int(node.start), wanted.baseAddress!, wanted.count) == 0 {
+                } else if node.end == prefix, Int(node.length) == wanted.count,
+                          wanted.count <= 4 || memcmp(tape.bytes.baseAddress! + Int(node.start) + 4, wanted.baseAddress! + 4, wanted.count - 4) == 0 {
                     if !sawSpecialKey { return member + 1 }
                     break  // an earlier escaped key may be the same key
                 }

@@ -49,8 +49,8 @@ final class TreeEncoder: Encoder, SingleValueEncodingContainer {
     func encodeNil() { tree.set(node, .null) }
     func encode(_ value: Bool) { tree.set(node, value ? .true : .false) }
     func encode(_ value: String) { tree.set(node, .string, text: value) }
-    func encode(_ value: Double) throws { tree.set(node, .number, text: try numberText(value, key: nil as JSONKey?)) }
-    func encode(_ value: Float) throws { tree.set(node, .number, text: try numberText(value, key: nil as JSONKey?)) }
+    func encode(_ value: Double) throws { tree.set(node, .number, text: try numberText(value, key: nil)) }
+    func encode(_ value: Float) throws { tree.set(node, .number, text: try numberText(value, key: nil)) }
     func encode(_ value: Int) { tree.set(node, .number, text: String(value)) }
     func encode(_ value: Int8) { tree.set(node, .number, text: String(value)) }
     func encode(_ value: Int16) { tree.set(node, .number, text: String(value)) }
@@ -61,13 +61,13 @@ final class TreeEncoder: Encoder, SingleValueEncodingContainer {
     func encode(_ value: UInt16) { tree.set(node, .number, text: String(value)) }
     func encode(_ value: UInt32) { tree.set(node, .number, text: String(value)) }
     func encode(_ value: UInt64) { tree.set(node, .number, text: String(value)) }
-    func encode<T: Encodable>(_ value: T) throws { try encode(value, into: node, key: nil as JSONKey?) }
+    func encode<T: Encodable>(_ value: T) throws { try encode(value, into: node, key: nil) }
 
     // MARK: Values, shared by the containers
 
     /// Fills `slot` with `value`; `key` is its path component below this encoder (nil for this
     /// encoder's own node).
-    func encode<T: Encodable, K: CodingKey>(_ value: T, into slot: Int, key: K?) throws {
+    func encode<T: Encodable>(_ value: T, into slot: Int, key: (any CodingKey)?) throws {
         // The common leaves skip making an encoder for one value.
         if T.self == String.self { return tree.set(slot, .string, text: unsafeBitCast(value, to: String.self)) }
         if T.self == Int.self { return tree.set(slot, .number, text: String(unsafeBitCast(value, to: Int.self))) }
@@ -83,7 +83,7 @@ final class TreeEncoder: Encoder, SingleValueEncodingContainer {
     }
 
     /// JSONEncoder's spelling: Swift's shortest round-tripping form without a trailing `.0`.
-    func numberText<T: BinaryFloatingPoint & CustomStringConvertible, K: CodingKey>(_ value: T, key: K?) throws -> String {
+    func numberText<T: BinaryFloatingPoint & CustomStringConvertible>(_ value: T, key: (any CodingKey)?) throws -> String {
         guard value.isFinite else {
             let path = key.map { codingPath + [$0] } ?? codingPath
             throw EncodingError.invalidValue(value, EncodingError.Context(codingPath: path, debugDescription: "\(value) cannot be written as a JSON number"))
