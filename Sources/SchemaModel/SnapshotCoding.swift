@@ -24,9 +24,7 @@ extension SchemaSnapshot {
     /// .withoutEscapingSlashes]` (the format of every snapshot written so far), written by
     /// `JSONCoding` because it is several times faster on large schemas.
     public func encodedJSON() throws -> Data {
-        var bytes = try JSONCoding.encode(self)
-        bytes.append(0x0A)
-        return Data(bytes)
+        try JSONCoding.encode(self, terminator: [0x0A])
     }
 
     /// Decodes a snapshot, refusing a format newer than this build understands.

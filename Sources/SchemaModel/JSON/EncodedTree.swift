@@ -27,41 +27,78 @@ final class EncodedTree {
         var next: Int32 = -1
     }
 
-    var nodes: [Node] = []
-    var members: [Member] = []
-
-    init() {
-        nodes.reserveCapacity(1024)
-        members.reserveCapacity(1024)
+    /// The arrays live behind a pointer rather than in stored properties: every encoded value
+    /// appends to them, and a class's stored `var`s pay a dynamic exclusivity check per access.
+    private struct Storage {
+        var nodes: [Node] = []
+        var members: [Member] = []
     }
 
+    private let storage: UnsafeMutablePointer<Storage>
+
+    init() {
+        storage = .allocate(capacity: 1)
+        storage.initialize(to: Storage())
+        storage.pointee.nodes.reserveCapacity(1024)
+        storage.pointee.members.reserveCapacity(1024)
+    }
+
+    deinit {
+        storage.deinitialize(count: 1)
+        storage.deallocate()
+    }
+
+    var nodeCount: Int { storage.pointee.nodes.count }
+
+    @inline(__always)
+    func node(_ index: Int) -> Node { storage.pointee.nodes[index] }
+
+    @inline(__always)
+    func member(_ index: Int32) -> Member { storage.pointee.members[Int(index)] }
+
     /// A new node; an encoder that is asked for nothing leaves `{}`, as JSONEncoder does.
+    @discardableResult
     func addNode(_ kind: Node.Kind = .object, text: String = "") -> Int {
-        nodes.append(Node(kind: kind, text: text))
-        return nodes.count - 1
+        storage.pointee.nodes.append(Node(kind: kind, text: text))
+        return storage.pointee.nodes.count - 1
     }
 
     func set(_ index: Int, _ kind: Node.Kind, text: String = "") {
-        nodes[index] = Node(kind: kind, text: text)
+        storage.pointee.nodes[index] = Node(kind: kind, text: text)
     }
 
     /// Makes `index` an empty container of `kind` unless it already is one, so that asking an
     /// encoder for its container twice keeps what the first container wrote.
     func makeContainer(_ index: Int, _ kind: Node.Kind) {
-        if nodes[index].kind != kind { set(index, kind) }
+        if storage.pointee.nodes[index].kind != kind { set(index, kind) }
     }
 
+    /// Adds a member (or element, with an empty key) to a container.
     func append(to container: Int, key: String, value: Int) {
-        let member = Int32(members.count)
-        members.append(Member(key: key, prefix: key.isEmpty ? 0 : Self.prefix(of: key), value: Int32(value)))
-        let last = nodes[container].last
+        let member = Int32(storage.pointee.members.count)
+        storage.pointee.members.append(Member(key: key, prefix: key.isEmpty ? 0 : Self.prefix(of: key), value: Int32(value)))
+        let last = storage.pointee.nodes[container].last
         if last < 0 {
-            nodes[container].first = member
+            storage.pointee.nodes[container].first = member
         } else {
-            members[Int(last)].next = member
+            storage.pointee.members[Int(last)].next = member
         }
-        nodes[container].last = member
-        nodes[container].count += 1
+        storage.pointee.nodes[container].last = member
+        storage.pointee.nodes[container].count += 1
+    }
+
+    /// Adds a new scalar member; for the hand-written encoders.
+    @inline(__always)
+    func append(to container: Int, key: String, _ kind: Node.Kind, text: String = "") {
+        append(to: container, key: key, value: addNode(kind, text: text))
+    }
+
+    /// Adds a new empty container member and returns it.
+    @inline(__always)
+    func appendContainer(to container: Int, key: String, _ kind: Node.Kind) -> Int {
+        let node = addNode(kind)
+        append(to: container, key: key, value: node)
+        return node
     }
 
     static func prefix(of key: String) -> UInt64 {

@@ -5,12 +5,12 @@ import Foundation
 /// prints exactly what `JSONEncoder` prints with `[.prettyPrinted, .sortedKeys,
 /// .withoutEscapingSlashes]`. Both run the types' own (synthesized) `Codable` conformances.
 enum JSONCoding {
-    /// Pretty-printed, sorted-key JSON bytes of `value`, without a trailing newline.
-    static func encode<Value: Encodable>(_ value: Value) throws -> [UInt8] {
+    /// Pretty-printed, sorted-key JSON of `value`, followed by `terminator`.
+    static func encode<Value: Encodable>(_ value: Value, terminator: [UInt8] = []) throws -> Data {
         let tree = EncodedTree()
         let root = tree.addNode()
         try TreeEncoder(tree: tree, node: root).encode(value)
-        return try PrettyJSONWriter.write(tree, root: root)
+        return try PrettyJSONWriter.write(tree, root: root, terminator: terminator)
     }
 
     /// Decodes `type` from UTF-8 JSON. Throws `JSONSyntaxError` for malformed JSON and

@@ -5,28 +5,30 @@ import Foundation
 /// two-space indent, `"key" : value`, an empty container as `[` newline newline `]`, keys sorted
 /// by their UTF-8 bytes (later duplicates replacing earlier ones), and only `"`, `\` and control
 /// characters escaped.
-struct PrettyJSONWriter {
+struct PrettyJSONWriter: ~Copyable {
     static let maximumDepth = 512
 
     private let tree: EncodedTree
-    private var output: [UInt8] = []
+    private var output: ByteBuffer
     /// Member indices of the objects being written, innermost last, sorted in place.
     private var order: [Int32] = []
 
-    static func write(_ tree: EncodedTree, root: Int) throws -> [UInt8] {
+    /// The JSON text of the tree, followed by `terminator` bytes.
+    static func write(_ tree: EncodedTree, root: Int, terminator: [UInt8] = []) throws -> Data {
         var writer = PrettyJSONWriter(tree: tree)
         try writer.write(root, depth: 0)
-        return writer.output
+        writer.output.append(contentsOf: terminator)
+        return writer.output.takeData()
     }
 
     private init(tree: EncodedTree) {
         self.tree = tree
-        // Pretty-printed snapshots run to about 24 bytes per node.
-        output.reserveCapacity(tree.nodes.count * 24)
+        // Pretty-printed snapshots run to about 17 bytes per node.
+        output = ByteBuffer(capacity: tree.nodeCount * 20 + 64)
     }
 
     private mutating func write(_ index: Int, depth: Int) throws {
-        let node = tree.nodes[index]
+        let node = tree.node(index)
         switch node.kind {
         case .null: append("null")
         case .false: append("false")
@@ -48,8 +50,8 @@ struct PrettyJSONWriter {
             if !first { append(",\n") }
             first = false
             indent(depth)
-            try write(Int(tree.members[Int(member)].value), depth: depth)
-            member = tree.members[Int(member)].next
+            try write(Int(tree.member(member).value), depth: depth)
+            member = tree.member(member).next
         }
         output.append(UInt8(ascii: "\n"))
         indent(depth - 1)
@@ -62,7 +64,7 @@ struct PrettyJSONWriter {
         var member = node.first
         while member >= 0 {
             order.append(member)
-            member = tree.members[Int(member)].next
+            member = tree.member(member).next
         }
         sortMembers(from: start)
         output.append(UInt8(ascii: "{"))
@@ -70,10 +72,10 @@ struct PrettyJSONWriter {
         var first = true
         var position = start
         while position < order.count {
-            let current = tree.members[Int(order[position])]
+            let current = tree.member(order[position])
             position += 1
             // Equal keys are adjacent and in encoding order: the last one is JSONEncoder's value.
-            if position < order.count, isDuplicate(tree.members[Int(order[position])], of: current) { continue }
+            if position < order.count, isDuplicate(tree.member(order[position]), of: current) { continue }
             if !first { append(",\n") }
             first = false
             indent(depth)
@@ -103,7 +105,7 @@ struct PrettyJSONWriter {
     }
 
     private func precedes(_ left: Int32, _ right: Int32) -> Bool {
-        let a = tree.members[Int(left)], b = tree.members[Int(right)]
+        let a = tree.member(left), b = tree.member(right)
         if a.prefix != b.prefix { return a.prefix < b.prefix }
         return a.key.utf8.lexicographicallyPrecedes(b.key.utf8)
     }
@@ -115,10 +117,7 @@ struct PrettyJSONWriter {
     // MARK: Bytes
 
     private mutating func indent(_ depth: Int) {
-        for _ in 0..<depth {
-            output.append(UInt8(ascii: " "))
-            output.append(UInt8(ascii: " "))
-        }
+        output.appendRepeating(UInt8(ascii: " "), count: 2 * depth)
     }
 
     private mutating func append(_ text: StaticString) {
@@ -159,11 +158,70 @@ struct PrettyJSONWriter {
         default:
             // JSONEncoder writes lowercase hex digits.
             let digits = Array("0123456789abcdef".utf8)
-            output.append(contentsOf: [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), digits[Int(byte >> 4)], digits[Int(byte & 0xF)]])
+            for unit in [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), digits[Int(byte >> 4)], digits[Int(byte & 0xF)]] { output.append(unit) }
         }
     }
 
     private func tooDeep() -> EncodingError {
         EncodingError.invalidValue("", EncodingError.Context(codingPath: [], debugDescription: "more than \(Self.maximumDepth) nested arrays and objects"))
+    }
+}
+
+/// A growable byte buffer that becomes `Data` without a copy: a large snapshot is tens of MB,
+/// and `Data([UInt8])` would copy it once more.
+struct ByteBuffer: ~Copyable {
+    private var base: UnsafeMutablePointer<UInt8>
+    private var count = 0
+    private var capacity: Int
+
+    init(capacity: Int) {
+        self.capacity = max(capacity, 16)
+        base = malloc(self.capacity)!.assumingMemoryBound(to: UInt8.self)
+    }
+
+    deinit {
+        free(base)
+    }
+
+    @inline(__always)
+    private mutating func reserve(_ extra: Int) {
+        guard count + extra > capacity else { return }
+        capacity = max(capacity * 2, count + extra)
+        base = realloc(base, capacity)!.assumingMemoryBound(to: UInt8.self)
+    }
+
+    @inline(__always)
+    mutating func append(_ byte: UInt8) {
+        reserve(1)
+        base[count] = byte
+        count += 1
+    }
+
+    @inline(__always)
+    mutating func append(contentsOf bytes: UnsafeBufferPointer<UInt8>) {
+        guard let source = bytes.baseAddress, bytes.count > 0 else { return }
+        reserve(bytes.count)
+        (base + count).update(from: source, count: bytes.count)
+        count += bytes.count
+    }
+
+    mutating func append(contentsOf bytes: [UInt8]) {
+        bytes.withUnsafeBufferPointer { append(contentsOf: $0) }
+    }
+
+    @inline(__always)
+    mutating func appendRepeating(_ byte: UInt8, count repeats: Int) {
+        reserve(repeats)
+        (base + count).update(repeating: byte, count: repeats)
+        count += repeats
+    }
+
+    /// Hands the bytes to a `Data` that frees them, leaving this buffer empty.
+    mutating func takeData() -> Data {
+        let data = Data(bytesNoCopy: base, count: count, deallocator: .free)
+        capacity = 16
+        count = 0
+        base = malloc(capacity)!.assumingMemoryBound(to: UInt8.self)
+        return data
     }
 }

@@ -75,6 +75,7 @@ final class TreeEncoder: Encoder, SingleValueEncodingContainer {
         if T.self == Data.self { return tree.set(slot, .string, text: (value as! Data).base64EncodedString()) }
         if T.self == URL.self { return tree.set(slot, .string, text: (value as! URL).absoluteString) }
         if T.self == Decimal.self { return tree.set(slot, .number, text: (value as! Decimal).description) }
+        if SnapshotFastEncoding.encode(value, into: slot, tree) { return }
         if key == nil, slot == node {
             try value.encode(to: self)
         } else {
@@ -153,7 +154,7 @@ struct TreeUnkeyedContainer: UnkeyedEncodingContainer {
     let array: Int
 
     var codingPath: [any CodingKey] { encoder.codingPath }
-    var count: Int { Int(encoder.tree.nodes[array].count) }
+    var count: Int { Int(encoder.tree.node(array).count) }
 
     private func add(_ kind: EncodedTree.Node.Kind, text: String = "") {
         encoder.tree.append(to: array, key: "", value: encoder.tree.addNode(kind, text: text))

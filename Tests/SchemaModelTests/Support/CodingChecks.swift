@@ -20,7 +20,7 @@ enum FoundationJSON {
 func expectSameCodingAsFoundation<Value: Codable & Equatable>(
     _ value: Value, sourceLocation: SourceLocation = #_sourceLocation
 ) throws {
-    let ours = Data(try JSONCoding.encode(value))
+    let ours = try JSONCoding.encode(value)
     let theirs = try FoundationJSON.encode(value)
     #expect(ours == theirs, "encodings differ:\nours:\n\(String(decoding: ours, as: UTF8.self))\nFoundation:\n\(String(decoding: theirs, as: UTF8.self))",
             sourceLocation: sourceLocation)
