@@ -7,6 +7,9 @@ final class EncodedTree {
     struct Node {
         enum Kind: UInt8 {
             case null, `false`, `true`, number, string, array, object
+            /// JSON text written by a hand-written encoder: `first` is its offset in the raw
+            /// bytes and `count` its length.
+            case raw
         }
 
         var kind: Kind
@@ -35,10 +38,13 @@ final class EncodedTree {
     }
 
     private let storage: UnsafeMutablePointer<Storage>
+    private let raw: UnsafeMutablePointer<ByteBuffer>
 
     init() {
         storage = .allocate(capacity: 1)
         storage.initialize(to: Storage())
+        raw = .allocate(capacity: 1)
+        raw.initialize(to: ByteBuffer(capacity: 4096))
         storage.pointee.nodes.reserveCapacity(1024)
         storage.pointee.members.reserveCapacity(1024)
     }
@@ -46,6 +52,22 @@ final class EncodedTree {
     deinit {
         storage.deinitialize(count: 1)
         storage.deallocate()
+        raw.deinitialize(count: 1)
+        raw.deallocate()
+    }
+
+    /// Makes `index` a raw node holding what `render` writes.
+    func setRaw(_ index: Int, _ render: (inout ByteBuffer) -> Void) {
+        let start = raw.pointee.count
+        render(&raw.pointee)
+        var node = Node(kind: .raw)
+        node.first = Int32(start)
+        node.count = Int32(raw.pointee.count - start)
+        storage.pointee.nodes[index] = node
+    }
+
+    func rawBytes(_ node: Node) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(rebasing: raw.pointee.bytes[Int(node.first)..<Int(node.first) + Int(node.count)])
     }
 
     var nodeCount: Int { storage.pointee.nodes.count }

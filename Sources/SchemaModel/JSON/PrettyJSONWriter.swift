@@ -35,6 +35,7 @@ struct PrettyJSONWriter: ~Copyable {
         case .true: append("true")
         case .number: appendRaw(node.text)
         case .string: appendString(node.text)
+        case .raw: output.append(contentsOf: tree.rawBytes(node))
         case .array: try writeArray(node, depth: depth + 1)
         case .object: try writeObject(node, depth: depth + 1)
         }
@@ -116,112 +117,12 @@ struct PrettyJSONWriter: ~Copyable {
 
     // MARK: Bytes
 
-    private mutating func indent(_ depth: Int) {
-        output.appendRepeating(UInt8(ascii: " "), count: 2 * depth)
-    }
-
-    private mutating func append(_ text: StaticString) {
-        output.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
-    }
-
-    private mutating func appendRaw(_ text: String) {
-        var text = text
-        text.withUTF8 { output.append(contentsOf: $0) }
-    }
-
-    private mutating func appendString(_ text: String) {
-        output.append(UInt8(ascii: "\""))
-        var text = text
-        text.withUTF8 { bytes in
-            var runStart = 0
-            for position in 0..<bytes.count {
-                let byte = bytes[position]
-                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
-                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<position]))
-                runStart = position + 1
-                appendEscape(byte)
-            }
-            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
-        }
-        output.append(UInt8(ascii: "\""))
-    }
-
-    private mutating func appendEscape(_ byte: UInt8) {
-        output.append(UInt8(ascii: "\\"))
-        switch byte {
-        case UInt8(ascii: "\""), UInt8(ascii: "\\"): output.append(byte)
-        case 0x08: output.append(UInt8(ascii: "b"))
-        case 0x0C: output.append(UInt8(ascii: "f"))
-        case 0x0A: output.append(UInt8(ascii: "n"))
-        case 0x0D: output.append(UInt8(ascii: "r"))
-        case 0x09: output.append(UInt8(ascii: "t"))
-        default:
-            // JSONEncoder writes lowercase hex digits.
-            let digits = Array("0123456789abcdef".utf8)
-            for unit in [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), digits[Int(byte >> 4)], digits[Int(byte & 0xF)]] { output.append(unit) }
-        }
-    }
+    private mutating func indent(_ depth: Int) { output.appendIndent(depth) }
+    private mutating func append(_ text: StaticString) { output.append(text) }
+    private mutating func appendRaw(_ text: String) { output.appendUTF8(text) }
+    private mutating func appendString(_ text: String) { output.appendJSONString(text) }
 
     private func tooDeep() -> EncodingError {
         EncodingError.invalidValue("", EncodingError.Context(codingPath: [], debugDescription: "more than \(Self.maximumDepth) nested arrays and objects"))
-    }
-}
-
-/// A growable byte buffer that becomes `Data` without a copy: a large snapshot is tens of MB,
-/// and `Data([UInt8])` would copy it once more.
-struct ByteBuffer: ~Copyable {
-    private var base: UnsafeMutablePointer<UInt8>
-    private var count = 0
-    private var capacity: Int
-
-    init(capacity: Int) {
-        self.capacity = max(capacity, 16)
-        base = malloc(self.capacity)!.assumingMemoryBound(to: UInt8.self)
-    }
-
-    deinit {
-        free(base)
-    }
-
-    @inline(__always)
-    private mutating func reserve(_ extra: Int) {
-        guard count + extra > capacity else { return }
-        capacity = max(capacity * 2, count + extra)
-        base = realloc(base, capacity)!.assumingMemoryBound(to: UInt8.self)
-    }
-
-    @inline(__always)
-    mutating func append(_ byte: UInt8) {
-        reserve(1)
-        base[count] = byte
-        count += 1
-    }
-
-    @inline(__always)
-    mutating func append(contentsOf bytes: UnsafeBufferPointer<UInt8>) {
-        guard let source = bytes.baseAddress, bytes.count > 0 else { return }
-        reserve(bytes.count)
-        (base + count).update(from: source, count: bytes.count)
-        count += bytes.count
-    }
-
-    mutating func append(contentsOf bytes: [UInt8]) {
-        bytes.withUnsafeBufferPointer { append(contentsOf: $0) }
-    }
-
-    @inline(__always)
-    mutating func appendRepeating(_ byte: UInt8, count repeats: Int) {
-        reserve(repeats)
-        (base + count).update(repeating: byte, count: repeats)
-        count += repeats
-    }
-
-    /// Hands the bytes to a `Data` that frees them, leaving this buffer empty.
-    mutating func takeData() -> Data {
-        let data = Data(bytesNoCopy: base, count: count, deallocator: .free)
-        capacity = 16
-        count = 0
-        base = malloc(capacity)!.assumingMemoryBound(to: UInt8.self)
-        return data
     }
 }

@@ -30,6 +30,17 @@ final class TreeEncoder: Encoder, SingleValueEncodingContainer {
         return path.reversed()
     }
 
+    /// The number of containers around this encoder's node, which is how deep the writer indents it.
+    var pathLength: Int {
+        var length = 0
+        var current: TreeEncoder? = self
+        while let encoder = current, encoder.key != nil {
+            length += 1
+            current = encoder.parent
+        }
+        return length
+    }
+
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
@@ -75,7 +86,7 @@ final class TreeEncoder: Encoder, SingleValueEncodingContainer {
         if T.self == Data.self { return tree.set(slot, .string, text: (value as! Data).base64EncodedString()) }
         if T.self == URL.self { return tree.set(slot, .string, text: (value as! URL).absoluteString) }
         if T.self == Decimal.self { return tree.set(slot, .number, text: (value as! Decimal).description) }
-        if SnapshotFastEncoding.encode(value, into: slot, tree) { return }
+        if SnapshotFastEncoding.encode(value, into: slot, depth: { pathLength + (key == nil ? 0 : 1) }, tree) { return }
         if key == nil, slot == node {
             try value.encode(to: self)
         } else {
