@@ -17,21 +17,32 @@ struct JSONParser {
     private let bytes: UnsafeBufferPointer<UInt8>
     private var position = 0
     private var depth = 0
-    private var nodes: [TapeNode] = []
+    // The tape is a malloc'd buffer rather than an Array: appending is the parser's commonest
+    // step, and an Array checks capacity and uniqueness on every append.
+    private var nodes: UnsafeMutablePointer<TapeNode>
+    private var nodeCount = 0
+    private var nodeCapacity: Int
 
     init(bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
+        // A pretty-printed snapshot has about one value per 17 bytes; compact JSON regrows.
+        nodeCapacity = bytes.count / 12 + 16
+        nodes = malloc(nodeCapacity * MemoryLayout<TapeNode>.stride)!.assumingMemoryBound(to: TapeNode.self)
     }
 
-    mutating func parseDocument() throws(JSONSyntaxError) -> [TapeNode] {
-        guard bytes.count < Int(UInt32.max) else { throw failure("the document is larger than 4 GB") }
-        // A pretty-printed snapshot has about one value per 12 bytes; reserving avoids regrowth.
-        nodes.reserveCapacity(bytes.count / 12 + 16)
-        skipWhitespace()
-        try parseValue()
-        skipWhitespace()
-        guard position == bytes.count else { throw unexpected("the end of the document") }
-        return nodes
+    /// Parses the whole document; the caller owns (and must `free`) the returned nodes.
+    mutating func parseDocument() throws(JSONSyntaxError) -> UnsafeMutableBufferPointer<TapeNode> {
+        do throws(JSONSyntaxError) {
+            guard bytes.count < Int(UInt32.max) else { throw failure("the document is larger than 4 GB") }
+            skipWhitespace()
+            try parseValue()
+            skipWhitespace()
+            guard position == bytes.count else { throw unexpected("the end of the document") }
+        } catch {
+            free(nodes)
+            throw error
+        }
+        return UnsafeMutableBufferPointer(start: nodes, count: nodeCount)
     }
 
     // MARK: Values
@@ -60,7 +71,7 @@ struct JSONParser {
             while true {
                 guard peek() == UInt8(ascii: "\"") else { throw unexpected(count == 0 ? "a key string or '}'" : "a key string") }
                 try parseString()
-                let key = nodes.count - 1
+                let key = nodeCount - 1
                 nodes[key].end = TapeNode.keyPrefix(UnsafeBufferPointer(rebasing: bytes[Int(nodes[key].start)..<position - 1]))
                 skipWhitespace()
                 guard peek() == UInt8(ascii: ":") else { throw unexpected("':' after the key") }
@@ -111,8 +122,8 @@ struct JSONParser {
     private mutating func openContainer(_ kind: TapeNode.Kind) throws(JSONSyntaxError) -> Int {
         depth += 1
         guard depth <= Self.maximumDepth else { throw failure("more than \(Self.maximumDepth) nested arrays and objects") }
-        let index = nodes.count
-        nodes.append(TapeNode(kind: kind, flags: 0, start: UInt32(position), length: 0, end: 0))
+        let index = nodeCount
+        appendNode(TapeNode(kind: kind, flags: 0, start: UInt32(position), length: 0, end: 0))
         position += 1
         return index
     }
@@ -120,7 +131,7 @@ struct JSONParser {
     private mutating func closeContainer(_ index: Int, count: UInt32) {
         depth -= 1
         nodes[index].length = count
-        nodes[index].end = UInt32(nodes.count)
+        nodes[index].end = UInt32(nodeCount)
     }
 
     private mutating func parseLiteral(_ word: StaticString, _ kind: TapeNode.Kind) throws(JSONSyntaxError) {
@@ -132,7 +143,17 @@ struct JSONParser {
     }
 
     private mutating func append(_ kind: TapeNode.Kind, flags: UInt8, start: Int, length: Int) {
-        nodes.append(TapeNode(kind: kind, flags: flags, start: UInt32(start), length: UInt32(length), end: UInt32(nodes.count + 1)))
+        appendNode(TapeNode(kind: kind, flags: flags, start: UInt32(start), length: UInt32(length), end: UInt32(nodeCount + 1)))
+    }
+
+    @inline(__always)
+    private mutating func appendNode(_ node: TapeNode) {
+        if nodeCount == nodeCapacity {
+            nodeCapacity *= 2
+            nodes = realloc(nodes, nodeCapacity * MemoryLayout<TapeNode>.stride)!.assumingMemoryBound(to: TapeNode.self)
+        }
+        (nodes + nodeCount).initialize(to: node)
+        nodeCount += 1
     }
 
     // MARK: Numbers

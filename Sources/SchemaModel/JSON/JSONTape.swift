@@ -41,11 +41,16 @@ struct TapeNode {
 /// the `withUnsafeBytes` call that parsed it (`JSONTape.parse` enforces that with a closure).
 final class JSONTape {
     let bytes: UnsafeBufferPointer<UInt8>
-    let nodes: [TapeNode]
+    /// Owned: malloc'd by the parser, freed here.
+    let nodes: UnsafeMutableBufferPointer<TapeNode>
 
-    init(bytes: UnsafeBufferPointer<UInt8>, nodes: [TapeNode]) {
+    init(bytes: UnsafeBufferPointer<UInt8>, nodes: UnsafeMutableBufferPointer<TapeNode>) {
         self.bytes = bytes
         self.nodes = nodes
+    }
+
+    deinit {
+        free(nodes.baseAddress)
     }
 
     /// Parses `data` and hands the tape to `body`; the tape is only valid inside it.
