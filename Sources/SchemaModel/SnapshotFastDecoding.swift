@@ -137,16 +137,13 @@ enum SnapshotFastDecoding {
     /// non-ASCII key matches nothing, which sends the object to the generic path.
     struct StaticKey: ExpressibleByStringLiteral {
         let bytes: UnsafeBufferPointer<UInt8>
-        let literal: StaticString?
 
         init(tape: JSONTape, node: Int) {
             bytes = tape.nodes[node].flags == 0 ? tape.rawBytes(node) : UnsafeBufferPointer(start: nil, count: 0)
-            literal = nil
         }
 
         init(stringLiteral value: StaticString) {
             bytes = UnsafeBufferPointer(start: value.utf8Start, count: value.utf8CodeUnitCount)
-            literal = value
         }
 
         @inline(__always)

@@ -102,6 +102,22 @@ struct MalformedInputTests {
         }
     }
 
+    /// Errors inside columns (which the fast path hands to the synthesized conformance) and inside
+    /// `[String]` (decoded without a container) still name the full path.
+    @Test func errorsDeepInsideNameTheFullPath() {
+        func snapshot(_ relation: String) -> Data {
+            Data(#"{"formatVersion": 1, "schemas": [], "types": [], "relations": [\#(relation)]}"#.utf8)
+        }
+        let column = #"{"schema": "s", "name": "t", "kind": "table", "columns": [{"name": "a", "type": {"schema": "pg_catalog", "name": "text"}, "sqlType": "text", "isNullable": "yes", "dimensions": 0}], "uniqueConstraints": [], "foreignKeys": [], "checkConstraints": [], "indexes": [], "inheritsFrom": []}"#
+        #expect(throws: SchemaSnapshot.DecodingProblem.malformed("expected true or false but found a string at .relations[0].columns[0].isNullable (line 1, column 219)")) {
+            try SchemaSnapshot.decode(from: snapshot(column))
+        }
+        let key = #"{"schema": "s", "name": "t", "kind": "table", "columns": [], "uniqueConstraints": [{"name": "u", "columns": ["a", 5]}], "foreignKeys": [], "checkConstraints": [], "indexes": [], "inheritsFrom": []}"#
+        #expect(throws: SchemaSnapshot.DecodingProblem.malformed("expected a string but found a number at .relations[0].uniqueConstraints[0].columns[1] (line 1, column 178)")) {
+            try SchemaSnapshot.decode(from: snapshot(key))
+        }
+    }
+
     @Test func newerFormatsAreRefusedBeforeTheirShapeIsChecked() {
         let newer = Data(#"{"formatVersion": 2, "everything": "different"}"#.utf8)
         #expect(throws: SchemaSnapshot.DecodingProblem.newerFormat(found: 2, supported: SchemaSnapshot.currentFormatVersion)) {
