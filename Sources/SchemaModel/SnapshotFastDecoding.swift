@@ -1,6 +1,7 @@
 import Foundation
 
-/// Hand-written decoding of columns and qualified names straight from the tape.
+/// Hand-written decoding of columns and qualified names straight from the tape (keys and
+/// foreign keys: `SnapshotFastDecoding+Constraints.swift`).
 ///
 /// They are nine objects in ten of a large snapshot, and going through `Decoder` costs a container
 /// box, metadata lookups and a key search per field. Everything else — and these types too, when
@@ -35,6 +36,9 @@ enum SnapshotFastDecoding {
         if T.self == [Column].self { return columns(tape, index).map { unsafeBitCast($0, to: T.self) } }
         if T.self == QualifiedName.self { return qualifiedName(tape, index).map { unsafeBitCast($0, to: T.self) } }
         if T.self == Column.self { return column(tape, index).map { unsafeBitCast($0, to: T.self) } }
+        if T.self == [KeyConstraint].self { return array(tape, index, keyConstraint).map { unsafeBitCast($0, to: T.self) } }
+        if T.self == KeyConstraint.self { return keyConstraint(tape, index).map { unsafeBitCast($0, to: T.self) } }
+        if T.self == [ForeignKey].self { return array(tape, index, foreignKey).map { unsafeBitCast($0, to: T.self) } }
         return nil
     }
 

@@ -14,6 +14,24 @@ struct SnapshotFastDecodingTests {
         #expect(SnapshotFastDecoding.propertyNames(name) == SnapshotFastDecoding.qualifiedNameProperties)
         #expect(SnapshotFastDecoding.propertyNames(ColumnReference(relation: name, column: "")) == SnapshotFastDecoding.columnReferenceProperties)
         #expect(SnapshotFastDecoding.isEnabled)
+        #expect(SnapshotFastDecoding.propertyNames(KeyConstraint(name: "", columns: [])) == SnapshotFastDecoding.keyConstraintProperties)
+        #expect(SnapshotFastDecoding.propertyNames(ForeignKey(name: "", columns: [], referencedRelation: name, referencedColumns: []))
+            == SnapshotFastDecoding.foreignKeyProperties)
+        #expect(SnapshotFastDecoding.constraintsEnabled)
+    }
+
+    @Test func keysAndForeignKeysAreReadDirectly() throws {
+        var random = RandomSnapshots(seed: 17)
+        for _ in 0..<50 {
+            let key = random.key(), foreignKey = random.foreignKey()
+            try JSONTape.parse(try FoundationJSON.encode(key)) { tape in #expect(SnapshotFastDecoding.keyConstraint(tape, 0) == key) }
+            try JSONTape.parse(try FoundationJSON.encode(foreignKey)) { tape in #expect(SnapshotFastDecoding.foreignKey(tape, 0) == foreignKey) }
+        }
+        let unknownAction = Data(#"{"name": "f", "columns": [], "referencedRelation": {"schema": "s", "name": "t"}, "referencedColumns": [], "onUpdate": "explode", "onDelete": "cascade", "isDeferrable": false}"#.utf8)
+        try JSONTape.parse(unknownAction) { tape in #expect(SnapshotFastDecoding.foreignKey(tape, 0) == nil) }
+        #expect(throws: DecodingError.self) { try JSONCoding.decode(ForeignKey.self, from: unknownAction) }
+        let numberInColumns = Data(#"{"name": "k", "columns": ["a", 1]}"#.utf8)
+        try JSONTape.parse(numberInColumns) { tape in #expect(SnapshotFastDecoding.keyConstraint(tape, 0) == nil) }
     }
 
     /// What the fast path reads directly.
