@@ -117,6 +117,7 @@ let package = Package(
         // The parser against its spec (no server) and against libpq itself (CLibPQ, tests only).
         .testTarget(name: "PostgresConnectionInfoTests", dependencies: ["PostgresConnectionInfo", "CLibPQ", "TestSupport"]),
         .executableTarget(name: "libpq-probe", dependencies: ["CLibPQ"], path: "Tests/LibPQProbe"),
+        .testTarget(name: "SchemaModelTests", dependencies: ["SchemaModel"]),
         .testTarget(name: "EntityGeneratorTests", dependencies: ["EntityGenerator", "EntityKit", "SchemaModel", "TestSupport"]),
         .testTarget(
             name: "IntrospectionTests",
@@ -136,7 +137,7 @@ let package = Package(
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["CatalogIntrospection", "CodegenCore", "EntityGenerator", "PostgresConnectionInfo", "SchemaModel", "TestSupport", "codegen"],
+            dependencies: ["CatalogIntrospection", "CodegenCore", "EntityGenerator", "PostgresConnectionInfo", "SchemaModel", "TestSupport", "codegen", "codegen-plugin-tool"],
             exclude: ["Fixtures"]
         ),
     ]

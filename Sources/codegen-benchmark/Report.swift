@@ -11,6 +11,7 @@ enum Report {
         var lines: [(String, [String])] = [("", rows.map { "\(grouped($0.tables)) tables" })]
         lines.append(("columns", rows.map { grouped($0.columns) }))
         lines.append(("statements per run", rows.map { "\($0.statements - 2) + 2" }))
+        lines.append(("snapshot size", rows.map { megabytes($0.snapshotBytes) }))
         for stage in SizeBenchmark.stageOrder {
             lines.append((stage, rows.map { format($0.stages[stage] ?? 0) }))
         }
@@ -45,6 +46,13 @@ enum Report {
             Swift.print(String(format: "  peak resident size at %@ tables: %.0f MB — %@", grouped(largest.tables), largest.cliPeakMegabytes,
                                largest.cliPeakMegabytes < 500 ? "under 500 MB, met" : "NOT under 500 MB"))
         }
+        for row in rows {
+            Swift.print("  snapshot coding at \(grouped(row.tables)) tables: \(SnapshotCodingBenchmark.speedups(row.stages))")
+        }
+        if let largest = rows.max(by: { $0.tables < $1.tables }), largest.tables >= 10_000 {
+            let decode = largest.stages[SnapshotCodingBenchmark.decodeOurs] ?? 0
+            Swift.print(String(format: "  snapshot decode under 500 ms at %@ tables: %.0f ms — %@", grouped(largest.tables), decode, decode < 500 ? "met" : "NOT met"))
+        }
         let later = rows.reduce(0) { $0 + $1.filesWrittenLater }
         Swift.print("  a second run with nothing changed writes no file: \(later == 0 ? "met" : "NOT met (\(later) files)")")
     }
@@ -61,6 +69,10 @@ enum Report {
             text.append(digit)
         }
         return text
+    }
+
+    static func megabytes(_ bytes: Int) -> String {
+        bytes >= 1_000_000 ? String(format: "%.1f MB", Double(bytes) / 1_000_000) : String(format: "%.0f kB", Double(bytes) / 1_000)
     }
 
     static var isRelease: Bool {

@@ -16,6 +16,7 @@ struct SizeResult {
     var filesWrittenLater = 0
     var cliMilliseconds = 0.0
     var cliPeakMegabytes = 0.0
+    var snapshotBytes = 0
 }
 
 /// Times every stage of `codegen entity` on one database, and the catalog-only floor, in the
@@ -26,7 +27,9 @@ struct SizeBenchmark {
     let runs: Int
 
     static let stageOrder = [
-        "connect", "catalog queries", "snapshot assembly", "snapshot encode (JSON)", "snapshot decode (JSON)",
+        "connect", "catalog queries", "snapshot assembly",
+        SnapshotCodingBenchmark.encodeFoundation, SnapshotCodingBenchmark.encodeOurs,
+        SnapshotCodingBenchmark.decodeFoundation, SnapshotCodingBenchmark.decodeOurs,
         "translate", "render (all files, in memory)", "write (nothing changed)", "end to end", "floor (catalog only)",
     ]
 
@@ -68,14 +71,11 @@ struct SizeBenchmark {
             _ = try directory.write(files)
             let written = clock.now
 
-            let encodeStart = clock.now
-            let json = try snapshot.encodedJSON()
-            let encoded = clock.now
-            _ = try SchemaSnapshot.decode(from: json)
-            let decoded = clock.now
+            let coding = try SnapshotCodingBenchmark.sample(snapshot)
 
             result.statements = report.statements
             result.columns = snapshot.relations.reduce(0) { $0 + $1.columns.count }
+            result.snapshotBytes = try snapshot.encodedJSON().count
             result.filesWrittenLater += changes.added.count + changes.modified.count + changes.removed.count
             guard run > 0 else { continue }
             samples["connect", default: []].append(stage("connect"))
@@ -86,8 +86,7 @@ struct SizeBenchmark {
             samples["write (nothing changed)", default: []].append((written - rendered).milliseconds)
             samples["end to end", default: []].append((end - start).milliseconds)
             samples["floor (catalog only)", default: []].append(floor)
-            samples["snapshot encode (JSON)", default: []].append((encoded - encodeStart).milliseconds)
-            samples["snapshot decode (JSON)", default: []].append((decoded - encoded).milliseconds)
+            for (stage, milliseconds) in coding { samples[stage, default: []].append(milliseconds) }
         }
         result.stages = samples.mapValues(\.median)
 

@@ -7,6 +7,7 @@ import SchemaModel
 // floor of reading the catalog. Run it with `scripts/benchmark` (release build, throwaway server).
 //
 //   codegen-benchmark [--sizes 100,1000,10000] [--runs 5] [--no-compile] [--recreate]
+//   codegen-benchmark --snapshot FILE [--runs 5]    (snapshot JSON coding only, no database)
 
 /// Progress goes to stderr, unbuffered; the report goes to stdout.
 func progress(_ line: String) {
@@ -18,6 +19,7 @@ struct Options {
     var runs = 5
     var compile = true
     var recreate = false
+    var snapshotFile: String?
 
     init(_ arguments: [String]) throws {
         var remaining = arguments[...]
@@ -31,6 +33,9 @@ struct Options {
                 runs = value
             case "--no-compile": compile = false
             case "--recreate": recreate = true
+            case "--snapshot":
+                guard let file = remaining.popFirst() else { throw BenchmarkError("--snapshot takes a snapshot file") }
+                snapshotFile = file
             default: throw BenchmarkError("unknown argument \(argument)")
             }
         }
@@ -39,6 +44,10 @@ struct Options {
 
 do {
     let options = try Options(Array(CommandLine.arguments.dropFirst()))
+    if let file = options.snapshotFile {
+        try SnapshotCodingBenchmark.run(file: file, runs: options.runs)
+        exit(0)
+    }
     guard let server = ProcessInfo.processInfo.environment["DATABASE_URL"] else {
         throw BenchmarkError("set DATABASE_URL to a server where the benchmark may create databases, or run scripts/benchmark")
     }

@@ -57,12 +57,8 @@ struct RenderingTests {
         #expect(internalFiles.allSatisfy { !$0.contents.contains("public ") && !$0.contents.contains("package ") })
     }
 
-    @Test func generationIsDeterministic() throws {
-        let snapshot = try ReferenceSchema.snapshot()
-        let first = Renderer.render(try Translator(snapshot: snapshot, options: GeneratorOptions()).plan())
-        let second = Renderer.render(try Translator(snapshot: snapshot, options: GeneratorOptions()).plan())
-        #expect(first == second)
-    }
+    // Determinism is checked across processes, where hashing seeds differ, by
+    // EndToEndTests/ProcessDeterminismTests; two runs in one process share a seed and prove little.
 
     /// The round-trip tests' models are the committed output for their fixture snapshot.
     @Test func roundTripModelsAreCurrent() throws {
