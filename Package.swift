@@ -112,7 +112,10 @@ let package = Package(
         .target(name: "GeneratedModels", dependencies: ["EntityKit"], path: "Generated"),
 
         // Tests.
-        .target(name: "TestSupport", dependencies: ["CLibPQ"], path: "Tests/TestSupport"),
+        // Test helpers: TestSupport is Foundation only, so generator tests never link libpq;
+        // LiveTestSupport adds databases on the test server.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .target(name: "LiveTestSupport", dependencies: ["CLibPQ", "TestSupport"], path: "Tests/LiveTestSupport"),
         .testTarget(name: "EntityKitTests", dependencies: ["EntityKit"]),
         // The parser against its spec (no server) and against libpq itself (CLibPQ, tests only).
         .testTarget(name: "PostgresConnectionInfoTests", dependencies: ["PostgresConnectionInfo", "CLibPQ", "TestSupport"]),
@@ -121,23 +124,23 @@ let package = Package(
         .testTarget(name: "EntityGeneratorTests", dependencies: ["EntityGenerator", "EntityKit", "SchemaModel", "TestSupport"]),
         .testTarget(
             name: "IntrospectionTests",
-            dependencies: ["CatalogIntrospection", "CodegenCore", "EntityGenerator", "SchemaModel", "TestSupport", "codegen"]
+            dependencies: ["CatalogIntrospection", "CodegenCore", "EntityGenerator", "SchemaModel", "LiveTestSupport", "TestSupport", "codegen"]
         ),
         .testTarget(
             name: "EntityKitPostgresTests",
             dependencies: [
-                "EntityKitPostgres", "GeneratedModels", "PostgresConnectionInfo", "TestSupport",
+                "EntityKitPostgres", "GeneratedModels", "PostgresConnectionInfo", "LiveTestSupport", "TestSupport",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(
             name: "MigrationTests",
-            dependencies: ["EntityKitMigrations", "EntityKitPostgres", "ReferenceMigrations", "CodegenCore", "TestSupport", "codegen"]
+            dependencies: ["EntityKitMigrations", "EntityKitPostgres", "ReferenceMigrations", "CodegenCore", "LiveTestSupport", "TestSupport", "codegen"]
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["CatalogIntrospection", "CodegenCore", "EntityGenerator", "PostgresConnectionInfo", "SchemaModel", "TestSupport", "codegen", "codegen-plugin-tool"],
+            dependencies: ["CatalogIntrospection", "CodegenCore", "EntityGenerator", "PostgresConnectionInfo", "SchemaModel", "LiveTestSupport", "TestSupport", "codegen", "codegen-plugin-tool"],
             exclude: ["Fixtures"]
         ),
     ]

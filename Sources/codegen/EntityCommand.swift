@@ -64,15 +64,7 @@ struct EntityCommand: ParsableCommand {
     func run() throws {
         if !check { InterruptCleanup.installHandlers() }
         do {
-            var options = try config.map { try GeneratorOptions.load(from: URL(fileURLWithPath: $0)) } ?? GeneratorOptions()
-            if !schemas.isEmpty { options.schemas = schemas }
-            if !tables.isEmpty { options.tables = Self.names(tables) }
-            if !ignoreTables.isEmpty { options.ignoreTables = Self.names(ignoreTables) }
-            if let accessLevel { options.accessLevel = accessLevel }
-            for pair in typeOverrides.compactMap(Self.split) { options.typeOverrides[pair.0] = pair.1 }
-            for pair in columnOverrides.compactMap(Self.split) { options.columnOverrides[pair.0] = pair.1 }
-            options.additionalImports += imports
-            if optionalArrayElements { options.optionalArrayElements = true }
+            let options = try mergedOptions()
 
             let source: any SchemaSource = try snapshot.map { SnapshotFileSource(file: URL(fileURLWithPath: $0)) }
                 ?? DatabaseSchemaSource(target: connection.target())
@@ -101,6 +93,20 @@ struct EntityCommand: ParsableCommand {
         } catch {
             Failure.exit(error, context: .entities(fromDatabase: snapshot == nil))
         }
+    }
+
+    /// The configuration file's settings (or the defaults), with every flag given on top.
+    func mergedOptions() throws -> GeneratorOptions {
+        var options = try config.map { try GeneratorOptions.load(from: URL(fileURLWithPath: $0)) } ?? GeneratorOptions()
+        if !schemas.isEmpty { options.schemas = schemas }
+        if !tables.isEmpty { options.tables = Self.names(tables) }
+        if !ignoreTables.isEmpty { options.ignoreTables = Self.names(ignoreTables) }
+        if let accessLevel { options.accessLevel = accessLevel }
+        for pair in typeOverrides.compactMap(Self.split) { options.typeOverrides[pair.0] = pair.1 }
+        for pair in columnOverrides.compactMap(Self.split) { options.columnOverrides[pair.0] = pair.1 }
+        options.additionalImports += imports
+        if optionalArrayElements { options.optionalArrayElements = true }
+        return options
     }
 
     static func split(_ pair: String) -> (String, String)? {

@@ -1,6 +1,7 @@
 import Foundation
 import PostgresConnectionInfo
 import Testing
+import LiveTestSupport
 import TestSupport
 
 /// `codegen migrate …` from scaffolding to running, in a package like a user's.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import LiveTestSupport
 import TestSupport
 
 /// Every public schema in `../shared/schemas`: load it, generate entities for all its schemas,

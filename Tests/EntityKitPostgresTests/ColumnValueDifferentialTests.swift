@@ -3,6 +3,7 @@ import EntityKit
 import Foundation
 import PostgresNIO
 import Testing
+import LiveTestSupport
 import TestSupport
 
 /// Every cell of every type in Tests/Fixtures/round_trip.sql, read twice: by `ColumnValue.decode`

@@ -2,6 +2,7 @@ import EntityKitPostgres
 import Foundation
 import PostgresConnectionInfo
 import Testing
+import LiveTestSupport
 import TestSupport
 
 /// The runtime connects with libpq's semantics: `key=value` strings, `PG*` variables alone, a

@@ -2,6 +2,7 @@ import EntityKitPostgres
 import Foundation
 import GeneratedModels
 import Testing
+import LiveTestSupport
 import TestSupport
 
 /// The seed's reads and writes on the reference schema's models, with the statements each one

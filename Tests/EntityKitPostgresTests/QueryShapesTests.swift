@@ -2,6 +2,7 @@ import EntityKitPostgres
 import Foundation
 import GeneratedModels
 import Testing
+import LiveTestSupport
 import TestSupport
 
 /// The seed's relations and query shapes on the reference schema's models: eager loading,

@@ -1,6 +1,7 @@
 import EntityKitPostgres
 import Foundation
 import Testing
+import LiveTestSupport
 import TestSupport
 
 /// Every type codegen maps: values written by SQL (Tests/Fixtures/round_trip.sql) are read into

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import LiveTestSupport
 import TestSupport
 
 /// Every failure a user can hit ends in one line that says what to do, a non-zero exit,

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import LiveTestSupport
 import TestSupport
 
 @Suite("Drift between a database and a snapshot", .serialized, .enabled(if: TestEnvironment.runsLiveTests, Comment(rawValue: TestEnvironment.liveTestsSkipReason)))

@@ -4,6 +4,7 @@ import EntityGenerator
 import Foundation
 import SchemaModel
 import Testing
+import LiveTestSupport
 import TestSupport
 
 @Suite("Introspecting the reference schema", .serialized, .enabled(if: TestEnvironment.runsLiveTests, Comment(rawValue: TestEnvironment.liveTestsSkipReason)))

@@ -2,6 +2,7 @@
 import Foundation
 import SchemaModel
 import Testing
+import LiveTestSupport
 import TestSupport
 
 @Suite("Query trees")

@@ -3,6 +3,7 @@ import EntityKitPostgres
 import Foundation
 import ReferenceMigrations
 import Testing
+import LiveTestSupport
 import TestSupport
 
 /// Runs `body` with a runner on its own connection to `url`.

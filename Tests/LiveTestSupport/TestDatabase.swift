@@ -1,4 +1,5 @@
 import CLibPQ
+import TestSupport
 import Foundation
 
 /// A database created for one test (or suite) on the test server, dropped by ``drop()``.
@@ -65,11 +66,6 @@ public final class TestDatabase: @unchecked Sendable {
         components.path = "/\(name)"
         return components.string ?? url
     }
-}
-
-public struct TestDatabaseError: Error, CustomStringConvertible {
-    public let description: String
-    public init(_ description: String) { self.description = description }
 }
 
 /// Minimal synchronous SQL over libpq, for test set-up.
