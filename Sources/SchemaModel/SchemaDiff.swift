@@ -136,7 +136,7 @@ private struct RelationDiff {
         })
         details += named(before.checkConstraints, after.checkConstraints, "check constraint", describe: { $0.definition })
         details += named(before.indexes, after.indexes, "index", describe: { $0.definition })
-        if before.viewDefinition != after.viewDefinition { details.append("definition changed") }
+        if !ViewDefinitions.equivalent(before.viewDefinition ?? "", after.viewDefinition ?? "") { details.append("definition changed") }
         if before.partitionOf != after.partitionOf { details.append("partition of \(after.partitionOf.map(\.description) ?? "nothing") (was \(before.partitionOf.map(\.description) ?? "nothing"))") }
         if before.inheritsFrom != after.inheritsFrom { details.append("inherits from \(after.inheritsFrom.map(\.description).joined(separator: ", "))") }
         if before.comment != after.comment { details.append("comment changed") }
