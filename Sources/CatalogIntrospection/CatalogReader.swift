@@ -57,18 +57,19 @@ public struct CatalogReader: Sendable {
     }
 }
 
-/// The raw results of one run of the catalog queries.
-struct CatalogResults {
-    let schemas: any CatalogTable
-    let relations: any CatalogTable
-    let columns: any CatalogTable
-    let constraints: any CatalogTable
-    let indexes: any CatalogTable
-    let types: any CatalogTable
+/// The raw results of one run of the catalog queries: libpq results, or rows recorded for tests.
+/// Generic rather than existential so that reads from libpq's buffer are specialized and inlined.
+struct CatalogResults<Table: CatalogTable> {
+    let schemas: Table
+    let relations: Table
+    let columns: Table
+    let constraints: Table
+    let indexes: Table
+    let types: Table
     let statements: Int
 
-    init(schemas: any CatalogTable, relations: any CatalogTable, columns: any CatalogTable, constraints: any CatalogTable,
-         indexes: any CatalogTable, types: any CatalogTable, statements: Int = CatalogQueries.count + 2) {
+    init(schemas: Table, relations: Table, columns: Table, constraints: Table,
+         indexes: Table, types: Table, statements: Int = CatalogQueries.count + 2) {
         self.schemas = schemas
         self.relations = relations
         self.columns = columns
@@ -78,7 +79,7 @@ struct CatalogResults {
         self.statements = statements
     }
 
-    static func fetch(from connection: LibPQConnection, schemas requested: [String]) throws(IntrospectionError) -> CatalogResults {
+    static func fetch(from connection: LibPQConnection, schemas requested: [String]) throws(IntrospectionError) -> CatalogResults<ResultTable> where Table == ResultTable {
         let parameter = PostgresArrayLiteral.make(requested)
         let queries = CatalogQueries.all(serverVersion: connection.serverVersion)
         try connection.executeSimple(CatalogQueries.begin)

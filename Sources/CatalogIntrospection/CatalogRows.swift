@@ -10,31 +10,50 @@ protocol CatalogColumn: RawRepresentable, CaseIterable, Hashable where RawValue 
 /// query does not return is an error naming the query and the column, never a silent misread.
 /// Reads of values the query promises (`required`, `int`, `bool`, …) throw when the value is NULL
 /// or malformed, instead of turning into `""`, `0` or `false`.
-struct CatalogRows<Column: CatalogColumn> {
-    let table: any CatalogTable
-    private let positions: [Column: Int]
+struct CatalogRows<Column: CatalogColumn, Table: CatalogTable> {
+    let table: Table
+    /// Result positions by case tag (see ``tag(_:)``), or empty when the tags are not usable.
+    private let positionsByTag: [Int]
+    /// Result positions by case, for when they are not.
+    private let positionsByColumn: [Column: Int]
 
-    init(_ table: any CatalogTable) throws(IntrospectionError) {
+    init(_ table: Table) throws(IntrospectionError) {
         var byName: [String: Int] = [:]
         for (position, name) in table.columnNames.enumerated() where byName[name] == nil {
             byName[name] = position
         }
-        var positions: [Column: Int] = [:]
-        for column in Column.allCases {
+        var positionsByTag: [Int] = []
+        var positionsByColumn: [Column: Int] = [:]
+        var tagsAreOrdinals = true
+        for (ordinal, column) in Column.allCases.enumerated() {
             guard let position = byName[column.rawValue] else {
                 throw .catalogColumnMissing(query: Column.query, column: column.rawValue)
             }
-            positions[column] = position
+            positionsByTag.append(position)
+            positionsByColumn[column] = position
+            tagsAreOrdinals = tagsAreOrdinals && Self.tag(column) == ordinal
         }
         self.table = table
-        self.positions = positions
+        self.positionsByTag = tagsAreOrdinals ? positionsByTag : []
+        self.positionsByColumn = positionsByColumn
     }
 
     var count: Int { table.rowCount }
 
+    /// The in-memory tag of a case: for an enum without payloads, one byte numbering the cases in
+    /// declaration order. `init` checks that against `allCases` before relying on it. This matters
+    /// because a String-backed enum compares and hashes by its raw value: looking a case up that
+    /// way cost hundreds of instructions per read, at a dozen reads for each of tens of thousands
+    /// of rows.
+    @inline(__always)
+    private static func tag(_ column: Column) -> Int? {
+        withUnsafeBytes(of: column) { $0.count == 1 ? Int($0[0]) : nil }
+    }
+
+    @inline(__always)
     private func position(_ column: Column) -> Int {
-        // Every case was resolved in init.
-        positions[column]!
+        if !positionsByTag.isEmpty, let tag = Self.tag(column) { return positionsByTag[tag] }
+        return positionsByColumn[column]!
     }
 
     private func missing(_ row: Int, _ column: Column) -> IntrospectionError {

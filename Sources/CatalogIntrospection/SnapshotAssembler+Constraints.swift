@@ -2,7 +2,7 @@ import SchemaModel
 
 extension SnapshotAssembler {
     func readConstraints(into relations: inout [Relation], indexByOID: [Int: Int]) throws(IntrospectionError) {
-        let rows = try CatalogRows<Columns.ConstraintColumn>(results.constraints)
+        let rows = try CatalogRows<Columns.ConstraintColumn, Table>(results.constraints)
         for row in 0..<rows.count {
             guard let index = indexByOID[try rows.int(row, .relationOID)] else { continue }
             let name = try rows.required(row, .name)
@@ -51,7 +51,7 @@ extension SnapshotAssembler {
     }
 
     func readIndexes(into relations: inout [Relation], indexByOID: [Int: Int]) throws(IntrospectionError) {
-        let rows = try CatalogRows<Columns.IndexColumn>(results.indexes)
+        let rows = try CatalogRows<Columns.IndexColumn, Table>(results.indexes)
         for row in 0..<rows.count {
             guard let index = indexByOID[try rows.int(row, .relationOID)] else { continue }
             relations[index].indexes.append(Index(

@@ -1,7 +1,7 @@
 import SchemaModel
 
 extension SnapshotAssembler {
-    func readTypeNames(_ rows: CatalogRows<Columns.TypeColumn>) throws(IntrospectionError) -> [Int: QualifiedName] {
+    func readTypeNames(_ rows: CatalogRows<Columns.TypeColumn, Table>) throws(IntrospectionError) -> [Int: QualifiedName] {
         var names: [Int: QualifiedName] = [:]
         names.reserveCapacity(rows.count)
         for row in 0..<rows.count {
@@ -10,7 +10,7 @@ extension SnapshotAssembler {
         return names
     }
 
-    func readTypes(_ rows: CatalogRows<Columns.TypeColumn>, typeNames: [Int: QualifiedName]) throws(IntrospectionError) -> [TypeDefinition] {
+    func readTypes(_ rows: CatalogRows<Columns.TypeColumn, Table>, typeNames: [Int: QualifiedName]) throws(IntrospectionError) -> [TypeDefinition] {
         var types: [TypeDefinition] = []
         types.reserveCapacity(rows.count)
         // The types query is closed over the types it refers to, so every OID has a row.

@@ -4,15 +4,15 @@ import SchemaModel
 ///
 /// Every value is read by its column's name (the query's ``CatalogColumn`` enum); a column the
 /// query does not return, or a NULL where the query promises a value, is an error naming both.
-struct SnapshotAssembler {
-    let results: CatalogResults
+struct SnapshotAssembler<Table: CatalogTable> {
+    let results: CatalogResults<Table>
     let requestedSchemas: [String]
 
     typealias Columns = CatalogQueries
 
     func assemble() throws(IntrospectionError) -> SchemaSnapshot {
         let namespaces = try readNamespaces()
-        let typeRows = try CatalogRows<Columns.TypeColumn>(results.types)
+        let typeRows = try CatalogRows<Columns.TypeColumn, Table>(results.types)
         let typeNames = try readTypeNames(typeRows)
         var relations: [Relation] = []
         var indexByOID: [Int: Int] = [:]
@@ -46,7 +46,7 @@ struct SnapshotAssembler {
     }
 
     private func readNamespaces() throws(IntrospectionError) -> [Namespace] {
-        let rows = try CatalogRows<Columns.SchemaColumn>(results.schemas)
+        let rows = try CatalogRows<Columns.SchemaColumn, Table>(results.schemas)
         var found: [Namespace] = []
         var available: [String] = []
         var database = ""
@@ -67,7 +67,7 @@ struct SnapshotAssembler {
 
     private func readRelations(into relations: inout [Relation], indexByOID: inout [Int: Int],
                                viewQueryTrees: inout [(relation: Int, tree: String)]) throws(IntrospectionError) {
-        let rows = try CatalogRows<Columns.RelationColumn>(results.relations)
+        let rows = try CatalogRows<Columns.RelationColumn, Table>(results.relations)
         relations.reserveCapacity(rows.count)
         for row in 0..<rows.count {
             let kind: RelationKind
@@ -104,7 +104,7 @@ struct SnapshotAssembler {
     private func readColumns(into relations: inout [Relation], indexByOID: [Int: Int], typeNames: [Int: QualifiedName],
                              naming wanted: Set<ViewColumnOrigins.Origin>) throws(IntrospectionError) -> [ViewColumnOrigins.Origin: String] {
         var names: [ViewColumnOrigins.Origin: String] = [:]
-        let rows = try CatalogRows<Columns.ColumnColumn>(results.columns)
+        let rows = try CatalogRows<Columns.ColumnColumn, Table>(results.columns)
         for row in 0..<rows.count {
             let relationOID = try rows.int(row, .relationOID)
             guard let index = indexByOID[relationOID] else { continue }

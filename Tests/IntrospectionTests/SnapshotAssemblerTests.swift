@@ -70,12 +70,12 @@ struct SnapshotAssemblerTests {
         relations: RecordedTable = table(relationRows),
         columns: RecordedTable = table(columnRows),
         constraints: RecordedTable = table(constraintRows)
-    ) -> CatalogResults {
+    ) -> CatalogResults<RecordedTable> {
         CatalogResults(schemas: table(schemaRows), relations: relations, columns: columns, constraints: constraints,
                        indexes: table(indexRows), types: table(typeRows))
     }
 
-    static func assemble(_ results: CatalogResults) throws(IntrospectionError) -> SchemaSnapshot {
+    static func assemble(_ results: CatalogResults<RecordedTable>) throws(IntrospectionError) -> SchemaSnapshot {
         try SnapshotAssembler(results: results, requestedSchemas: ["public"]).assemble()
     }
 
