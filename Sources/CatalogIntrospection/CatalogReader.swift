@@ -5,7 +5,7 @@ import SchemaModel
 public struct CatalogReader: Sendable {
     /// Catalog queries per run, whatever the number of tables (plus one statement that opens the
     /// read-only transaction and one that closes it).
-    public static let catalogQueryCount = CatalogQueries.all.count
+    public static let catalogQueryCount = CatalogQueries.count
 
     /// How long each stage of one run took, for benchmarks and `--verbose`.
     public struct Timings: Sendable {
@@ -57,37 +57,47 @@ public struct CatalogReader: Sendable {
     }
 }
 
-/// The raw results of one run of the catalog queries.
-struct CatalogResults {
-    let schemas: ResultTable
-    let relations: ResultTable
-    let columns: ResultTable
-    let constraints: ResultTable
-    let indexes: ResultTable
-    let types: ResultTable
+/// The raw results of one run of the catalog queries: libpq results, or rows recorded for tests.
+/// Generic rather than existential so that reads from libpq's buffer are specialized and inlined.
+struct CatalogResults<Table: CatalogTable> {
+    let schemas: Table
+    let relations: Table
+    let columns: Table
+    let constraints: Table
+    let indexes: Table
+    let types: Table
     let statements: Int
 
-    static func fetch(from connection: LibPQConnection, schemas requested: [String]) throws(IntrospectionError) -> CatalogResults {
+    init(schemas: Table, relations: Table, columns: Table, constraints: Table,
+         indexes: Table, types: Table, statements: Int = CatalogQueries.count + 2) {
+        self.schemas = schemas
+        self.relations = relations
+        self.columns = columns
+        self.constraints = constraints
+        self.indexes = indexes
+        self.types = types
+        self.statements = statements
+    }
+
+    static func fetch(from connection: LibPQConnection, schemas requested: [String]) throws(IntrospectionError) -> CatalogResults<ResultTable> where Table == ResultTable {
         let parameter = PostgresArrayLiteral.make(requested)
+        let queries = CatalogQueries.all(serverVersion: connection.serverVersion)
         try connection.executeSimple(CatalogQueries.begin)
-        let results = CatalogResults(
-            schemas: try connection.execute(CatalogQueries.schemas, parameters: [parameter]),
-            relations: try connection.execute(CatalogQueries.relations, parameters: [parameter]),
-            columns: try connection.execute(CatalogQueries.columns, parameters: [parameter]),
-            constraints: try connection.execute(CatalogQueries.constraints, parameters: [parameter]),
-            indexes: try connection.execute(CatalogQueries.indexes, parameters: [parameter]),
-            types: try connection.execute(CatalogQueries.types, parameters: [parameter]),
-            statements: CatalogQueries.all.count + 2
-        )
+        var tables: [ResultTable] = []
+        for query in queries {
+            tables.append(try connection.execute(query.sql, parameters: [parameter]))
+        }
         try connection.executeSimple(CatalogQueries.end)
-        return results
+        return CatalogResults(schemas: tables[0], relations: tables[1], columns: tables[2], constraints: tables[3],
+                              indexes: tables[4], types: tables[5], statements: queries.count + 2)
     }
 
     func readEveryValue() -> Int {
         var count = 0
         for table in [schemas, relations, columns, constraints, indexes, types] {
+            let columnCount = table.columnNames.count
             for row in 0..<table.rowCount {
-                for column in 0..<table.columnCount {
+                for column in 0..<columnCount {
                     if table.string(row, column) != nil { count += 1 }
                 }
             }

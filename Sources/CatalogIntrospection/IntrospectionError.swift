@@ -10,6 +10,10 @@ public enum IntrospectionError: Error, CustomStringConvertible, Equatable {
     case unsupportedServer(version: Int)
     case schemasMissing([String], database: String, available: [String])
     case queryFailed(String)
+    /// A catalog query returned no column with this name: the query and its reader disagree.
+    case catalogColumnMissing(query: String, column: String)
+    /// A catalog query returned NULL, or something unreadable, where it promises a value.
+    case catalogValueMissing(query: String, column: String, detail: String)
 
     public var description: String {
         switch self {
@@ -34,6 +38,10 @@ public enum IntrospectionError: Error, CustomStringConvertible, Equatable {
             return "schema \(names) not found in database \"\(database)\" (it has \(available.joined(separator: ", "))): pass existing schemas with -s"
         case let .queryFailed(message):
             return "a catalog query failed (\(message)): check that the user may read pg_catalog, and report this if it persists"
+        case let .catalogColumnMissing(query, column):
+            return "the catalog query \"\(query)\" returned no column \"\(column)\": codegen's queries and its reader disagree; report this as a codegen bug"
+        case let .catalogValueMissing(query, column, detail):
+            return "the catalog query \"\(query)\" returned no usable \"\(column)\" (\(detail)): report this as a codegen bug, with the PostgreSQL version"
         }
     }
 

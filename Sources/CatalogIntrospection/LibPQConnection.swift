@@ -51,9 +51,8 @@ final class LibPQConnection {
 }
 
 /// The rows of one query result, read in place from libpq's buffer.
-final class ResultTable {
+final class ResultTable: CatalogTable {
     private let result: OpaquePointer
-    var resultHandle: OpaquePointer { result }
     let rowCount: Int
 
     init(_ result: OpaquePointer) {
@@ -65,6 +64,10 @@ final class ResultTable {
         PQclear(result)
     }
 
+    var columnNames: [String] {
+        (0..<PQnfields(result)).map { String(cString: PQfname(result, $0)) }
+    }
+
     func isNull(_ row: Int, _ column: Int) -> Bool {
         PQgetisnull(result, Int32(row), Int32(column)) == 1
     }
@@ -74,38 +77,16 @@ final class ResultTable {
         return String(cString: PQgetvalue(result, Int32(row), Int32(column)))
     }
 
-    func requiredString(_ row: Int, _ column: Int) -> String {
-        string(row, column) ?? ""
+    func integer(_ row: Int, _ column: Int) -> Int? {
+        guard !isNull(row, column), let text = PQgetvalue(result, Int32(row), Int32(column)), text.pointee != 0 else { return nil }
+        var end: UnsafeMutablePointer<CChar>?
+        let value = strtol(text, &end, 10)
+        return end?.pointee == 0 ? value : nil
     }
 
-    func bool(_ row: Int, _ column: Int) -> Bool {
-        guard !isNull(row, column) else { return false }
-        return PQgetvalue(result, Int32(row), Int32(column)).pointee == UInt8(ascii: "t")
-    }
-
-    func int(_ row: Int, _ column: Int) -> Int {
-        guard !isNull(row, column) else { return 0 }
-        return strtol(PQgetvalue(result, Int32(row), Int32(column)), nil, 10)
-    }
-
-    /// A `char` column's single character, such as `relkind`.
-    func character(_ row: Int, _ column: Int) -> Character? {
-        string(row, column)?.first
-    }
-
-    /// A text-format array of strings; NULL elements are dropped.
-    func stringArray(_ row: Int, _ column: Int) -> [String] {
-        optionalStringArray(row, column).compactMap { $0 }
-    }
-
-    /// A text-format array of strings, NULL elements kept as `nil`.
-    func optionalStringArray(_ row: Int, _ column: Int) -> [String?] {
-        guard let text = string(row, column) else { return [] }
-        return PostgresArrayLiteral.parse(text)
-    }
-
-    func intArray(_ row: Int, _ column: Int) -> [Int] {
-        stringArray(row, column).compactMap { Int($0) }
+    func firstByte(_ row: Int, _ column: Int) -> UInt8? {
+        guard !isNull(row, column) else { return nil }
+        return UInt8(truncatingIfNeeded: PQgetvalue(result, Int32(row), Int32(column)).pointee)
     }
 }
 
@@ -122,8 +103,4 @@ extension LibPQConnection {
     func executeSimple(_ sql: String) throws(IntrospectionError) {
         try execute(sql, parameters: [], simple: true)
     }
-}
-
-extension ResultTable {
-    var columnCount: Int { Int(PQnfields(resultHandle)) }
 }

@@ -65,16 +65,22 @@ enum ViewColumnOrigins {
               rangeIndex >= 1, rangeIndex <= rangeTable.count
         else { return nil }
         let entry = rangeTable[rangeIndex - 1]
+        // RTEKind numbers (parsenodes.h): RTE_RELATION 0, RTE_JOIN 2, RTE_GROUP 9.
+        let aliases: [QueryTree]
         switch entry.integer("rtekind") {
         case 0:
             guard let relation = entry.integer("relid") else { return nil }
             return Origin(relationOID: relation, attributeNumber: attribute)
         case 2:
-            let aliases = entry.field("joinaliasvars")?.elements ?? []
-            guard attribute <= aliases.count else { return nil }
-            return resolve(aliases[attribute - 1], rangeTable: rangeTable, nullable: nullable, depth: depth + 1)
+            aliases = entry.field("joinaliasvars")?.elements ?? []
+        case 9:
+            // PostgreSQL 18 points the grouped columns of a GROUP BY query at a group entry
+            // whose `groupexprs` are the grouped expressions (grouping sets return earlier).
+            aliases = entry.field("groupexprs")?.elements ?? []
         default:
             return nil
         }
+        guard attribute <= aliases.count else { return nil }
+        return resolve(aliases[attribute - 1], rangeTable: rangeTable, nullable: nullable, depth: depth + 1)
     }
 }

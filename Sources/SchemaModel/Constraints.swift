@@ -4,11 +4,15 @@ public struct KeyConstraint: Codable, Sendable, Equatable {
     /// Key columns in constraint order.
     public var columns: [String]
     public var comment: String?
+    /// For a temporal key (`WITHOUT OVERLAPS`, PostgreSQL 18): its last column, a range whose
+    /// values may not overlap among rows that are equal on the other columns. Absent otherwise.
+    public var withoutOverlaps: String?
 
-    public init(name: String, columns: [String], comment: String? = nil) {
+    public init(name: String, columns: [String], comment: String? = nil, withoutOverlaps: String? = nil) {
         self.name = name
         self.columns = columns
         self.comment = comment
+        self.withoutOverlaps = withoutOverlaps
     }
 }
 
@@ -44,6 +48,18 @@ public struct ForeignKey: Codable, Sendable, Equatable {
     public var onDelete: ReferentialAction
     public var isDeferrable: Bool
     public var comment: String?
+    /// For a `PERIOD` foreign key (PostgreSQL 18): the last referencing column, whose range must
+    /// be covered by the ranges of the referenced rows (``referencedPeriod``), possibly several.
+    /// Absent otherwise.
+    public var period: String?
+    /// For a `PERIOD` foreign key: the last referenced column.
+    public var referencedPeriod: String?
+    /// False for a `NOT ENFORCED` key (PostgreSQL 18), which the database never checks; absent
+    /// when enforced.
+    public var isEnforced: Bool?
+    /// False for a `NOT VALID` key, which rows written before it was added may violate (and for
+    /// every `NOT ENFORCED` key); absent when validated.
+    public var isValidated: Bool?
 
     public init(
         name: String,
@@ -53,7 +69,11 @@ public struct ForeignKey: Codable, Sendable, Equatable {
         onUpdate: ReferentialAction = .noAction,
         onDelete: ReferentialAction = .noAction,
         isDeferrable: Bool = false,
-        comment: String? = nil
+        comment: String? = nil,
+        period: String? = nil,
+        referencedPeriod: String? = nil,
+        isEnforced: Bool? = nil,
+        isValidated: Bool? = nil
     ) {
         self.name = name
         self.columns = columns
@@ -63,6 +83,10 @@ public struct ForeignKey: Codable, Sendable, Equatable {
         self.onDelete = onDelete
         self.isDeferrable = isDeferrable
         self.comment = comment
+        self.period = period
+        self.referencedPeriod = referencedPeriod
+        self.isEnforced = isEnforced
+        self.isValidated = isValidated
     }
 }
 

@@ -88,8 +88,15 @@ public struct Column: Codable, Sendable, Equatable {
     /// The default expression, as `pg_get_expr` prints it.
     public var defaultExpression: String?
     public var identity: IdentityKind?
-    /// The expression of a `GENERATED ALWAYS AS (…) STORED` column.
+    /// The expression of a generated column (`GENERATED ALWAYS AS (…) STORED`, or `VIRTUAL`
+    /// when ``isVirtual`` is true).
     public var generatedExpression: String?
+    /// True for a `GENERATED ALWAYS AS (…) VIRTUAL` column (PostgreSQL 18), computed when read;
+    /// absent otherwise, so a generated column without it is `STORED`, the only kind before 18.
+    public var isVirtual: Bool?
+    /// True when the column's NOT NULL constraint is `NOT VALID` (PostgreSQL 18): rows written
+    /// before it may hold NULL, so ``isNullable`` is true. Absent otherwise.
+    public var notNullNotValid: Bool?
     /// Array dimensions as declared (`attndims`); Postgres does not enforce them.
     public var dimensions: Int
     public var comment: String?
@@ -105,6 +112,8 @@ public struct Column: Codable, Sendable, Equatable {
         defaultExpression: String? = nil,
         identity: IdentityKind? = nil,
         generatedExpression: String? = nil,
+        isVirtual: Bool? = nil,
+        notNullNotValid: Bool? = nil,
         dimensions: Int = 0,
         comment: String? = nil,
         origin: ColumnReference? = nil
@@ -116,6 +125,8 @@ public struct Column: Codable, Sendable, Equatable {
         self.defaultExpression = defaultExpression
         self.identity = identity
         self.generatedExpression = generatedExpression
+        self.isVirtual = isVirtual
+        self.notNullNotValid = notNullNotValid
         self.dimensions = dimensions
         self.comment = comment
         self.origin = origin

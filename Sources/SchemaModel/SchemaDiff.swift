@@ -124,16 +124,19 @@ private struct RelationDiff {
         var details: [String] = []
         if before.kind != after.kind { details.append("was a \(SchemaDiff.noun(before.kind))") }
         details += columnChanges
-        if before.primaryKey?.columns != after.primaryKey?.columns {
+        if before.primaryKey?.columns != after.primaryKey?.columns || before.primaryKey?.withoutOverlaps != after.primaryKey?.withoutOverlaps {
             details.append("primary key \(keyText(before.primaryKey)) → \(keyText(after.primaryKey))")
         }
         details += named(before.uniqueConstraints, after.uniqueConstraints, "unique constraint", describe: { "(\($0.columns.joined(separator: ", ")))" })
         details += named(before.foreignKeys, after.foreignKeys, "foreign key", describe: { key in
-            "(\(key.columns.joined(separator: ", ")) → \(key.referencedRelation)(\(key.referencedColumns.joined(separator: ", "))) ON DELETE \(key.onDelete.sql))"
+            let columns = key.columns.map { $0 == key.period ? "PERIOD \($0)" : $0 }.joined(separator: ", ")
+            let referenced = key.referencedColumns.map { $0 == key.referencedPeriod ? "PERIOD \($0)" : $0 }.joined(separator: ", ")
+            let state = key.isEnforced == false ? " NOT ENFORCED" : key.isValidated == false ? " NOT VALID" : ""
+            return "(\(columns) → \(key.referencedRelation)(\(referenced)) ON DELETE \(key.onDelete.sql)\(state))"
         })
         details += named(before.checkConstraints, after.checkConstraints, "check constraint", describe: { $0.definition })
         details += named(before.indexes, after.indexes, "index", describe: { $0.definition })
-        if before.viewDefinition != after.viewDefinition { details.append("definition changed") }
+        if !ViewDefinitions.equivalent(before.viewDefinition ?? "", after.viewDefinition ?? "") { details.append("definition changed") }
         if before.partitionOf != after.partitionOf { details.append("partition of \(after.partitionOf.map(\.description) ?? "nothing") (was \(before.partitionOf.map(\.description) ?? "nothing"))") }
         if before.inheritsFrom != after.inheritsFrom { details.append("inherits from \(after.inheritsFrom.map(\.description).joined(separator: ", "))") }
         if before.comment != after.comment { details.append("comment changed") }
@@ -158,6 +161,9 @@ private struct RelationDiff {
             }
             if column.identity != new.identity { details.append("\(name) identity \(column.identity?.rawValue ?? "none") → \(new.identity?.rawValue ?? "none")") }
             if column.generatedExpression != new.generatedExpression { details.append("\(name) generation expression changed") }
+            if column.isVirtual != new.isVirtual, new.generatedExpression != nil {
+                details.append("\(name) now generated \(new.isVirtual == true ? "VIRTUAL" : "STORED")")
+            }
             if column.comment != new.comment { details.append("\(name) comment changed") }
         }
         let kept = before.columns.map(\.name).filter { name in after.column(named: name) != nil }
@@ -167,7 +173,7 @@ private struct RelationDiff {
     }
 
     private func keyText(_ key: KeyConstraint?) -> String {
-        key.map { "(\($0.columns.joined(separator: ", ")))" } ?? "none"
+        key.map { key in "(\(key.columns.map { $0 == key.withoutOverlaps ? "\($0) WITHOUT OVERLAPS" : $0 }.joined(separator: ", ")))" } ?? "none"
     }
 
     private func named<Item: Equatable>(_ old: [Item], _ new: [Item], _ noun: String, describe: (Item) -> String) -> [String] where Item: NamedSchemaObject {

@@ -38,6 +38,10 @@ struct SharedSchemaTests {
             """).map { $0[0]! }
         try #require(!schemas.isEmpty, "\(name) loaded no relations")
 
+        try ConsumerPackage.exclusively { try generateCompileAndDecode(name, database: database, schemas: schemas) }
+    }
+
+    private func generateCompileAndDecode(_ name: String, database: TestDatabase, schemas: [String]) throws {
         try ConsumerPackage.prepare()
         let arguments = ["entity", "-u", database.url, "-o", ConsumerPackage.modelsFolder.path] + schemas.flatMap { ["-s", $0] }
         let generation = try Shell.run(Shell.codegenExecutable, arguments)

@@ -8,20 +8,32 @@ public final class TestDatabase: @unchecked Sendable {
     /// The database's URL, with the server's credentials.
     public let url: String
 
-    /// Creates an empty database with a unique name.
-    public static func create(_ label: String) throws -> TestDatabase {
-        guard let server = TestEnvironment.serverURL else {
+    /// The server's URL (where the database is dropped from).
+    let server: String
+
+    /// Creates an empty database with a unique name, on `server` (default: `DATABASE_URL`).
+    public static func create(_ label: String, on server: String? = nil) throws -> TestDatabase {
+        guard let server = server ?? TestEnvironment.serverURL else {
             throw TestDatabaseError("no DATABASE_URL: run scripts/test, or set DATABASE_URL")
         }
         let safeLabel = label.lowercased().filter { $0.isLetter || $0.isNumber || $0 == "_" }
         let name = "test_\(safeLabel)_\(UInt32.random(in: 0...UInt32.max))"
         try SQL.execute("CREATE DATABASE \(name) TEMPLATE template0 ENCODING 'UTF8'", on: server)
-        return TestDatabase(name: name, url: Self.replacingDatabase(in: server, with: name))
+        return TestDatabase(name: name, url: Self.replacingDatabase(in: server, with: name), server: server)
     }
 
-    private init(name: String, url: String) {
+    /// Creates an empty database on the PostgreSQL `version` server of the version matrix.
+    public static func create(_ label: String, version: Int) throws -> TestDatabase {
+        guard let server = TestEnvironment.serverURL(version: version) else {
+            throw TestDatabaseError("no DATABASE_URL_\(version): run scripts/test (or scripts/with-postgres-matrix)")
+        }
+        return try create("\(label)_pg\(version)", on: server)
+    }
+
+    private init(name: String, url: String, server: String) {
         self.name = name
         self.url = url
+        self.server = server
     }
 
     /// Runs SQL (several statements allowed).
@@ -36,7 +48,6 @@ public final class TestDatabase: @unchecked Sendable {
 
     /// Drops the database, disconnecting anyone still connected.
     public func drop() {
-        guard let server = TestEnvironment.serverURL else { return }
         try? SQL.execute("DROP DATABASE IF EXISTS \(name) WITH (FORCE)", on: server)
     }
 

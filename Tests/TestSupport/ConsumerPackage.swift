@@ -13,12 +13,15 @@ public enum ConsumerPackage {
         let fixture = TestEnvironment.packageRoot.appendingPathComponent("Tests/EndToEndTests/Fixtures/EntityConsumer")
         let manager = FileManager.default
         try manager.createDirectory(at: modelsFolder, withIntermediateDirectories: true)
-        try manager.createDirectory(at: packageFolder.appendingPathComponent("Sources/DecodeAll"), withIntermediateDirectories: true)
         let manifest = try String(contentsOf: fixture.appendingPathComponent("Package.swift.template"), encoding: .utf8)
             .replacingOccurrences(of: "@PACKAGE_ROOT@", with: TestEnvironment.packageRoot.path)
         try writeIfChanged(manifest, to: packageFolder.appendingPathComponent("Package.swift"))
-        let driver = try String(contentsOf: fixture.appendingPathComponent("Sources/DecodeAll/main.swift"), encoding: .utf8)
-        try writeIfChanged(driver, to: packageFolder.appendingPathComponent("Sources/DecodeAll/main.swift"))
+        for driver in ["DecodeAll", "RoundTripAll"] {
+            let source = "Sources/\(driver)/main.swift"
+            try manager.createDirectory(at: packageFolder.appendingPathComponent("Sources/\(driver)"), withIntermediateDirectories: true)
+            try writeIfChanged(String(contentsOf: fixture.appendingPathComponent(source), encoding: .utf8),
+                               to: packageFolder.appendingPathComponent(source))
+        }
         // The manifest declares the migrations targets; give them minimal sources until a test
         // scaffolds real ones with `codegen migrate init`.
         let registry = migrationsFolder.appendingPathComponent("Migrator.swift")
@@ -49,6 +52,37 @@ public enum ConsumerPackage {
         let warnings = result.output.split(separator: "\n").map(String.init)
             .filter { $0.contains("warning:") && $0.contains("Sources/Models/") }
         return (result, warnings)
+    }
+
+    /// Runs `body` while no other test uses the consumer package: tests that fill its Models
+    /// folder and build it take turns (also across processes: the lock is `flock` on a file).
+    public static func exclusively<T>(_ body: () throws -> T) throws -> T {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let descriptor = open(folder.appendingPathComponent("lock").path, O_CREAT | O_RDWR, 0o644)
+        guard descriptor >= 0 else { throw TestDatabaseError("cannot open \(folder.path)/lock") }
+        defer { close(descriptor) }
+        while flock(descriptor, LOCK_EX) != 0 {
+            guard errno == EINTR else { throw TestDatabaseError("cannot lock \(folder.path)/lock") }
+        }
+        defer { flock(descriptor, LOCK_UN) }
+        return try body()
+    }
+
+    /// Runs the built RoundTripAll against `url`: a summary per `schema.table`, and failure lines.
+    public static func roundTripAll(url: String) throws -> (summaries: [String: String], failures: [String], status: Int32) {
+        let result = try Shell.run(scratchFolder.appendingPathComponent("debug/RoundTripAll").path, [url])
+        var summaries: [String: String] = [:]
+        var failures: [String] = []
+        for line in result.standardOutput.split(separator: "\n").map(String.init) {
+            if line.hasPrefix("FAILED ") {
+                failures.append(line)
+            } else {
+                let parts = line.split(separator: "\t", maxSplits: 1)
+                if parts.count == 2 { summaries[String(parts[0])] = String(parts[1]) }
+            }
+        }
+        if result.status != 0 && failures.isEmpty { failures.append(result.output) }
+        return (summaries, failures, result.status)
     }
 
     /// Runs the built DecodeAll against `url`: rows per `schema.table`, and failure lines.

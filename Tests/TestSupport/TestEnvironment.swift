@@ -15,6 +15,27 @@ public enum TestEnvironment {
         ProcessInfo.processInfo.environment["DATABASE_URL"].flatMap { $0.isEmpty ? nil : $0 }
     }
 
+    /// The PostgreSQL versions the project supports and tests against; 15 is the reference.
+    public static let matrixVersions = [15, 16, 17, 18]
+
+    /// The server of one version of the matrix: `DATABASE_URL_<version>`, which `scripts/test`
+    /// (through `scripts/with-postgres-matrix`) points at a throwaway cluster of that version.
+    public static func serverURL(version: Int) -> String? {
+        ProcessInfo.processInfo.environment["DATABASE_URL_\(version)"].flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    /// Cross-version tests run when every version has a server, and always on CI.
+    public static var runsVersionMatrixTests: Bool {
+        matrixVersions.allSatisfy { serverURL(version: $0) != nil } || isCI
+    }
+
+    public static let versionMatrixSkipReason = "no DATABASE_URL_15 … DATABASE_URL_18: run scripts/test, or scripts/with-postgres-matrix swift test"
+
+    /// PostgreSQL 18 tests run when there is a PostgreSQL 18 server, and always on CI.
+    public static var runsPostgres18Tests: Bool { serverURL(version: 18) != nil || isCI }
+
+    public static let postgres18SkipReason = "no DATABASE_URL_18: run scripts/test, or PG_MATRIX=\"15 18\" scripts/with-postgres-matrix swift test"
+
     /// True on CI, where a missing database is a failure rather than a reason to skip.
     public static var isCI: Bool {
         ProcessInfo.processInfo.environment["CI"] == "true"

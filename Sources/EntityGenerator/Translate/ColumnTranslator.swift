@@ -58,13 +58,14 @@ struct ColumnTranslator: Sendable {
                 diagnostics.warn(subject, "has no primary key: generated as a read-only entity")
             }
         }
+        for warning in ConstraintNotes.warnings(for: relation) { diagnostics.warn(warning.subject, warning.message) }
         return EntityPlan(
             typeName: typeName,
             schema: relation.schema,
             table: relation.name,
             kind: kind,
             conformance: conformance,
-            documentation: documentation(of: relation, hasPrimaryKey: primaryKey != nil),
+            documentation: documentation(of: relation, hasPrimaryKey: primaryKey != nil) + ConstraintNotes.entityLines(for: relation),
             properties: properties,
             primaryKey: primaryKey,
             uniqueKeys: conformance == .keyedEntity ? UniqueKeys.plans(for: relation, properties: properties, primaryKey: primaryKey) : [],
@@ -91,7 +92,7 @@ struct ColumnTranslator: Sendable {
         if let origin {
             docs += ["", "Never NULL: it is `\(origin.relation).\(origin.column)`, which is NOT NULL."]
         }
-        var notes = mapped.notes
+        var notes = ConstraintNotes.columnLines(for: column, in: relation) + mapped.notes
         if name != plainName, let note = RenameNote.member(original: column.name, name: name, kind: "column", plain: plainName) {
             notes.insert(note, at: 0)
         }
@@ -230,8 +231,9 @@ struct ColumnTranslator: Sendable {
         var text = "\(column.name) \(column.sqlType)"
         if inView { return text }
         if !column.isNullable { text += " NOT NULL" }
+        if column.notNullNotValid == true { text += " NOT NULL NOT VALID" }
         if let expression = column.generatedExpression {
-            text += " GENERATED ALWAYS AS (\(expression)) STORED"
+            text += " GENERATED ALWAYS AS (\(expression)) \(column.isVirtual == true ? "VIRTUAL" : "STORED")"
         } else if column.identity == .always {
             text += " GENERATED ALWAYS AS IDENTITY"
         } else if column.identity == .byDefault {

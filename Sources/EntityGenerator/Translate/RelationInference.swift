@@ -32,7 +32,7 @@ struct RelationInference: Sendable {
         var keysBetween: [Int: Int] = [:]
         func pairKey(_ source: Int, _ target: Int) -> Int { source * relations.count + target }
         for (source, relation) in relations.enumerated() {
-            for key in relation.foreignKeys {
+            for key in relation.foreignKeys where ConstraintNotes.hasEqualityRelation(key) {
                 if let target = indexByName[key.referencedRelation] { keysBetween[pairKey(source, target), default: 0] += 1 }
             }
         }
@@ -72,7 +72,7 @@ struct RelationInference: Sendable {
         let relation = relations[source]
         var result: [(Int, Proposal)] = []
         var notes: [Diagnostic] = []
-        for key in relation.foreignKeys {
+        for key in relation.foreignKeys where ConstraintNotes.hasEqualityRelation(key) {
             guard let target = indexByName[key.referencedRelation] else {
                 notes.append(Diagnostic(severity: .note, subject: "\(relation.qualifiedName).\(key.name)",
                                         message: "references \(key.referencedRelation), which is not generated: no typed relation"))
@@ -86,7 +86,7 @@ struct RelationInference: Sendable {
                 plan: RelationPlan(
                     kind: .belongsTo, name: "",
                     documentation: ["The `\(key.referencedRelation)` row that \(columnList(key.columns)) refers to (\(constraintDescription(key)))."]
-                        + (key.comment.map { ["", $0] } ?? []),
+                        + (key.comment.map { ["", $0] } ?? []) + ConstraintNotes.relationLines(for: key),
                     sourceType: entities[source].typeName, targetType: entities[target].typeName, junctionType: nil,
                     constraint: key.name, columnPairs: pairs, targetPairs: [],
                     onDelete: key.onDelete == .noAction ? nil : key.onDelete,
@@ -104,7 +104,8 @@ struct RelationInference: Sendable {
                 candidates: isPlain ? [base, qualified, qualified + via] : [qualified, qualified + via],
                 plan: RelationPlan(
                     kind: inverseKind, name: "",
-                    documentation: ["The `\(relation.qualifiedName)` \(rows) whose \(columnList(key.columns)) \(key.columns.count == 1 ? "refers" : "refer") to this row\(uniqueness) (`\(key.name)`)."],
+                    documentation: ["The `\(relation.qualifiedName)` \(rows) whose \(columnList(key.columns)) \(key.columns.count == 1 ? "refers" : "refer") to this row\(uniqueness) (`\(key.name)`)."]
+                        + ConstraintNotes.relationLines(for: key),
                     sourceType: entities[target].typeName, targetType: entities[source].typeName, junctionType: nil,
                     constraint: key.name,
                     columnPairs: pairs.map { ColumnPairPlan(source: $0.target, target: $0.source) },
@@ -119,7 +120,7 @@ struct RelationInference: Sendable {
         guard let primaryKey = relation.primaryKey, entities[junction].conformance == .keyedEntity else { return [] }
         let keyColumns = Set(primaryKey.columns)
         let keyReferences = relation.foreignKeys.filter {
-            Set($0.columns).isSubset(of: keyColumns) && indexByName[$0.referencedRelation] != nil
+            ConstraintNotes.hasEqualityRelation($0) && Set($0.columns).isSubset(of: keyColumns) && indexByName[$0.referencedRelation] != nil
         }
         guard keyReferences.count == 2 else { return [] }
         let (first, second) = (keyReferences[0], keyReferences[1])
