@@ -57,6 +57,8 @@ enum CommandLineMessages {
                 "check the database name in the URL, pass the schema that holds the tables with -s, or pass --allow-empty to generate only the prelude"
             }
             return "no tables or views to generate in \(GenerationError.place(schemas)) of \(source): \(advice)"
+        case .invalidRename:
+            return error.description
         }
     }
 }

@@ -13,7 +13,7 @@ struct NamesTableTests {
         let folder = root.appendingPathComponent("Sources/EntityKit")
         guard let files = FileManager.default.enumerator(atPath: folder.path) else { return [] }
         var names = Set<String>()
-        let declaration = /^public (?:struct|enum|protocol|typealias|final class|class) ([A-Za-z0-9_]+)/
+        let declaration = /^public (?:indirect )?(?:struct|enum|protocol|typealias|final class|class) ([A-Za-z0-9_]+)/
         for case let path as String in files where path.hasSuffix(".swift") {
             let text = try String(contentsOf: folder.appendingPathComponent(path), encoding: .utf8)
             for line in text.split(separator: "\n") {
