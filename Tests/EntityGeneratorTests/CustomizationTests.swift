@@ -135,6 +135,23 @@ struct CustomizationTests {
         #expect(qualified.entities.first { $0.table == "refresh_tokens" }?.relations.map(\.name) == ["holder"])
     }
 
+    @Test func manyToManyRelationsAreRenamedByTheJunctionKeyTheyArriveThrough() throws {
+        let tenants = Fixture.table("tenants", [Fixture.column("id", "uuid", nullable: false)], primaryKey: ["id"])
+        let memberships = Fixture.table("memberships", [Fixture.column("tenant_id", "uuid", nullable: false), Fixture.column("user_id", "uuid", nullable: false)],
+                                        primaryKey: ["tenant_id", "user_id"], foreignKeys: [
+                                            Fixture.foreignKey("fk_membership_tenant", ["tenant_id"], references: "tenants", ["id"]),
+                                            Fixture.foreignKey("fk_membership_user", ["user_id"], references: "users", ["id"]),
+                                        ])
+        var options = GeneratorOptions()
+        options.relationRenames = ["fk_membership_user": RelationRename(manyToMany: "members"), "fk_membership_tenant": RelationRename(manyToMany: "workspaces")]
+        let result = try plan([users, tenants, memberships], types: roles, options: options)
+        let tenant = try #require(result.entities.first { $0.table == "tenants" })
+        let user = try #require(result.entities.first { $0.table == "users" })
+        #expect(tenant.relations.first { $0.kind == .manyToMany }?.name == "members")
+        #expect(user.relations.first { $0.kind == .manyToMany }?.name == "workspaces")
+        #expect(tenant.relations.first { $0.kind == .hasMany }?.name == "memberships", "the junction's own relations keep their names")
+    }
+
     @Test func aRenameThatCollidesWithAColumnIsRefusedWithAClearMessage() throws {
         #expect {
             try renamed(["public.users.email": "username"])
