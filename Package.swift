@@ -70,9 +70,9 @@ let package = Package(
         .plugin(
             name: "RefreshSnapshotPlugin",
             capability: .command(
-                intent: .custom(verb: "refresh-entity-snapshot", description: "Rewrite a target's schema snapshot from a live PostgreSQL database"),
+                intent: .custom(verb: "refresh-entity-snapshot", description: "Rewrite a target's schema snapshot from a live PostgreSQL database, or from the package's migrations (--from-migrations)"),
                 permissions: [
-                    .allowNetworkConnections(scope: .all(ports: []), reason: "To read the schema from the PostgreSQL server in DATABASE_URL or --database-url"),
+                    .allowNetworkConnections(scope: .all(ports: []), reason: "To read the schema from the PostgreSQL server in DATABASE_URL or --database-url, or from the throwaway server --from-migrations starts"),
                     .writeToPackageDirectory(reason: "To write the target's *.snapshot.json"),
                 ]
             ),
@@ -107,6 +107,8 @@ let package = Package(
 
         // Schema/ as migrations in the DSL: applying them reproduces Generated/.
         .target(name: "ReferenceMigrations", dependencies: ["EntityKitMigrations"]),
+        // ReferenceMigrations as a scaffolded `migrate` executable, for `--from-migrations`.
+        .executableTarget(name: "reference-migrate", dependencies: ["ReferenceMigrations", "EntityKitMigrations"]),
 
         // The committed output for Schema/: compiled by every build, used by the runtime tests.
         .target(name: "GeneratedModels", dependencies: ["EntityKit"], path: "Generated"),

@@ -5,7 +5,7 @@ import EntityKit
 import Foundation
 
 /// Table `public.email_verification_tokens`.
-public struct EmailVerificationToken: KeyedEntity, Hashable {
+public struct EmailVerificationToken: KeyedEntity, Hashable, Identifiable {
     public static let schemaName = "public"
     public static let tableName = "email_verification_tokens"
     public static let kind = EntityKind.table

@@ -5,7 +5,7 @@ import EntityKit
 import Foundation
 
 /// Table `public.membership_events`.
-public struct MembershipEvent: KeyedEntity, Hashable {
+public struct MembershipEvent: KeyedEntity, Hashable, Identifiable {
     public static let schemaName = "public"
     public static let tableName = "membership_events"
     public static let kind = EntityKind.table

@@ -5,7 +5,7 @@ import EntityKit
 import Foundation
 
 /// Table `public.messages`.
-public struct Message: KeyedEntity, Hashable {
+public struct Message: KeyedEntity, Hashable, Identifiable {
     public static let schemaName = "public"
     public static let tableName = "messages"
     public static let kind = EntityKind.table

@@ -7,7 +7,7 @@ import Foundation
 /// Long-lived tokens that mint new access tokens.
 ///
 /// Table `public.refresh_tokens`.
-public struct RefreshToken: KeyedEntity, Hashable {
+public struct RefreshToken: KeyedEntity, Hashable, Identifiable {
     public static let schemaName = "public"
     public static let tableName = "refresh_tokens"
     public static let kind = EntityKind.table

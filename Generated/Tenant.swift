@@ -5,7 +5,7 @@ import EntityKit
 import Foundation
 
 /// Table `public.tenants`.
-public struct Tenant: KeyedEntity, Hashable {
+public struct Tenant: KeyedEntity, Hashable, Identifiable {
     public static let schemaName = "public"
     public static let tableName = "tenants"
     public static let kind = EntityKind.table

@@ -7,7 +7,7 @@ import Foundation
 /// People who can sign in.
 ///
 /// Table `public.users`.
-public struct User: KeyedEntity, Hashable {
+public struct User: KeyedEntity, Hashable, Identifiable {
     public static let schemaName = "public"
     public static let tableName = "users"
     public static let kind = EntityKind.table

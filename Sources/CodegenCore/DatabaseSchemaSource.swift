@@ -27,32 +27,41 @@ public struct DatabaseSchemaSource: SchemaSource {
     }
 }
 
-/// `codegen snapshot`: introspect and write the snapshot JSON (or check it is current).
+/// `codegen snapshot`: read a schema (from a live database or the package's migrations) and
+/// write the snapshot JSON (or check it is current).
 public struct SnapshotJob: Sendable {
-    public var target: ConnectionTarget
+    public var source: any SchemaSource
     public var schemas: [String]
     public var outputFile: URL
     public var checkOnly: Bool
 
-    public init(target: ConnectionTarget, schemas: [String], outputFile: URL, checkOnly: Bool = false) {
-        self.target = target
+    public init(source: any SchemaSource, schemas: [String], outputFile: URL, checkOnly: Bool = false) {
+        self.source = source
         self.schemas = schemas
         self.outputFile = outputFile
         self.checkOnly = checkOnly
     }
 
-    /// Returns true when the file changed (or, when checking, would change).
+    public init(target: ConnectionTarget, schemas: [String], outputFile: URL, checkOnly: Bool = false) {
+        self.init(source: DatabaseSchemaSource(target: target), schemas: schemas, outputFile: outputFile, checkOnly: checkOnly)
+    }
+
+    /// Returns true when the file changed (or, when checking, would change), and the stages.
     @discardableResult
     public func run() throws -> Bool {
-        let snapshot = try CatalogReader(target: target).snapshot(schemas: schemas)
-        let data = try snapshot.encodedJSON()
-        if FileManager.default.contents(atPath: outputFile.path) == data { return false }
-        if checkOnly { return true }
+        try runWithTimings().changed
+    }
+
+    public func runWithTimings() throws -> (changed: Bool, timings: [StageTiming]) {
+        let loaded = try source.load(schemas: schemas)
+        let data = try loaded.snapshot.encodedJSON()
+        if FileManager.default.contents(atPath: outputFile.path) == data { return (false, loaded.timings) }
+        if checkOnly { return (true, loaded.timings) }
         // Staged and renamed inside the folder's own transaction, so a killed run leaves the old
         // file and, at most, a staging folder that the next run in that folder removes.
         let transaction = try FileTransaction(root: outputFile.deletingLastPathComponent())
         let staged = try transaction.stage(data, slot: 0)
         try transaction.commit(writes: [(staged, outputFile.lastPathComponent)], removals: [])
-        return true
+        return (true, loaded.timings)
     }
 }

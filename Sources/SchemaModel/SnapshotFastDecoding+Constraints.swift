@@ -3,9 +3,9 @@
 /// rules as the column fast path, with its own `Mirror` guard so that a field added here turns
 /// off only these two.
 extension SnapshotFastDecoding {
-    static let keyConstraintProperties = ["name", "columns", "comment"]
+    static let keyConstraintProperties = ["name", "columns", "comment", "withoutOverlaps"]
     static let foreignKeyProperties = ["name", "columns", "referencedRelation", "referencedColumns", "onUpdate", "onDelete",
-                                       "isDeferrable", "comment"]
+                                       "isDeferrable", "comment", "period", "referencedPeriod", "isEnforced", "isValidated"]
 
     static let constraintsEnabled: Bool = {
         propertyNames(KeyConstraint(name: "", columns: [])) == keyConstraintProperties
@@ -34,24 +34,26 @@ extension SnapshotFastDecoding {
 
     static func keyConstraint(_ tape: JSONTape, _ index: Int) -> KeyConstraint? {
         guard constraintsEnabled, tape.nodes[index].kind == .object else { return nil }
-        var name: String?, columns: [String]?, comment: String??
+        var name: String?, columns: [String]?, comment: String??, withoutOverlaps: String??
         var members = Members(tape: tape, object: index)
         while let (key, value) = members.next() {
             switch key {
             case "name": guard name == nil, let text = tape.plainString(value) else { return nil }; name = text
             case "columns": guard columns == nil, let list = strings(tape, value) else { return nil }; columns = list
             case "comment": guard comment == nil, let text = tape.optional(value, tape.plainString) else { return nil }; comment = text
+            case "withoutOverlaps": guard withoutOverlaps == nil, let text = tape.optional(value, tape.plainString) else { return nil }; withoutOverlaps = text
             default: return nil
             }
         }
         guard let name, let columns else { return nil }
-        return KeyConstraint(name: name, columns: columns, comment: comment ?? nil)
+        return KeyConstraint(name: name, columns: columns, comment: comment ?? nil, withoutOverlaps: withoutOverlaps ?? nil)
     }
 
     static func foreignKey(_ tape: JSONTape, _ index: Int) -> ForeignKey? {
         guard constraintsEnabled, isEnabled, tape.nodes[index].kind == .object else { return nil }
         var name: String?, columns: [String]?, referencedRelation: QualifiedName?, referencedColumns: [String]?
         var onUpdate: ReferentialAction?, onDelete: ReferentialAction?, isDeferrable: Bool?, comment: String??
+        var period: String??, referencedPeriod: String??, isEnforced: Bool??, isValidated: Bool??
         var members = Members(tape: tape, object: index)
         while let (key, value) = members.next() {
             switch key {
@@ -63,11 +65,16 @@ extension SnapshotFastDecoding {
             case "onDelete": guard onDelete == nil, let action = tape.plainString(value).flatMap(ReferentialAction.init(rawValue:)) else { return nil }; onDelete = action
             case "isDeferrable": guard isDeferrable == nil, let flag = tape.bool(value) else { return nil }; isDeferrable = flag
             case "comment": guard comment == nil, let text = tape.optional(value, tape.plainString) else { return nil }; comment = text
+            case "period": guard period == nil, let text = tape.optional(value, tape.plainString) else { return nil }; period = text
+            case "referencedPeriod": guard referencedPeriod == nil, let text = tape.optional(value, tape.plainString) else { return nil }; referencedPeriod = text
+            case "isEnforced": guard isEnforced == nil, let flag = tape.optional(value, tape.bool) else { return nil }; isEnforced = flag
+            case "isValidated": guard isValidated == nil, let flag = tape.optional(value, tape.bool) else { return nil }; isValidated = flag
             default: return nil
             }
         }
         guard let name, let columns, let referencedRelation, let referencedColumns, let onUpdate, let onDelete, let isDeferrable else { return nil }
         return ForeignKey(name: name, columns: columns, referencedRelation: referencedRelation, referencedColumns: referencedColumns,
-                          onUpdate: onUpdate, onDelete: onDelete, isDeferrable: isDeferrable, comment: comment ?? nil)
+                          onUpdate: onUpdate, onDelete: onDelete, isDeferrable: isDeferrable, comment: comment ?? nil,
+                          period: period ?? nil, referencedPeriod: referencedPeriod ?? nil, isEnforced: isEnforced ?? nil, isValidated: isValidated ?? nil)
     }
 }

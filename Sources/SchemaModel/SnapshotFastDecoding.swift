@@ -15,7 +15,7 @@ import Foundation
 enum SnapshotFastDecoding {
     /// `Column`'s stored properties, in declaration order, as this file decodes them.
     static let columnProperties = ["name", "type", "sqlType", "isNullable", "defaultExpression", "identity",
-                                   "generatedExpression", "dimensions", "comment", "origin"]
+                                   "generatedExpression", "isVirtual", "notNullNotValid", "dimensions", "comment", "origin"]
     static let qualifiedNameProperties = ["schema", "name"]
     static let columnReferenceProperties = ["relation", "column"]
 
@@ -60,6 +60,7 @@ enum SnapshotFastDecoding {
         guard isEnabled, tape.nodes[index].kind == .object else { return nil }
         var name: String?, type: QualifiedName?, sqlType: String?, isNullable: Bool?, dimensions: Int?
         var defaultExpression: String??, identity: IdentityKind??, generatedExpression: String??, comment: String??, origin: ColumnReference??
+        var isVirtual: Bool??, notNullNotValid: Bool??
         var members = Members(tape: tape, object: index)
         while let (key, value) = members.next() {
             switch key {
@@ -71,6 +72,8 @@ enum SnapshotFastDecoding {
             case "defaultExpression": guard defaultExpression == nil, let text = tape.optional(value, tape.plainString) else { return nil }; defaultExpression = text
             case "generatedExpression": guard generatedExpression == nil, let text = tape.optional(value, tape.plainString) else { return nil }; generatedExpression = text
             case "comment": guard comment == nil, let text = tape.optional(value, tape.plainString) else { return nil }; comment = text
+            case "isVirtual": guard isVirtual == nil, let flag = tape.optional(value, tape.bool) else { return nil }; isVirtual = flag
+            case "notNullNotValid": guard notNullNotValid == nil, let flag = tape.optional(value, tape.bool) else { return nil }; notNullNotValid = flag
             case "identity":
                 guard identity == nil, let kind = tape.optional(value, { tape.plainString($0).flatMap(IdentityKind.init(rawValue:)) }) else { return nil }
                 identity = kind
@@ -82,7 +85,8 @@ enum SnapshotFastDecoding {
         }
         guard let name, let type, let sqlType, let isNullable, let dimensions else { return nil }
         return Column(name: name, type: type, sqlType: sqlType, isNullable: isNullable, defaultExpression: defaultExpression ?? nil,
-                      identity: identity ?? nil, generatedExpression: generatedExpression ?? nil, dimensions: dimensions,
+                      identity: identity ?? nil, generatedExpression: generatedExpression ?? nil,
+                      isVirtual: isVirtual ?? nil, notNullNotValid: notNullNotValid ?? nil, dimensions: dimensions,
                       comment: comment ?? nil, origin: origin ?? nil)
     }
 

@@ -47,7 +47,9 @@ enum SnapshotFastEncoding {
         if let expression = column.generatedExpression { object.member("generatedExpression", &text); text.appendJSONString(expression) }
         if let identity = column.identity { object.member("identity", &text); text.appendJSONString(identity.rawValue) }
         object.member("isNullable", &text); text.append(column.isNullable ? "true" : "false")
+        if let isVirtual = column.isVirtual { object.member("isVirtual", &text); text.append(isVirtual ? "true" : "false") }
         object.member("name", &text); text.appendJSONString(column.name)
+        if let notNullNotValid = column.notNullNotValid { object.member("notNullNotValid", &text); text.append(notNullNotValid ? "true" : "false") }
         if let origin = column.origin {
             object.member("origin", &text)
             var reference = ObjectText(depth: depth + 1, &text)

@@ -9,6 +9,6 @@ struct Codegen: ParsableCommand {
             Reads a live PostgreSQL catalog (or a committed snapshot of it) and writes one Swift file per \
             table and view, Swift enums for PostgreSQL enums, and a prelude.
             """,
-        subcommands: [EntityCommand.self, SnapshotCommand.self, DiffCommand.self, MigrateCommand.self]
+        subcommands: [EntityCommand.self, SnapshotCommand.self, DiagramCommand.self, DiffCommand.self, MigrateCommand.self]
     )
 }

@@ -19,6 +19,8 @@ enum CommandLineMessages {
             return message(for: error, in: context)
         case let error as GenerationError:
             return message(for: error, in: context)
+        case let error as MigrationsSourceError:
+            return message(for: error)
         case let SnapshotFileError.unreadable(path):
             return "cannot read the snapshot \(path): check the path, or create it with `codegen snapshot -o \(path)`"
         default:
@@ -57,6 +59,21 @@ enum CommandLineMessages {
                 "check the database name in the URL, pass the schema that holds the tables with -s, or pass --allow-empty to generate only the prelude"
             }
             return "no tables or views to generate in \(GenerationError.place(schemas)) of \(source): \(advice)"
+        case .invalidRename:
+            return error.description
+        }
+    }
+
+    private static func message(for error: MigrationsSourceError) -> String {
+        switch error {
+        case .noServerBinaries, .rootWithoutPostgresUser, .clusterFailed:
+            return error.description.replacingOccurrences(of: "use an existing server for the scratch database", with: "pass --shadow-database-url postgres://USER:PASSWORD@HOST:PORT/postgres")
+        case .shadowURLNotAURL:
+            return error.description.replacingOccurrences(of: "the shadow database server must be", with: "--shadow-database-url must be")
+        case let .buildFailed(executable, package, detail):
+            return "the migrations executable \(executable) in \(package) does not build (\(detail)): fix it, or name the executable with --migrations-executable and its package with --package-path"
+        default:
+            return error.description
         }
     }
 }

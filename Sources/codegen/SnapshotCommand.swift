@@ -10,6 +10,8 @@ struct SnapshotCommand: ParsableCommand {
 
     @OptionGroup var connection: ConnectionOptions
 
+    @OptionGroup var migrations: MigrationsOptions
+
     @Option(name: [.customShort("o"), .customLong("output")], help: ArgumentHelp("The snapshot file to write.", valueName: "file"))
     var output: String
 
@@ -22,16 +24,27 @@ struct SnapshotCommand: ParsableCommand {
     @Flag(help: "Write nothing; exit 1 if the file is not current.")
     var check = false
 
+    @Flag(help: "Print how long each stage took.")
+    var verbose = false
+
+    func validate() throws {
+        if migrations.fromMigrations, connection.databaseURL != nil {
+            throw ValidationError("pass either -u (a live database) or --from-migrations, not both")
+        }
+    }
+
     func run() throws {
         if !check { InterruptCleanup.installHandlers() }
         do {
             let configured = try config.map { try GeneratorOptions.load(from: URL(fileURLWithPath: $0)).schemas } ?? ["public"]
+            let source: any SchemaSource = migrations.fromMigrations ? migrations.source : DatabaseSchemaSource(target: try connection.target())
             let job = SnapshotJob(
-                target: try connection.target(),
+                source: source,
                 schemas: schemas.isEmpty ? configured : schemas,
                 outputFile: URL(fileURLWithPath: output),
                 checkOnly: check)
-            let changed = try job.run()
+            let (changed, timings) = try job.runWithTimings()
+            if verbose { Timings.print(timings, statements: 0) }
             if check {
                 print(changed ? "\(output) is out of date" : "\(output) is up to date")
                 if changed { throw ExitCode(1) }

@@ -31,7 +31,7 @@ struct MigrationCLITests {
         let declaration = try #require(scaffolded.split(separator: "\n").first { $0.hasPrefix("struct ") })
         let version = try #require(scaffolded.split(separator: "\n").first { $0.contains("let name = ") })
         let source = """
-            import EntityKitPostgres
+            import EntityKitMigrations
 
             \(declaration)
             \(version)

@@ -22,7 +22,7 @@ struct OptionMergeTests {
             "--config", file.path, "-o", "Out", "-s", "public", "-s", "audit", "--tables", "b, c", "--type-override", "timestamptz = PGTimestamp",
             "--column-override", "public.users.settings=Settings", "--import", "More",
         ])
-        let options = try command.mergedOptions()
+        let options = try command.generator.options()
         #expect(options.schemas == ["public", "audit"])
         #expect(options.tables == ["b", "c"])
         #expect(options.accessLevel == .package)
@@ -33,7 +33,7 @@ struct OptionMergeTests {
     }
 
     @Test func withoutAConfigurationFlagsApplyToTheDefaults() throws {
-        let options = try EntityCommand.parse(["-o", "Out", "--access-level", "internal", "--optional-array-elements"]).mergedOptions()
+        let options = try EntityCommand.parse(["-o", "Out", "--access-level", "internal", "--optional-array-elements"]).generator.options()
         #expect(options.schemas == ["public"])
         #expect(options.accessLevel == .internal)
         #expect(options.optionalArrayElements)

@@ -104,7 +104,7 @@ public enum ConsumerPackage {
     }
 
     /// `swift`, from the toolchain running the tests.
-    static var swiftExecutable: String {
+    public static var swiftExecutable: String {
         let candidates = ["/opt/swift/usr/bin/swift", "/usr/bin/swift", "/usr/local/bin/swift"]
         if let path = ProcessInfo.processInfo.environment["PATH"] {
             for folder in path.split(separator: ":") {

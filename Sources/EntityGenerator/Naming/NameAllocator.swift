@@ -28,10 +28,47 @@ struct NameAllocator {
         taken.insert(key(name))
     }
 
-    /// One name per member; `candidates[i]` must not be empty.
-    mutating func allocate(_ candidates: [[String]]) -> [String] {
+    /// True when nobody may receive `name` any more.
+    func isTaken(_ name: String) -> Bool {
+        taken.contains(key(name))
+    }
+
+    /// Why a name granted up front (a user's rename) cannot be granted.
+    enum GrantConflict: Equatable {
+        /// The name is reserved, or was granted earlier by this allocator.
+        case taken
+        /// Another member is granted the same name.
+        case grantedTwice(other: Int)
+        /// It is another member's first choice: granting it would silently rename that member.
+        case firstChoiceOf(other: Int)
+    }
+
+    /// The first conflict that granting `granted` (member → name) before allocating
+    /// `candidates` would cause, if any. Members are checked in index order.
+    func conflict(granting granted: [Int: String], among candidates: [[String]]) -> (member: Int, conflict: GrantConflict)? {
+        var owners: [String: Int] = [:]
+        for member in granted.keys.sorted() {
+            let name = key(granted[member]!)
+            if taken.contains(name) { return (member, .taken) }
+            if let other = owners[name] { return (member, .grantedTwice(other: other)) }
+            owners[name] = member
+        }
+        for (other, list) in candidates.enumerated() where granted[other] == nil {
+            if let first = list.first, let member = owners[key(first)] { return (member, .firstChoiceOf(other: other)) }
+        }
+        return nil
+    }
+
+    /// One name per member; `candidates[i]` must not be empty. Members in `granted` receive
+    /// that name before any round (check it first with ``conflict(granting:among:)``); the
+    /// others compete for the rest as usual.
+    mutating func allocate(_ candidates: [[String]], granted fixed: [Int: String] = [:]) -> [String] {
         var granted = [String?](repeating: nil, count: candidates.count)
-        var pending = Array(candidates.indices)
+        for (member, name) in fixed {
+            granted[member] = name
+            taken.insert(key(name))
+        }
+        var pending = candidates.indices.filter { fixed[$0] == nil }
         var round = 0
         while !pending.isEmpty {
             var proposals: [String: [Int]] = [:]

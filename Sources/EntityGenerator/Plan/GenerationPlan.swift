@@ -73,6 +73,21 @@ public struct EntityPlan: Sendable, Equatable {
     /// Keyed entities only: the conflict targets an upsert may name, the primary key first.
     public var uniqueKeys: [UniqueKeyPlan]
     public var relations: [RelationPlan]
+    /// `Identifiable`, when the primary key is one column and no other property is `id`.
+    public var identity: IdentityPlan?
+    /// Protocols the configuration adds, after the generator's own.
+    public var additionalConformances: [SwiftType] = []
+}
+
+/// How an entity is `Identifiable`: its `id` is its single-column primary key.
+public struct IdentityPlan: Sendable, Equatable {
+    /// The key's property.
+    public var property: String
+    /// The key's type, which becomes `ID`.
+    public var type: SwiftType
+
+    /// True when the key property is not itself named `id`, so `var id` must forward to it.
+    public var needsAccessor: Bool { property != "id" }
 }
 
 /// A case of an entity's `UniqueKey`: the primary key or a unique constraint (or unique index).
@@ -173,8 +188,11 @@ public struct RelationPlan: Sendable, Equatable {
     public var targetType: String
     /// Many-to-many only: the junction entity.
     public var junctionType: String?
-    /// For key relations: the constraint name.
+    /// For key relations: the constraint name. For many-to-many: the junction's key to the
+    /// target.
     public var constraint: String?
+    /// Many-to-many only: the junction's key to the source.
+    public var junctionConstraint: String? = nil
     /// Case names of (source, target) pairs, or (source, junction) for many-to-many.
     public var columnPairs: [ColumnPairPlan]
     /// Many-to-many only: (junction, target) pairs.
@@ -197,6 +215,8 @@ public struct EnumPlan: Sendable, Equatable {
     public var name: String
     public var documentation: [String]
     public var cases: [EnumCasePlan]
+    /// Protocols the configuration adds, after `String, PGEnum`.
+    public var additionalConformances: [SwiftType] = []
 }
 
 /// A case of a generated enum and the label it stands for.
@@ -215,6 +235,8 @@ public struct CompositePlan: Sendable, Equatable {
     public var documentation: [String]
     /// Fields in attribute order; `columnName` holds the attribute name.
     public var fields: [PropertyPlan]
+    /// Protocols the configuration adds, after `PGComposite`.
+    public var additionalConformances: [SwiftType] = []
 }
 
 /// A type alias that keeps a domain's name.

@@ -19,6 +19,7 @@ public enum KnownType: String, CaseIterable, Hashable, Sendable {
     case sendable = "Sendable"
     case codable = "Codable"
     case codingKey = "CodingKey"
+    case identifiable = "Identifiable"
 
     // Foundation.
     case uuid = "UUID"
@@ -128,7 +129,7 @@ public enum KnownType: String, CaseIterable, Hashable, Sendable {
     public var module: Module {
         switch self {
         case .bool, .int16, .int32, .int64, .uint32, .uint64, .float, .double, .string,
-             .hashable, .sendable, .codable, .codingKey:
+             .hashable, .sendable, .codable, .codingKey, .identifiable:
             return .swift
         case .uuid, .data:
             return .foundation
@@ -157,7 +158,7 @@ public enum ReservedNames {
         "Substring", "Character", "Int", "Int8", "UInt", "UInt8", "UInt16", "Decimal", "Array",
         "Dictionary", "Set", "Optional", "Result", "Error", "Never", "Void", "Decodable", "Encodable",
         "Equatable", "Comparable", "CaseIterable", "RawRepresentable", "Decoder", "Encoder",
-        "Date", "URL", "TimeZone", "Locale", "Identifiable",
+        "Date", "URL", "TimeZone", "Locale",
     ]
 
     /// Every name a generated type may not take.

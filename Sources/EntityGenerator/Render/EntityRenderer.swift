@@ -8,7 +8,10 @@ struct EntityRenderer {
     func render() -> String {
         var writer = SourceWriter()
         writer.documentation(plan.documentation)
-        writer.block("\(access)struct \(plan.typeName): \(plan.conformance.knownType.spelling), Hashable {") { body in
+        var conformances: [SwiftType] = [.known(plan.conformance.knownType), .known(.hashable)]
+        if plan.identity != nil { conformances.append(.known(.identifiable)) }
+        conformances += plan.additionalConformances
+        writer.block("\(access)struct \(plan.typeName): \(Spelling.list(conformances)) {") { body in
             body.line("\(access)static let schemaName = \(SwiftText.literal(plan.schema))")
             body.line("\(access)static let tableName = \(SwiftText.literal(plan.table))")
             body.line("\(access)static let kind = EntityKind.\(Spelling.kind(plan.kind))")
@@ -140,6 +143,11 @@ struct EntityRenderer {
             writer.line("\(access)var primaryKey: \(Spelling.type(key.type)) { \(Spelling.type(key.type))(\(arguments)) }")
         } else {
             writer.line("\(access)var primaryKey: \(Spelling.type(key.type)) { \(Spelling.identifier(key.properties[0])) }")
+        }
+        if let identity = plan.identity, identity.needsAccessor {
+            writer.line()
+            writer.documentation(["The primary key, as `Identifiable` names it."])
+            writer.line("\(access)var id: \(Spelling.type(identity.type)) { \(Spelling.identifier(identity.property)) }")
         }
     }
 

@@ -16,6 +16,11 @@ enum Spelling {
         }
     }
 
+    /// An inheritance clause's types: `KeyedEntity, Hashable, Identifiable`.
+    static func list(_ types: [SwiftType]) -> String {
+        types.map(Self.type).joined(separator: ", ")
+    }
+
     /// A declared name, in backticks when it is a keyword.
     static func identifier(_ name: String) -> String {
         SwiftIdentifiers.escaped(name)

@@ -5,7 +5,7 @@ struct TypeRenderers {
     func render(_ plan: EnumPlan) -> String {
         var writer = SourceWriter()
         writer.documentation(plan.documentation)
-        writer.block("\(access)enum \(plan.typeName): String, PGEnum {") { body in
+        writer.block("\(access)enum \(plan.typeName): \(Spelling.list([.known(.string), .known(.pgEnum)] + plan.additionalConformances)) {") { body in
             for enumCase in plan.cases {
                 body.documentation(enumCase.documentation)
                 body.line(EntityRenderer.caseDeclaration(name: enumCase.name, rawValue: enumCase.label))
@@ -20,7 +20,7 @@ struct TypeRenderers {
     func render(_ plan: CompositePlan) -> String {
         var writer = SourceWriter()
         writer.documentation(plan.documentation)
-        writer.block("\(access)struct \(plan.typeName): PGComposite {") { body in
+        writer.block("\(access)struct \(plan.typeName): \(Spelling.list([.known(.pgComposite)] + plan.additionalConformances)) {") { body in
             body.line("\(access)static let schemaName = \(SwiftText.literal(plan.schema))")
             body.line("\(access)static let typeName = \(SwiftText.literal(plan.name))")
             body.line("\(access)static let attributeNames = [\(plan.fields.map { SwiftText.literal($0.columnName) }.joined(separator: ", "))]")

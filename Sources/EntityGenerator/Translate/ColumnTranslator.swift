@@ -7,13 +7,16 @@ struct ColumnTranslator: Sendable {
     let types: [QualifiedName: TypeDefinition]
     let relationsByName: [QualifiedName: Relation]
     let columnOverrides: [String: String]
+    let renames: Renames
     /// Partition names by partitioned table, sorted.
     let partitions: [QualifiedName: [String]]
     /// Inheriting tables by parent, sorted.
     let inheritors: [QualifiedName: [String]]
 
-    init(mapper: TypeMapper, types: [QualifiedName: TypeDefinition], relationsByName: [QualifiedName: Relation], columnOverrides: [String: String]) {
+    init(mapper: TypeMapper, types: [QualifiedName: TypeDefinition], relationsByName: [QualifiedName: Relation], columnOverrides: [String: String],
+         renames: Renames) {
         self.mapper = mapper
+        self.renames = renames
         self.types = types
         self.relationsByName = relationsByName
         self.columnOverrides = columnOverrides
@@ -27,16 +30,17 @@ struct ColumnTranslator: Sendable {
         self.inheritors = inheritors.mapValues { $0.sorted() }
     }
 
-    func entity(for relation: Relation, typeName: String, diagnostics: inout Diagnostics) -> EntityPlan {
+    /// - Parameter renamedBy: the configuration key that chose `typeName`, if one did.
+    func entity(for relation: Relation, typeName: String, renamedBy: String?, diagnostics: inout Diagnostics) throws(GenerationError) -> EntityPlan {
         let subject = relation.qualifiedName.description
-        var namer = NameAllocator(reserved: ReservedNames.memberNames)
         let candidates = relation.columns.map { NameCandidates.member($0.name, fallback: "column", suffix: "Column") }
-        let names = namer.allocate(candidates)
+        let names = try memberNames(candidates, owner: relation.qualifiedName, originals: relation.columns.map(\.name),
+                                    reserved: ReservedNames.memberNames, kind: "column")
         var properties: [PropertyPlan] = []
         properties.reserveCapacity(relation.columns.count)
         for index in relation.columns.indices {
-            properties.append(property(for: relation.columns[index], of: relation, name: names[index],
-                                       plainName: candidates[index][0], diagnostics: &diagnostics))
+            properties.append(property(for: relation.columns[index], of: relation, name: names.names[index],
+                                       plainName: candidates[index][0], renamedBy: names.renamedBy[index], diagnostics: &diagnostics))
         }
 
         let isView = relation.kind == .view || relation.kind == .materializedView
@@ -65,7 +69,8 @@ struct ColumnTranslator: Sendable {
             table: relation.name,
             kind: kind,
             conformance: conformance,
-            documentation: documentation(of: relation, hasPrimaryKey: primaryKey != nil) + ConstraintNotes.entityLines(for: relation),
+            documentation: documentation(of: relation, hasPrimaryKey: primaryKey != nil) + ConstraintNotes.entityLines(for: relation)
+                + (renamedBy.map { ["", RenameNote.configured(name: typeName, key: $0)] } ?? []),
             properties: properties,
             primaryKey: primaryKey,
             uniqueKeys: conformance == .keyedEntity ? UniqueKeys.plans(for: relation, properties: properties, primaryKey: primaryKey) : [],
@@ -73,7 +78,27 @@ struct ColumnTranslator: Sendable {
         )
     }
 
-    private func property(for column: Column, of relation: Relation, name: String, plainName: String, diagnostics: inout Diagnostics) -> PropertyPlan {
+    /// Member names for `originals` of `owner`, with the configuration's renames granted first.
+    func memberNames(_ candidates: [[String]], owner: QualifiedName, originals: [String], reserved: Set<String>, kind: String)
+        throws(GenerationError) -> (names: [String], renamedBy: [String?]) {
+        var namer = NameAllocator(reserved: reserved)
+        var renamed: [Int: (key: String, name: String)] = [:]
+        if !renames.isEmpty {
+            for (index, original) in originals.enumerated() {
+                guard let rename = renames.member(schema: owner.schema, owner: owner.name, name: original) else { continue }
+                try Renames.checkMember(rename.name, key: rename.key, reserved: reserved)
+                renamed[index] = rename
+            }
+        }
+        if renamed.isEmpty { return (namer.allocate(candidates), Array(repeating: nil, count: originals.count)) }
+        let names = try Renames.grant(renamed, candidates: candidates, allocator: &namer) { other in
+            "the \(kind) `\(originals[other])` of \(owner) (named `\(candidates[other][0])`)"
+        }
+        return (names, originals.indices.map { renamed[$0]?.key })
+    }
+
+    private func property(for column: Column, of relation: Relation, name: String, plainName: String, renamedBy: String?,
+                          diagnostics: inout Diagnostics) -> PropertyPlan {
         var mapped = mapper.map(column.type, dimensions: column.dimensions)
         var subject: String { "\(relation.schema).\(relation.name).\(column.name)" }
         if !columnOverrides.isEmpty, let override = columnOverrides[subject] {
@@ -93,7 +118,9 @@ struct ColumnTranslator: Sendable {
             docs += ["", "Never NULL: it is `\(origin.relation).\(origin.column)`, which is NOT NULL."]
         }
         var notes = ConstraintNotes.columnLines(for: column, in: relation) + mapped.notes
-        if name != plainName, let note = RenameNote.member(original: column.name, name: name, kind: "column", plain: plainName) {
+        if let renamedBy {
+            notes.insert(RenameNote.configured(name: name, key: renamedBy), at: 0)
+        } else if name != plainName, let note = RenameNote.member(original: column.name, name: name, kind: "column", plain: plainName) {
             notes.insert(note, at: 0)
         }
         for note in notes { docs += ["", note] }
@@ -202,17 +229,22 @@ struct ColumnTranslator: Sendable {
         return docs
     }
 
-    func composite(_ type: TypeDefinition, typeName: String, diagnostics: inout Diagnostics) -> CompositePlan {
+    func composite(_ type: TypeDefinition, typeName: String, renamedBy: String?, diagnostics: inout Diagnostics) throws(GenerationError) -> CompositePlan {
         let attributes = type.attributes ?? []
-        var namer = NameAllocator(reserved: ReservedNames.memberNames)
-        let names = namer.allocate(attributes.map { NameCandidates.member($0.name, fallback: "field", suffix: "Field") })
+        let allocated = try memberNames(attributes.map { NameCandidates.member($0.name, fallback: "field", suffix: "Field") },
+                                        owner: type.qualifiedName, originals: attributes.map(\.name),
+                                        reserved: ReservedNames.memberNames, kind: "attribute")
         var fields: [PropertyPlan] = []
-        for (attribute, name) in zip(attributes, names) {
+        for (index, (attribute, name)) in zip(attributes, allocated.names).enumerated() {
             let mapped = mapper.map(attribute.type)
             for warning in mapped.warnings { diagnostics.warn("\(type.qualifiedName).\(attribute.name)", warning) }
             var docs = ["`\(attribute.name) \(attribute.sqlType)`"]
             var notes = mapped.notes
-            if let note = RenameNote.member(original: attribute.name, name: name, kind: "attribute") { notes.insert(note, at: 0) }
+            if let key = allocated.renamedBy[index] {
+                notes.insert(RenameNote.configured(name: name, key: key), at: 0)
+            } else if let note = RenameNote.member(original: attribute.name, name: name, kind: "attribute") {
+                notes.insert(note, at: 0)
+            }
             for note in notes { docs += ["", note] }
             fields.append(PropertyPlan(
                 name: name, columnName: attribute.name,
@@ -223,6 +255,7 @@ struct ColumnTranslator: Sendable {
         var docs = Self.commentLines(type.comment)
         if !docs.isEmpty { docs.append("") }
         docs.append("Composite type `\(type.qualifiedName)`. PostgreSQL lets any attribute of a composite value be NULL, so every field is optional.")
+        if let renamedBy { docs += ["", RenameNote.configured(name: typeName, key: renamedBy)] }
         return CompositePlan(typeName: typeName, schema: type.schema, name: type.name, documentation: docs, fields: fields)
     }
 
@@ -252,23 +285,25 @@ struct ColumnTranslator: Sendable {
 
 /// Plans for enums and domains.
 enum TypeTranslator {
-    static func enumeration(_ type: TypeDefinition, typeName: String) -> EnumPlan {
+    static func enumeration(_ type: TypeDefinition, typeName: String, renamedBy: String?, columns: ColumnTranslator) throws(GenerationError) -> EnumPlan {
         let labels = type.enumLabels ?? []
-        var namer = NameAllocator(reserved: ReservedNames.keywordMembers.union(["allCases", "rawValue", "hashValue", "schemaName", "typeName"]))
-        let names = namer.allocate(labels.map { NameCandidates.member($0, fallback: "empty", suffix: "Case") })
-        let cases = zip(labels, names).map { label, name in
-            EnumCasePlan(
-                name: name,
-                label: label,
-                documentation: RenameNote.member(original: label, name: name, kind: "label").map { [$0] } ?? [])
+        let allocated = try columns.memberNames(
+            labels.map { NameCandidates.member($0, fallback: "empty", suffix: "Case") }, owner: type.qualifiedName, originals: labels,
+            reserved: ReservedNames.keywordMembers.union(["allCases", "rawValue", "hashValue", "schemaName", "typeName"]), kind: "label")
+        let cases = labels.indices.map { index in
+            let (label, name) = (labels[index], allocated.names[index])
+            let note = allocated.renamedBy[index].map { RenameNote.configured(name: name, key: $0) }
+                ?? RenameNote.member(original: label, name: name, kind: "label")
+            return EnumCasePlan(name: name, label: label, documentation: note.map { [$0] } ?? [])
         }
         var docs = ColumnTranslator.commentLines(type.comment)
         if !docs.isEmpty { docs.append("") }
         docs.append("Enum type `\(type.qualifiedName)`; raw values are its labels, in the type's order.")
+        if let renamedBy { docs += ["", RenameNote.configured(name: typeName, key: renamedBy)] }
         return EnumPlan(typeName: typeName, schema: type.schema, name: type.name, documentation: docs, cases: cases)
     }
 
-    static func domain(_ type: TypeDefinition, typeName: String, mapper: TypeMapper) -> DomainPlan {
+    static func domain(_ type: TypeDefinition, typeName: String, renamedBy: String?, mapper: TypeMapper) -> DomainPlan {
         let domain = type.domain
         let underlying = domain.map { mapper.map($0.baseType, dimensions: $0.dimensions).type } ?? .known(.string)
         var docs = ColumnTranslator.commentLines(type.comment)
@@ -279,6 +314,7 @@ enum TypeTranslator {
         for check in domain?.checks ?? [] {
             docs.append("`\(check.name)`: `\(check.definition)`")
         }
+        if let renamedBy { docs += ["", RenameNote.configured(name: typeName, key: renamedBy)] }
         return DomainPlan(typeName: typeName, schema: type.schema, name: type.name, documentation: docs, underlyingType: underlying)
     }
 }

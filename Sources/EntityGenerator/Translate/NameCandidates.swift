@@ -48,6 +48,11 @@ enum NameCandidates {
 
 /// Why a declaration's name differs from the plain conversion of its database name, for docs.
 enum RenameNote {
+    /// For a name the configuration chose.
+    static func configured(name: String, key: String) -> String {
+        "Named `\(name)` by the rename of `\(key)` in the configuration."
+    }
+
     /// - Parameter plain: the plain conversion, when the caller has it (the first member candidate).
     static func member(original: String, name: String, kind: String, plain known: String? = nil) -> String? {
         let plain = known ?? NameCandidates.legal(Words.lowerCamel(Words.split(original)), fallback: "")

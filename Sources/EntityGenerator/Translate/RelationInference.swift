@@ -16,15 +16,24 @@ struct RelationInference: Sendable {
     /// Selected relations, parallel to the entity plans.
     let relations: [Relation]
     let entities: [EntityPlan]
+    let renames: Renames
+
+    init(relations: [Relation], entities: [EntityPlan], renames: Renames = Renames(options: GeneratorOptions())) {
+        self.relations = relations
+        self.entities = entities
+        self.renames = renames
+    }
 
     private struct Proposal: Sendable {
         var candidates: [String]
         var plan: RelationPlan
+        /// The configuration's name for it, with the key that gave it.
+        var rename: (key: String, name: String)?
     }
 
     private static let keyWords: Set<String> = ["id", "ids", "fk", "uuid", "guid", "key", "ref", "code"]
 
-    func addRelations(to plans: inout [EntityPlan], diagnostics: inout Diagnostics) {
+    func addRelations(to plans: inout [EntityPlan], diagnostics: inout Diagnostics) throws(GenerationError) {
         let indexByName = Dictionary(relations.enumerated().map { ($1.qualifiedName, $0) }, uniquingKeysWith: { first, _ in first })
         let propertyByColumn: [[String: String]] = entities.map { entity in
             Dictionary(entity.properties.map { ($0.columnName, $0.name) }, uniquingKeysWith: { first, _ in first })
@@ -51,16 +60,33 @@ struct RelationInference: Sendable {
             for note in notes { diagnostics.note(note.subject, note.message) }
         }
         let proposals = gathered
-        let named = Parallel.map(Array(plans.indices)) { index -> [RelationPlan] in
-            var namer = NameAllocator(reserved: ReservedNames.keywordMembers)
-            let names = namer.allocate(proposals[index].map { $0.candidates.map { NameCandidates.legal($0, fallback: "related") } })
-            return zip(proposals[index], names).map { proposal, name in
-                var plan = proposal.plan
-                plan.name = name
-                return plan
-            }.sorted { $0.name < $1.name }
+        let typeNames = plans.map(\.typeName)
+        let named = Parallel.map(Array(plans.indices)) { index -> Result<[RelationPlan], GenerationError> in
+            Result { () throws(GenerationError) in try self.name(proposals[index], of: typeNames[index]) }
         }
-        for index in plans.indices { plans[index].relations = named[index] }
+        for index in plans.indices { plans[index].relations = try named[index].get() }
+    }
+
+    /// Names one entity's relations: renames first, then the candidates, never a number unless
+    /// every candidate is taken.
+    private func name(_ proposals: [Proposal], of typeName: String) throws(GenerationError) -> [RelationPlan] {
+        var namer = NameAllocator(reserved: ReservedNames.keywordMembers)
+        let candidates = proposals.map { $0.candidates.map { NameCandidates.legal($0, fallback: "related") } }
+        var renamed: [Int: (key: String, name: String)] = [:]
+        for (index, proposal) in proposals.enumerated() {
+            guard let rename = proposal.rename else { continue }
+            try Renames.checkMember(rename.name, key: rename.key, reserved: ReservedNames.keywordMembers)
+            renamed[index] = rename
+        }
+        let names = try Renames.grant(renamed, candidates: candidates, allocator: &namer) { other in
+            "the relation `\(candidates[other][0])` of \(typeName)"
+        }
+        return zip(proposals, names).enumerated().map { index, element in
+            var plan = element.0
+            plan.plan.name = element.1
+            if let key = renamed[index]?.key { plan.plan.documentation += ["", RenameNote.configured(name: element.1, key: key)] }
+            return plan.plan
+        }.sorted { $0.name < $1.name }
     }
 
     /// Every relation that `source`'s foreign keys (and its junction role) give, with the entity
@@ -81,6 +107,7 @@ struct RelationInference: Sendable {
             guard let pairs = columnPairs(key, source: source, target: target, propertyByColumn: propertyByColumn) else { continue }
             let belongsName = belongsToName(key, targetType: entities[target].typeName)
             let via = "Via" + Words.upperCamel(Words.split(key.name))
+            let schema = relation.schema, table = relation.name
             result.append((source, Proposal(
                 candidates: [belongsName, belongsName + via],
                 plan: RelationPlan(
@@ -90,7 +117,8 @@ struct RelationInference: Sendable {
                     sourceType: entities[source].typeName, targetType: entities[target].typeName, junctionType: nil,
                     constraint: key.name, columnPairs: pairs, targetPairs: [],
                     onDelete: key.onDelete == .noAction ? nil : key.onDelete,
-                    onUpdate: key.onUpdate == .noAction ? nil : key.onUpdate))))
+                    onUpdate: key.onUpdate == .noAction ? nil : key.onUpdate),
+                rename: renames.relation(constraint: key.name, schema: schema, table: table, role: .belongsTo))))
 
             let isUnique = columnsAreUnique(key.columns, in: relation)
             let sourceWords = Words.split(entities[source].typeName)
@@ -109,7 +137,8 @@ struct RelationInference: Sendable {
                     sourceType: entities[target].typeName, targetType: entities[source].typeName, junctionType: nil,
                     constraint: key.name,
                     columnPairs: pairs.map { ColumnPairPlan(source: $0.target, target: $0.source) },
-                    targetPairs: [], onDelete: nil, onUpdate: nil))))
+                    targetPairs: [], onDelete: nil, onUpdate: nil),
+                rename: renames.relation(constraint: key.name, schema: schema, table: table, role: .inverse))))
         }
         result += manyToMany(junction: source, indexByName: indexByName, propertyByColumn: propertyByColumn)
         return (result, notes)
@@ -146,10 +175,11 @@ struct RelationInference: Sendable {
                     kind: .manyToMany, name: "",
                     documentation: ["The `\(relations[to].qualifiedName)` rows linked to this row through `\(relation.qualifiedName)` (`\(fromKey.name)`, `\(toKey.name)`)."],
                     sourceType: entities[from].typeName, targetType: entities[to].typeName, junctionType: junctionType,
-                    constraint: nil,
+                    constraint: toKey.name, junctionConstraint: fromKey.name,
                     columnPairs: fromPairs.map { ColumnPairPlan(source: $0.target, target: $0.source) },
                     targetPairs: toPairs,
-                    onDelete: nil, onUpdate: nil))))
+                    onDelete: nil, onUpdate: nil),
+                rename: renames.relation(constraint: toKey.name, schema: relation.schema, table: relation.name, role: .manyToMany))))
         }
         return result
     }

@@ -19,61 +19,64 @@ public struct Translator {
         }
         var diagnostics = Diagnostics()
         let relations = try selectRelations(&diagnostics)
-        let primarySchema = options.schemas[0]
 
-        var typeNamer = NameAllocator(
-            reserved: ReservedNames.typeNames.union(SwiftIdentifiers.keywords),
-            caseInsensitive: true)
-        let entityNames = typeNamer.allocate(relations.map { relation in
-            NameCandidates.entity(
-                schema: relation.schema, table: relation.name,
-                isPrimarySchema: relation.schema == primarySchema,
-                kindSuffix: relation.kind == .view || relation.kind == .materializedView ? "View" : "Table")
-        })
-
+        let renames = Renames(options: options)
+        try renames.ambiguousRelationKeys(in: relations)
         let typesByName = snapshot.typesByName
         let generatedTypes = reachableTypes(from: relations, types: typesByName)
-        let typeNames = typeNamer.allocate(generatedTypes.map { type in
-            NameCandidates.type(
-                schema: type.schema, name: type.name,
-                isPrimarySchema: type.schema == primarySchema,
-                kindSuffix: type.kind == .enumeration ? "Enum" : type.kind == .composite ? "Type" : "Domain")
-        })
+        let named = try typeNames(relations: relations, types: generatedTypes, renames: renames)
+        let entityNames = named.entities
         var generatedTypeNames: [QualifiedName: String] = [:]
-        for (type, name) in zip(generatedTypes, typeNames) { generatedTypeNames[type.qualifiedName] = name }
+        for (type, name) in zip(generatedTypes, named.types) { generatedTypeNames[type.qualifiedName] = name }
 
         let uses = Set(relations.flatMap { relation in relation.columns.map { MappingKey(type: $0.type, dimensions: $0.dimensions) } })
         let mapper = TypeMapper(types: typesByName, generatedTypeNames: generatedTypeNames, typeOverrides: options.typeOverrides,
                                 optionalArrayElements: options.optionalArrayElements).memoizing(uses)
         let relationsByName = Dictionary(snapshot.relations.map { ($0.qualifiedName, $0) }, uniquingKeysWith: { first, _ in first })
         let columnTranslator = ColumnTranslator(
-            mapper: mapper, types: typesByName, relationsByName: relationsByName, columnOverrides: options.columnOverrides)
+            mapper: mapper, types: typesByName, relationsByName: relationsByName, columnOverrides: options.columnOverrides,
+            renames: renames)
 
-        let translated = Parallel.map(Array(zip(relations, entityNames))) { relation, typeName in
+        let translated = Parallel.map(Array(relations.indices)) { index -> Result<(EntityPlan, Diagnostics), GenerationError> in
             var local = Diagnostics()
-            let entity = columnTranslator.entity(for: relation, typeName: typeName, diagnostics: &local)
-            return (entity, local)
+            do throws(GenerationError) {
+                let entity = try columnTranslator.entity(for: relations[index], typeName: entityNames[index],
+                                                         renamedBy: named.entityRenamedBy[index], diagnostics: &local)
+                return .success((entity, local))
+            } catch {
+                return .failure(error)
+            }
         }
-        var entities = translated.map(\.0)
-        for (_, local) in translated { diagnostics.merge(local) }
-        RelationInference(relations: relations, entities: entities).addRelations(to: &entities, diagnostics: &diagnostics)
+        var entities: [EntityPlan] = []
+        for result in translated {
+            let (entity, local) = try result.get()
+            entities.append(entity)
+            diagnostics.merge(local)
+        }
+        try RelationInference(relations: relations, entities: entities, renames: renames).addRelations(to: &entities, diagnostics: &diagnostics)
         reportUnusedOverrides(relations: relations, types: typesByName, diagnostics: &diagnostics)
+        for key in renames.unmatchedKeys(relations: relations, types: generatedTypes) {
+            diagnostics.warn(key, "rename matches no generated table, type, column, enum label or foreign key: check the name, or remove it")
+        }
 
         var enums: [EnumPlan] = []
         var composites: [CompositePlan] = []
         var domains: [DomainPlan] = []
-        for (type, name) in zip(generatedTypes, typeNames) {
+        for (index, type) in generatedTypes.enumerated() {
+            let name = named.types[index]
+            let renamedBy = named.typeRenamedBy[index]
             switch type.kind {
             case .enumeration:
-                enums.append(TypeTranslator.enumeration(type, typeName: name))
+                enums.append(try TypeTranslator.enumeration(type, typeName: name, renamedBy: renamedBy, columns: columnTranslator))
             case .composite:
-                composites.append(columnTranslator.composite(type, typeName: name, diagnostics: &diagnostics))
+                composites.append(try columnTranslator.composite(type, typeName: name, renamedBy: renamedBy, diagnostics: &diagnostics))
             case .domain:
-                domains.append(TypeTranslator.domain(type, typeName: name, mapper: mapper))
+                domains.append(TypeTranslator.domain(type, typeName: name, renamedBy: renamedBy, mapper: mapper))
             default:
                 break
             }
         }
+        ConformanceDecisions(options: options).apply(entities: &entities, enums: &enums, composites: &composites, diagnostics: &diagnostics)
 
         entities.sort { $0.typeName < $1.typeName }
         enums.sort { $0.typeName < $1.typeName }
@@ -81,7 +84,7 @@ public struct Translator {
         domains.sort { $0.typeName < $1.typeName }
         return GenerationPlan(
             accessLevel: options.accessLevel,
-            imports: (["EntityKit", "Foundation"] + options.additionalImports).uniquedSorted(),
+            imports: (["EntityKit", "Foundation"] + options.additionalImports + options.conformances.imports).uniquedSorted(),
             entities: entities,
             enums: enums,
             composites: composites,
@@ -93,6 +96,51 @@ public struct Translator {
                 enumTypes: enums.map(\.typeName)),
             diagnostics: diagnostics.sorted
         )
+    }
+
+    /// Type names for entities, then enums, composites and domains, from one allocator (type
+    /// names become file names, so they are unique case-insensitively). Renames are granted
+    /// first; a rename that would take another type's own name is refused.
+    private func typeNames(relations: [Relation], types: [TypeDefinition], renames: Renames) throws(GenerationError)
+        -> (entities: [String], types: [String], entityRenamedBy: [String?], typeRenamedBy: [String?]) {
+        let primarySchema = options.schemas[0]
+        let entityCandidates = relations.map { relation in
+            NameCandidates.entity(
+                schema: relation.schema, table: relation.name,
+                isPrimarySchema: relation.schema == primarySchema,
+                kindSuffix: relation.kind == .view || relation.kind == .materializedView ? "View" : "Table")
+        }
+        let typeCandidates = types.map { type in
+            NameCandidates.type(
+                schema: type.schema, name: type.name,
+                isPrimarySchema: type.schema == primarySchema,
+                kindSuffix: type.kind == .enumeration ? "Enum" : type.kind == .composite ? "Type" : "Domain")
+        }
+        var typeNamer = NameAllocator(reserved: ReservedNames.typeNames.union(SwiftIdentifiers.keywords), caseInsensitive: true)
+        let owners = relations.map(\.qualifiedName) + types.map(\.qualifiedName)
+        var renamed: [Int: (key: String, name: String)] = [:]
+        for (index, owner) in owners.enumerated() {
+            guard let rename = renames.type(schema: owner.schema, name: owner.name) else { continue }
+            try Renames.checkType(rename.name, key: rename.key)
+            renamed[index] = rename
+        }
+        guard !renamed.isEmpty else {
+            return (typeNamer.allocate(entityCandidates), typeNamer.allocate(typeCandidates),
+                    Array(repeating: nil, count: relations.count), Array(repeating: nil, count: types.count))
+        }
+        // Checked over both groups at once, so an entity's rename cannot take an enum's name.
+        let all = entityCandidates + typeCandidates
+        try Renames.check(renamed, candidates: all, allocator: typeNamer) { other in
+            "the type of \(owners[other]) (named `\(all[other][0])`)"
+        }
+        let entityGranted = renamed.filter { $0.key < relations.count }.mapValues(\.name)
+        let typeGranted = Dictionary(uniqueKeysWithValues: renamed.filter { $0.key >= relations.count }.map { ($0.key - relations.count, $0.value.name) })
+        // Type renames are held from the start, so no entity falls back onto one.
+        for name in typeGranted.values { typeNamer.reserve(name) }
+        let entityNames = typeNamer.allocate(entityCandidates, granted: entityGranted)
+        let typeNames = typeNamer.allocate(typeCandidates, granted: typeGranted)
+        return (entityNames, typeNames,
+                relations.indices.map { renamed[$0]?.key }, types.indices.map { renamed[relations.count + $0]?.key })
     }
 
     /// Relations of the requested schemas that become entities: not partitions, not filtered out,
@@ -110,6 +158,12 @@ public struct Translator {
         for relation in snapshot.relations where schemas.contains(relation.schema) && relation.partitionOf == nil {
             if !options.tables.isEmpty, !options.tables.contains(where: { matches(relation, $0) }) { continue }
             if options.ignoreTables.contains(where: { matches(relation, $0) }) { continue }
+            // A table named in `tables` was asked for by name, hidden or not.
+            if relation.name.hasPrefix("_"), !options.includeHiddenTables,
+               !options.tables.contains(where: { matches(relation, $0) }) {
+                diagnostics.warn(relation.qualifiedName.description, GenerationError.hiddenTableSkipped)
+                continue
+            }
             guard !relation.columns.isEmpty else {
                 diagnostics.warn(relation.qualifiedName.description, "has no columns: no entity generated")
                 continue

@@ -5,7 +5,7 @@ import EntityKit
 import Foundation
 
 /// Table `public.every_type`.
-struct EveryType: KeyedEntity, Hashable {
+struct EveryType: KeyedEntity, Hashable, Identifiable {
     static let schemaName = "public"
     static let tableName = "every_type"
     static let kind = EntityKind.table

@@ -26,6 +26,20 @@ public struct GeneratorOptions: Codable, Sendable, Equatable {
     /// Declare array elements optional (`[String?]`): PostgreSQL arrays may contain NULL whatever
     /// the column's constraints, and reading a NULL element into `[String]` fails with an error.
     public var optionalArrayElements: Bool
+    /// Generate tables and views whose names start with `_`, which are skipped by default (as
+    /// sea-orm-cli does): such names conventionally mark internal tables.
+    public var includeHiddenTables: Bool
+    /// Protocols to add to generated types, globally or per type.
+    public var conformances: Conformances
+    /// Give entities with a single-column primary key `Identifiable` (with `id` being the key).
+    public var identifiable: Bool
+    /// New Swift names by database name: `schema.table` (an entity), `schema.type` (an enum,
+    /// composite or domain), `schema.table.column` (a property), `schema.enum_type.label` (an
+    /// enum case). Each is granted as the name allocator's first choice, after the same checks.
+    public var renames: [String: String]
+    /// New relation names by foreign-key constraint: `constraint`, or `schema.table.constraint`
+    /// when several tables use that constraint name.
+    public var relationRenames: [String: RelationRename]
 
     /// The migrations tracking table, ignored unless asked for.
     public static let migrationsTable = "entitykit_migrations"
@@ -38,7 +52,12 @@ public struct GeneratorOptions: Codable, Sendable, Equatable {
         typeOverrides: [String: String] = [:],
         columnOverrides: [String: String] = [:],
         additionalImports: [String] = [],
-        optionalArrayElements: Bool = false
+        optionalArrayElements: Bool = false,
+        includeHiddenTables: Bool = false,
+        conformances: Conformances = Conformances(),
+        identifiable: Bool = true,
+        renames: [String: String] = [:],
+        relationRenames: [String: RelationRename] = [:]
     ) {
         self.schemas = schemas
         self.tables = tables
@@ -48,10 +67,16 @@ public struct GeneratorOptions: Codable, Sendable, Equatable {
         self.columnOverrides = columnOverrides
         self.additionalImports = additionalImports
         self.optionalArrayElements = optionalArrayElements
+        self.includeHiddenTables = includeHiddenTables
+        self.conformances = conformances
+        self.identifiable = identifiable
+        self.renames = renames
+        self.relationRenames = relationRenames
     }
 
     private enum CodingKeys: String, CodingKey, CaseIterable {
         case schemas, tables, ignoreTables, accessLevel, typeOverrides, columnOverrides, additionalImports, optionalArrayElements
+        case includeHiddenTables, conformances, identifiable, renames, relationRenames
     }
 
     /// Every key is optional and defaults as in the memberwise initializer.
@@ -66,6 +91,11 @@ public struct GeneratorOptions: Codable, Sendable, Equatable {
         columnOverrides = try container.decodeIfPresent([String: String].self, forKey: .columnOverrides) ?? [:]
         additionalImports = try container.decodeIfPresent([String].self, forKey: .additionalImports) ?? []
         optionalArrayElements = try container.decodeIfPresent(Bool.self, forKey: .optionalArrayElements) ?? false
+        includeHiddenTables = try container.decodeIfPresent(Bool.self, forKey: .includeHiddenTables) ?? false
+        conformances = try container.decodeIfPresent(Conformances.self, forKey: .conformances) ?? Conformances()
+        identifiable = try container.decodeIfPresent(Bool.self, forKey: .identifiable) ?? true
+        renames = try container.decodeIfPresent([String: String].self, forKey: .renames) ?? [:]
+        relationRenames = try container.decodeIfPresent([String: RelationRename].self, forKey: .relationRenames) ?? [:]
     }
 
     /// Settings that cannot be used. Cases carry facts; `description` says what to fix.
@@ -77,6 +107,8 @@ public struct GeneratorOptions: Codable, Sendable, Equatable {
         case noSchema
         case malformedColumnOverride(String)
         case malformedTypeOverride(String)
+        case malformedRename(String)
+        case malformedConformance(scope: String, protocolName: String)
 
         public var description: String {
             switch self {
@@ -94,6 +126,10 @@ public struct GeneratorOptions: Codable, Sendable, Equatable {
                 return "column override \"\(column)\" must be written schema.table.column = SwiftType"
             case let .malformedTypeOverride(type):
                 return "type override \"\(type)\" must be written postgres_type = SwiftType"
+            case let .malformedRename(key):
+                return "rename key \"\(key)\" must be schema.table, schema.type, schema.table.column or schema.enum_type.label"
+            case let .malformedConformance(scope, protocolName):
+                return "conformance \"\(protocolName)\" for \"\(scope)\" must name a protocol (a Swift type name such as Identifiable or MyModule.Auditable)"
             }
         }
     }
@@ -124,6 +160,8 @@ public struct GeneratorOptions: Codable, Sendable, Equatable {
             return options
         } catch let error as ConfigurationError {
             throw error
+        } catch let DecodingError.dataCorrupted(context) {
+            throw ConfigurationError.wrongType(file: name, detail: context.debugDescription)
         } catch {
             throw ConfigurationError.wrongType(file: name, detail: "\(error)")
         }
@@ -140,5 +178,23 @@ public struct GeneratorOptions: Codable, Sendable, Equatable {
         for (type, swiftType) in typeOverrides where type.isEmpty || swiftType.isEmpty {
             throw ConfigurationError.malformedTypeOverride(type)
         }
+        for key in renames.keys.sorted() where !(2...3).contains(key.split(separator: ".", omittingEmptySubsequences: false).count)
+            || key.split(separator: ".", omittingEmptySubsequences: false).contains(where: \.isEmpty) {
+            throw ConfigurationError.malformedRename(key)
+        }
+        let scoped = [("all", conformances.all), ("entities", conformances.entities), ("enums", conformances.enums), ("composites", conformances.composites)]
+            + conformances.types.sorted { $0.key < $1.key }
+        for (scope, names) in scoped {
+            for name in names where !Self.isTypeName(name) {
+                throw ConfigurationError.malformedConformance(scope: scope, protocolName: name)
+            }
+        }
+    }
+
+    /// A (possibly module-qualified) type name: the text is spliced into generated code, so
+    /// anything else could inject code.
+    static func isTypeName(_ text: String) -> Bool {
+        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+        return !parts.isEmpty && parts.allSatisfy { SwiftIdentifiers.isLegal(String($0)) && !SwiftIdentifiers.keywords.contains(String($0)) }
     }
 }
