@@ -95,6 +95,14 @@ final class EntityOperationsTests: Sendable {
             let renamed = try await db.update(User.self, key: erin.id) { $0.username.set("erin2") }
             #expect(renamed?.username == "erin2")
             #expect(try await db.update(User.self, key: UUID()) { $0.username.set("ghost") } == nil)
+
+            // Assignments chosen at run time, mixed with written ones.
+            let formChanges: [ColumnAssignment<User>] = [User.columns.emailVerified.set(false)]
+            let fromForm = try await db.update(User.self, key: erin.id) { columns in
+                formChanges
+                columns.username.set("erin3")
+            }
+            #expect(fromForm?.username == "erin3" && fromForm?.emailVerified == false)
         }
     }
 

@@ -31,10 +31,18 @@ extension TableColumn {
 /// Collects the assignments of an update: `{ $0.emailVerified.set(true); $0.updatedAt.set(now) }`.
 @resultBuilder
 public enum AssignmentBuilder<Root: Entity> {
+    /// One assignment.
     public static func buildExpression(_ assignment: ColumnAssignment<Root>) -> [ColumnAssignment<Root>] { [assignment] }
+    /// A list built at run time (the columns a form changed, say).
+    public static func buildExpression(_ assignments: [ColumnAssignment<Root>]) -> [ColumnAssignment<Root>] { assignments }
+    /// The assignments in the order written.
     public static func buildBlock(_ parts: [ColumnAssignment<Root>]...) -> [ColumnAssignment<Root>] { parts.flatMap { $0 } }
+    /// An `if` without `else`: nothing when its condition is false.
     public static func buildOptional(_ part: [ColumnAssignment<Root>]?) -> [ColumnAssignment<Root>] { part ?? [] }
+    /// The first branch of an `if`/`else` or `switch`.
     public static func buildEither(first part: [ColumnAssignment<Root>]) -> [ColumnAssignment<Root>] { part }
+    /// The second branch of an `if`/`else` or `switch`.
     public static func buildEither(second part: [ColumnAssignment<Root>]) -> [ColumnAssignment<Root>] { part }
+    /// A `for` loop's assignments.
     public static func buildArray(_ parts: [[ColumnAssignment<Root>]]) -> [ColumnAssignment<Root>] { parts.flatMap { $0 } }
 }
