@@ -39,7 +39,7 @@ enum BenchmarkSetup {
                CASE WHEN g % 3 <> 0 THEN g / 7.0 END, g % 2 = 0,
                timestamptz '2025-01-01 00:00:00+00' + g * interval '1 minute',
                CASE WHEN g % 4 = 0 THEN timestamptz '2025-06-01 00:00:00+00' + g * interval '1 second' END,
-               (g % 30000)::smallint, CASE WHEN g % 2 = 1 THEN g * 1000003 END, CASE WHEN g % 3 = 0 THEN (g % 50) / 10.0 END,
+               (g % 30000)::smallint, CASE WHEN g % 2 = 1 THEN g::bigint * 1000003 END, CASE WHEN g % 3 = 0 THEN (g % 50) / 10.0 END,
                CASE WHEN g % 2 = 0 THEN date '1970-01-01' + g % 20000 END,
                CASE WHEN g % 4 = 0 THEN decode(md5(g::text), 'hex') END,
                CASE WHEN g % 3 = 0 THEN ARRAY['swift', 'postgres', 'tag' || (g % 10)] END,

@@ -22,7 +22,10 @@ struct EagerLoadingBenchmark {
         try await connection.insert(tokens)
         try await connection.execute("ANALYZE")
 
+        // The counting runner forwards fixed shapes to the connection (prepared); its
+        // `unprepared` sends them unnamed, through the same count.
         let counting = CountingRunner(base: connection)
+        let unnamed = counting.unprepared
         let figures = try await Measure.compare([
             (RuntimeReport.eager, {
                 let groups = try await counting.load(User.Relations.refreshTokens, for: users)
@@ -33,6 +36,15 @@ struct EagerLoadingBenchmark {
                 for user in users { groups.append(try await counting.related(User.Relations.refreshTokens, of: user)) }
                 precondition(groups.allSatisfy { $0.count == childrenEach })
             }),
+            (RuntimeReport.eager + ", unnamed", {
+                let groups = try await unnamed.load(User.Relations.refreshTokens, for: users)
+                precondition(groups.count == parents && groups.allSatisfy { $0.count == childrenEach })
+            }),
+            (RuntimeReport.nPlusOne + ", unnamed", {
+                var groups: [[RefreshToken]] = []
+                for user in users { groups.append(try await unnamed.related(User.Relations.refreshTokens, of: user)) }
+                precondition(groups.allSatisfy { $0.count == childrenEach })
+            }),
         ], units: 1, passes: passes, reset: { counting.reset() })
         // The last run of each variant was the allocation-counting one; count statements afresh.
         counting.reset()
@@ -41,7 +53,8 @@ struct EagerLoadingBenchmark {
         counting.reset()
         for user in users { _ = try await counting.related(User.Relations.refreshTokens, of: user) }
         let loopStatements = counting.count
-        report.addEager(figures: figures, statements: [RuntimeReport.eager: eagerStatements, RuntimeReport.nPlusOne: loopStatements],
+        report.addEager(figures: figures, statements: [RuntimeReport.eager: eagerStatements, RuntimeReport.nPlusOne: loopStatements,
+                                                       RuntimeReport.eager + ", unnamed": eagerStatements, RuntimeReport.nPlusOne + ", unnamed": loopStatements],
                         subject: "\(RuntimeReport.grouped(parents)) parents × \(childrenEach) children")
     }
 }
@@ -65,5 +78,10 @@ final class CountingRunner: PostgresQueryRunner, @unchecked Sendable {
     func runQuery(_ query: PostgresQuery, logger: Logger) async throws -> PostgresRowSequence {
         lock.withLock { statements += 1 }
         return try await base.runQuery(query, logger: logger)
+    }
+
+    func runFixedShape(_ statement: SQLStatement, logger: Logger) async throws -> StatementRows {
+        lock.withLock { statements += 1 }
+        return try await base.runFixedShape(statement, logger: logger)
     }
 }
