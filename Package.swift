@@ -19,6 +19,8 @@ let package = Package(
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.27.0"),
+        // Allocation counts of the runtime benchmark only (LD_PRELOADed by scripts/benchmark-runtime).
+        .package(url: "https://github.com/ordo-one/malloc-interposer", from: "1.6.1"),
     ],
     targets: [
         // Runtime: what generated code imports (no dependencies) and its PostgresNIO integration.
@@ -91,6 +93,19 @@ let package = Package(
         .executableTarget(
             name: "codegen-benchmark",
             dependencies: ["CatalogIntrospection", "CodegenCore", "EntityGenerator", "SchemaModel", "CLibPQ"]
+        ),
+
+        // The runtime benchmark: generated reads and writes against hand-written PostgresNIO code,
+        // over the models of Tests/Fixtures/benchmark.sql (run with scripts/benchmark-runtime).
+        .target(name: "BenchmarkModels", dependencies: ["EntityKit"]),
+        .executableTarget(
+            name: "runtime-benchmark",
+            dependencies: [
+                "BenchmarkModels", "EntityKitPostgres", "GeneratedModels",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "MallocInterposerSwift", package: "malloc-interposer"),
+            ]
         ),
 
         // Migrations: the schema DSL, the runner and the migrate command line. Apart from the

@@ -1,6 +1,10 @@
 import EntityKit
 import PostgresNIO
 
+// A relation's load is one statement whose SQL is fixed by the relation (`= ANY($1)` over one
+// array of keys, or `unnest` of one array per key column), so it is a fixed shape: prepared
+// unless the runner is `Unprepared`.
+
 extension PostgresQueryRunner {
     /// For each row, the row its foreign key points at (nil for a NULL or dangling key): one
     /// statement for all the rows, grouped in O(n + m).
@@ -35,7 +39,7 @@ extension PostgresQueryRunner {
         let junctionKeyColumns = relation.sourceColumns.map(\.target)
         let names = Target.columnNames + Junction.columnNames
         var first = true
-        for try await row in try await run(fragment.statement(), logger: logger) {
+        for try await row in try await runFixedShape(fragment.statement(), logger: logger) {
             var reader = PostgresRowReader(row, checking: first ? names : nil, reading: "\(Target.self) and \(Junction.self)")
             first = false
             let target = try Target(row: &reader)
@@ -55,7 +59,7 @@ extension PostgresQueryRunner {
         guard !keys.distinct.isEmpty else { return rows.map { _ in [] } }
         var fragment = SQLFragment(sql: "SELECT \(Target.selectList()) FROM \(Target.qualifiedTableName) WHERE ")
         fragment.append(RelationStatements.matching(Target.self, targetColumns, alias: nil, keys: keys.distinct).fragment)
-        let targets = try await self.rows(fragment.statement(), as: Target.self, logger: logger)
+        let targets = try await self.rows(fixedShape: fragment.statement(), as: Target.self, logger: logger)
         let targetKeys = RelationStatements.keys(of: targets, columns: targetColumns).perRow
         var byKey: [[SQLLiteral]: [Target]] = [:]
         for (target, key) in zip(targets, targetKeys) {

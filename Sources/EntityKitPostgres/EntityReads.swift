@@ -76,8 +76,9 @@ extension PostgresQueryRunner {
         return false
     }
 
-    /// The row with this primary key, if any.
+    /// The row with this primary key, if any. A fixed shape: prepared unless the runner is
+    /// ``Unprepared``.
     public func find<E: KeyedEntity>(_ type: E.Type, key: E.PrimaryKey, logger: Logger = .entityKitSilent) async throws -> E? {
-        try await rows(WriteStatements.find(E.self, key: key), as: E.self, logger: logger).first
+        try await rows(fixedShape: WriteStatements.find(E.self, key: key), as: E.self, logger: logger).first
     }
 }

@@ -12,12 +12,17 @@ extension PostgresQueryRunner {
     }
 
     /// Inserts drafts, as many per statement as PostgreSQL's parameter limit allows, and
-    /// returns the rows as stored, in order.
+    /// returns the rows as stored, in order. One draft is a fixed shape (for the columns it
+    /// leaves to the database): prepared unless the runner is ``Unprepared``.
     @discardableResult
     public func insert<D: EntityDraft>(_ drafts: [D], logger: Logger = .entityKitSilent) async throws -> [D.Root] {
+        let statements = WriteStatements.insert(drafts)
+        if drafts.count == 1, let statement = statements.first {
+            return try await rows(fixedShape: statement, as: D.Root.self, logger: logger)
+        }
         var stored: [D.Root] = []
         stored.reserveCapacity(drafts.count)
-        for statement in WriteStatements.insert(drafts) {
+        for statement in statements {
             stored += try await rows(statement, as: D.Root.self, logger: logger)
         }
         return stored
@@ -27,8 +32,12 @@ extension PostgresQueryRunner {
     /// identities, whatever their values) and returns them as stored.
     @discardableResult
     public func insert<E: WritableEntity>(rows newRows: [E], logger: Logger = .entityKitSilent) async throws -> [E] {
+        let statements = WriteStatements.insert(newRows)
+        if newRows.count == 1, let statement = statements.first {
+            return try await rows(fixedShape: statement, as: E.self, logger: logger)
+        }
         var stored: [E] = []
-        for statement in WriteStatements.insert(newRows) {
+        for statement in statements {
             stored += try await rows(statement, as: E.self, logger: logger)
         }
         return stored
@@ -82,11 +91,12 @@ extension PostgresQueryRunner {
         try await delete(E.self, key: row.primaryKey, logger: logger)
     }
 
-    /// Deletes the row with this primary key; returns false when there was none.
+    /// Deletes the row with this primary key; returns false when there was none. A fixed
+    /// shape: prepared unless the runner is ``Unprepared``.
     @discardableResult
     public func delete<E: KeyedEntity>(_ type: E.Type, key: E.PrimaryKey, logger: Logger = .entityKitSilent) async throws -> Bool {
         var deleted = false
-        for try await _ in try await run(WriteStatements.delete(E.self, key: key), logger: logger) { deleted = true }
+        for try await _ in try await runFixedShape(WriteStatements.delete(E.self, key: key), logger: logger) { deleted = true }
         return deleted
     }
 

@@ -2,21 +2,45 @@ import Logging
 import NIOCore
 import PostgresNIO
 
-/// Anything that runs queries: a `PostgresClient` (pooled) or a `PostgresConnection` (for
-/// example inside `withTransaction`). Every EntityKitPostgres operation is available on both.
+/// Anything that runs queries: a `PostgresClient` (pooled), a `PostgresConnection`, a
+/// ``Transaction``, or ``Unprepared`` around one of them. Every EntityKitPostgres operation is
+/// available on all of them.
 public protocol PostgresQueryRunner: Sendable {
+    /// Runs a statement unnamed: parsed and planned by the server on every call.
     func runQuery(_ query: PostgresQuery, logger: Logger) async throws -> PostgresRowSequence
+
+    /// Runs a statement whose SQL is fixed by the types involved (find, delete and single-row
+    /// insert by key, relation loads) as this runner sends those: a named prepared statement,
+    /// prepared once per connection, or unnamed. The default runs it unnamed through
+    /// ``runQuery(_:logger:)``, for runners of one's own.
+    func runFixedShape(_ statement: SQLStatement, logger: Logger) async throws -> StatementRows
+}
+
+extension PostgresQueryRunner {
+    public func runFixedShape(_ statement: SQLStatement, logger: Logger) async throws -> StatementRows {
+        StatementRows(try await runQuery(statement.postgresQuery, logger: logger))
+    }
 }
 
 extension PostgresClient: PostgresQueryRunner {
     public func runQuery(_ query: PostgresQuery, logger: Logger) async throws -> PostgresRowSequence {
         try await self.query(query, logger: logger)
     }
+
+    /// Prepared on whichever pooled connection runs it; each connection prepares a shape once.
+    public func runFixedShape(_ statement: SQLStatement, logger: Logger) async throws -> StatementRows {
+        try await PreparedExecution.run(statement) { try await self.execute($0, logger: logger) }
+    }
 }
 
 extension PostgresConnection: PostgresQueryRunner {
     public func runQuery(_ query: PostgresQuery, logger: Logger) async throws -> PostgresRowSequence {
         try await self.query(query, logger: logger)
+    }
+
+    /// Prepared once on this connection, then sent by name.
+    public func runFixedShape(_ statement: SQLStatement, logger: Logger) async throws -> StatementRows {
+        try await PreparedExecution.run(statement) { try await self.execute($0, logger: logger) }
     }
 }
 
@@ -42,11 +66,7 @@ struct UntypedParameter: PostgresDynamicTypeEncodable {
 extension SQLStatement {
     /// The statement as PostgresNIO sends it: every value a text parameter of unspecified type.
     public var postgresQuery: PostgresQuery {
-        var bindings = PostgresBindings(capacity: self.bindings.count)
-        for literal in self.bindings {
-            bindings.append(UntypedParameter(text: literal.text ?? ""))
-        }
-        return PostgresQuery(unsafeSQL: sql, binds: bindings)
+        PostgresQuery(unsafeSQL: sql, binds: postgresBindings)
     }
 }
 
@@ -58,9 +78,18 @@ extension PostgresQueryRunner {
 
     /// Runs a statement and decodes its rows into `E`.
     func rows<E: Entity>(_ statement: SQLStatement, as type: E.Type, logger: Logger) async throws -> [E] {
+        try await Self.decode(try await run(statement, logger: logger), as: E.self)
+    }
+
+    /// Runs a fixed-shape statement (see ``runFixedShape(_:logger:)``) and decodes its rows.
+    func rows<E: Entity>(fixedShape statement: SQLStatement, as type: E.Type, logger: Logger) async throws -> [E] {
+        try await Self.decode(try await runFixedShape(statement, logger: logger), as: E.self)
+    }
+
+    private static func decode<E: Entity, Rows: AsyncSequence>(_ rows: Rows, as type: E.Type) async throws -> [E] where Rows.Element == PostgresRow {
         var result: [E] = []
         var decoder = EntityRowDecoder<E>()
-        for try await row in try await run(statement, logger: logger) {
+        for try await row in rows {
             result.append(try decoder.decode(row))
         }
         return result

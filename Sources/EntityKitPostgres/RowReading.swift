@@ -164,9 +164,11 @@ public struct EntityRowSequence<E: Entity>: AsyncSequence, Sendable {
     }
 }
 
-/// Decodes the rows of one result set into `E`: the first row settles how (positionally, or
-/// by name) and checks names and types; later rows only read cells.
-struct EntityRowDecoder<E: Entity> {
+/// Decodes the rows of one result set into `E`, as every EntityKitPostgres read does: the
+/// first row settles how (positionally, or by name) and checks names and types; later rows
+/// only read cells. Use one decoder per result set; ``PostgresRow/decode(_:)`` checks every
+/// row instead.
+public struct EntityRowDecoder<E: Entity> {
     private enum Mode {
         case undecided
         case positional
@@ -176,7 +178,11 @@ struct EntityRowDecoder<E: Entity> {
     private var mode = Mode.undecided
     private let reading = "\(E.self)"
 
-    mutating func decode(_ row: PostgresRow) throws -> E {
+    /// A decoder for a new result set.
+    public init() {}
+
+    /// The row as an `E`.
+    public mutating func decode(_ row: PostgresRow) throws -> E {
         switch mode {
         case .positional:
             var reader = PostgresRowReader(row, checking: nil, reading: reading)

@@ -47,9 +47,24 @@ public struct Transaction: PostgresQueryRunner {
     public let connection: PostgresConnection
     /// 0 for the transaction itself, 1 for a savepoint inside it, and so on.
     public let depth: Int
+    /// How fixed-shape statements are sent: as the runner that began the transaction sends them.
+    public let statementPreparation: StatementPreparation
+
+    init(connection: PostgresConnection, depth: Int, statementPreparation: StatementPreparation) {
+        self.connection = connection
+        self.depth = depth
+        self.statementPreparation = statementPreparation
+    }
 
     public func runQuery(_ query: PostgresQuery, logger: Logger) async throws -> PostgresRowSequence {
         try await connection.query(query, logger: logger)
+    }
+
+    public func runFixedShape(_ statement: SQLStatement, logger: Logger) async throws -> StatementRows {
+        switch statementPreparation {
+        case .prepared: try await connection.runFixedShape(statement, logger: logger)
+        case .unnamed: StatementRows(try await connection.query(statement.postgresQuery, logger: logger))
+        }
     }
 
     /// Runs `body` inside a savepoint: released when it returns, rolled back to when it throws
@@ -62,7 +77,7 @@ public struct Transaction: PostgresQueryRunner {
         try await connection.query(PostgresQuery(unsafeSQL: "SAVEPOINT \(savepoint)"), logger: logger)
         let result: Result
         do {
-            result = try await body(Transaction(connection: connection, depth: depth + 1))
+            result = try await body(Transaction(connection: connection, depth: depth + 1, statementPreparation: statementPreparation))
         } catch {
             try await connection.query(PostgresQuery(unsafeSQL: "ROLLBACK TO SAVEPOINT \(savepoint)"), logger: logger)
             throw error
@@ -80,10 +95,17 @@ extension PostgresConnection {
         isolation: isolated (any Actor)? = #isolation,
         _ body: (Transaction) async throws -> sending Result
     ) async throws -> sending Result {
+        try await transaction(options, preparation: .prepared, logger: logger, isolation: isolation, body)
+    }
+
+    func transaction<Result>(
+        _ options: TransactionOptions, preparation: StatementPreparation, logger: Logger,
+        isolation: isolated (any Actor)?, _ body: (Transaction) async throws -> sending Result
+    ) async throws -> sending Result {
         var attempt = 1
         while true {
             do {
-                return try await runTransactionOnce(options, logger: logger, isolation: isolation, body)
+                return try await runTransactionOnce(options, preparation: preparation, logger: logger, isolation: isolation, body)
             } catch let error as PSQLError where attempt < options.attempts && error.isRetryableTransactionFailure {
                 attempt += 1
             }
@@ -91,13 +113,13 @@ extension PostgresConnection {
     }
 
     private func runTransactionOnce<Result>(
-        _ options: TransactionOptions, logger: Logger, isolation: isolated (any Actor)?,
+        _ options: TransactionOptions, preparation: StatementPreparation, logger: Logger, isolation: isolated (any Actor)?,
         _ body: (Transaction) async throws -> sending Result
     ) async throws -> sending Result {
         try await query(PostgresQuery(unsafeSQL: options.beginStatement), logger: logger)
         let result: Result
         do {
-            result = try await body(Transaction(connection: self, depth: 0))
+            result = try await body(Transaction(connection: self, depth: 0, statementPreparation: preparation))
         } catch {
             // The body's error is what the caller needs; a failed ROLLBACK (a broken connection)
             // changes nothing for the data, which the server rolls back anyway.
@@ -122,8 +144,15 @@ extension PostgresClient {
         isolation: isolated (any Actor)? = #isolation,
         _ body: (Transaction) async throws -> sending Result
     ) async throws -> sending Result {
+        try await transaction(options, preparation: .prepared, logger: logger, isolation: isolation, body)
+    }
+
+    func transaction<Result>(
+        _ options: TransactionOptions, preparation: StatementPreparation, logger: Logger,
+        isolation: isolated (any Actor)?, _ body: (Transaction) async throws -> sending Result
+    ) async throws -> sending Result {
         try await withConnection(isolation: isolation) { connection in
-            try await connection.transaction(options, logger: logger, isolation: isolation, body)
+            try await connection.transaction(options, preparation: preparation, logger: logger, isolation: isolation, body)
         }
     }
 }

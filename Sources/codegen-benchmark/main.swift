@@ -7,6 +7,9 @@ import SchemaModel
 // floor of reading the catalog. Run it with `scripts/benchmark` (release build, throwaway server).
 //
 //   codegen-benchmark [--sizes 100,1000,10000] [--runs 5] [--no-compile] [--recreate]
+//   codegen-benchmark --compile-only [--compile-baseline CHECKOUT] [--compile-runs 3]
+//     (the debug compile time of the 1,000-table models; a baseline is another checkout of this
+//     package with its codegen built in .build/debug, whose models compile against its EntityKit)
 //   codegen-benchmark --snapshot FILE [--runs 5]    (snapshot JSON coding only, no database)
 
 /// Progress goes to stderr, unbuffered; the report goes to stdout.
@@ -20,6 +23,9 @@ struct Options {
     var compile = true
     var recreate = false
     var snapshotFile: String?
+    var compileOnly = false
+    var compileRuns = 1
+    var compileBaseline: URL?
 
     init(_ arguments: [String]) throws {
         var remaining = arguments[...]
@@ -33,6 +39,13 @@ struct Options {
                 runs = value
             case "--no-compile": compile = false
             case "--recreate": recreate = true
+            case "--compile-only": compileOnly = true
+            case "--compile-runs":
+                guard let text = remaining.popFirst(), let value = Int(text), value > 0 else { throw BenchmarkError("--compile-runs takes a positive number") }
+                compileRuns = value
+            case "--compile-baseline":
+                guard let path = remaining.popFirst() else { throw BenchmarkError("--compile-baseline takes another checkout of this package") }
+                compileBaseline = URL(fileURLWithPath: path).standardizedFileURL
             case "--snapshot":
                 guard let file = remaining.popFirst() else { throw BenchmarkError("--snapshot takes a snapshot file") }
                 snapshotFile = file
@@ -51,6 +64,11 @@ do {
     guard let server = ProcessInfo.processInfo.environment["DATABASE_URL"] else {
         throw BenchmarkError("set DATABASE_URL to a server where the benchmark may create databases, or run scripts/benchmark")
     }
+    if options.compileOnly {
+        let url = try BenchmarkDatabase.prepare(tables: 1_000, server: server, recreate: false)
+        print(try CompileBenchmark(url: url, entities: 1_000, runs: options.compileRuns, baseline: options.compileBaseline).run())
+        exit(0)
+    }
     var rows: [SizeResult] = []
     for size in options.sizes {
         let url = try BenchmarkDatabase.prepare(tables: size, server: server, recreate: options.recreate)
@@ -61,7 +79,7 @@ do {
     if options.compile, options.sizes.contains(1_000) {
         let url = try BenchmarkDatabase.prepare(tables: 1_000, server: server, recreate: false)
         print("")
-        print(try CompileBenchmark(url: url, entities: 1_000).run())
+        print(try CompileBenchmark(url: url, entities: 1_000, runs: options.compileRuns, baseline: options.compileBaseline).run())
     }
 } catch {
     FileHandle.standardError.write(Data("error: \(error)\n".utf8))

@@ -62,13 +62,22 @@ struct RenderingTests {
 
     /// The round-trip tests' models are the committed output for their fixture snapshot.
     @Test func roundTripModelsAreCurrent() throws {
+        try expectCurrent("Tests/EntityKitPostgresTests/RoundTripModels", fixture: "round_trip")
+    }
+
+    /// The runtime benchmark's models are the committed output for their fixture snapshot.
+    @Test func benchmarkModelsAreCurrent() throws {
+        try expectCurrent("Sources/BenchmarkModels", fixture: "benchmark")
+    }
+
+    /// `folder` holds what `Tests/Fixtures/<fixture>.snapshot.json` and `<fixture>.codegen.json` generate.
+    private func expectCurrent(_ folder: String, fixture: String) throws {
         let fixtures = ReferenceSchema.root.appendingPathComponent("Tests/Fixtures")
-        let snapshot = try SchemaSnapshot.decode(from: Data(contentsOf: fixtures.appendingPathComponent("round_trip.snapshot.json")))
-        let options = try GeneratorOptions.load(from: fixtures.appendingPathComponent("round_trip.codegen.json"))
+        let snapshot = try SchemaSnapshot.decode(from: Data(contentsOf: fixtures.appendingPathComponent("\(fixture).snapshot.json")))
+        let options = try GeneratorOptions.load(from: fixtures.appendingPathComponent("\(fixture).codegen.json"))
         let files = Renderer.render(try Translator(snapshot: snapshot, options: options).plan())
-        let folder = ReferenceSchema.root.appendingPathComponent("Tests/EntityKitPostgresTests/RoundTripModels")
-        let changes = try OutputDirectory(url: folder).changes(for: files)
-        #expect(changes.isEmpty, "RoundTripModels/ is out of date (\(changes.lines.joined(separator: ", "))): run scripts/regenerate-reference")
+        let changes = try OutputDirectory(url: ReferenceSchema.root.appendingPathComponent(folder)).changes(for: files)
+        #expect(changes.isEmpty, "\(folder)/ is out of date (\(changes.lines.joined(separator: ", "))): run scripts/regenerate-reference")
     }
 
     /// `Generated/` is the committed output for `Schema/snapshot.json`.

@@ -83,5 +83,15 @@ extension UUID: ColumnValue {
     }
 
     /// Lower case, as PostgreSQL prints it.
-    public var sqlLiteral: SQLLiteral { .text(uuidString.lowercased()) }
+    public var sqlLiteral: SQLLiteral {
+        let bytes = uuid
+        return .text(withUnsafeBytes(of: bytes) { raw in
+            ASCIIText.make(capacity: 36) { text in
+                for (index, byte) in raw.enumerated() {
+                    if index == 4 || index == 6 || index == 8 || index == 10 { text.append(UInt8(ascii: "-")) }
+                    text.appendHex(byte)
+                }
+            }
+        })
+    }
 }

@@ -5,15 +5,18 @@ public enum RelationStatements {
     /// The distinct non-NULL keys of `rows` over `columns` (a key with a NULL matches nothing).
     public static func keys<E: Entity>(of rows: [E], columns: [E.Column]) -> (perRow: [[SQLLiteral]?], distinct: [[SQLLiteral]]) {
         let all = Array(E.Column.allCases)
-        let positions = columns.map { all.firstIndex(of: $0) ?? 0 }
+        var slots = [Int?](repeating: nil, count: all.count)
+        for (slot, column) in columns.enumerated() {
+            if let position = all.firstIndex(of: column) { slots[position] = slot }
+        }
         var perRow: [[SQLLiteral]?] = []
         perRow.reserveCapacity(rows.count)
         var seen = Set<[SQLLiteral]>()
         var distinct: [[SQLLiteral]] = []
         for row in rows {
-            var collector = LiteralCollector()
+            var collector = KeyCollector(slots: slots, count: columns.count)
             row.write(to: &collector)
-            let key = positions.map { collector.values[$0] ?? .null }
+            let key = collector.key
             if key.contains(.null) {
                 perRow.append(nil)
                 continue
@@ -39,6 +42,29 @@ public enum RelationStatements {
         }
         fragment.append(sql: "))")
         return SQLCondition(fragment)
+    }
+}
+
+/// Collects the literals of a row's key columns only: the other columns are passed over
+/// without being formatted, which for a relation's targets is most of the row.
+struct KeyCollector: RowWriter {
+    /// For each column position, the key slot it fills, if any.
+    let slots: [Int?]
+    private var position = 0
+    private(set) var key: [SQLLiteral]
+
+    init(slots: [Int?], count: Int) {
+        self.slots = slots
+        key = Array(repeating: .null, count: count)
+    }
+
+    mutating func write<Value: ColumnValue>(_ value: Value) {
+        if position < slots.count, let slot = slots[position] { key[slot] = value.sqlLiteral }
+        position += 1
+    }
+
+    mutating func writeDefault() {
+        position += 1
     }
 }
 

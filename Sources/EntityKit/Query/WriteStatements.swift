@@ -19,12 +19,14 @@ public enum WriteStatements {
     /// gives a value is left out; one some drafts leave to the database is `DEFAULT` there.
     public static func insert<D: EntityDraft>(_ drafts: [D]) -> [SQLStatement] {
         let all = drafts.map { draft -> [SQLLiteral?] in
-            var collector = LiteralCollector()
+            var collector = LiteralCollector(capacity: D.columns.count)
             draft.write(to: &collector)
             return collector.values
         }
         let used = D.columns.indices.filter { index in all.contains { $0[index] != nil } }
-        return insert(into: D.Root.self, columns: used.map { D.columns[$0] }, rows: all.map { row in used.map { row[$0] } })
+        // Usually every column is used: the rows are then as written.
+        let rows = used.count == D.columns.count ? all : all.map { row in used.map { row[$0] } }
+        return insert(into: D.Root.self, columns: used.map { D.columns[$0] }, rows: rows)
     }
 
     /// `INSERT … VALUES (…), (…) RETURNING …`, chunked under the parameter limit; nil values
@@ -42,17 +44,29 @@ public enum WriteStatements {
         var start = 0
         while start < rows.count {
             let end = min(rows.count, start + rowsPerStatement)
-            var fragment = SQLFragment(sql: head)
+            // Written straight to SQL and bindings, as `SQLFragment.statement()` would write
+            // them (NULL as the keyword): the fragment's parts cost allocations per value.
+            var sql = head
+            var bindings: [SQLLiteral] = []
+            bindings.reserveCapacity((end - start) * columns.count)
+            sql.reserveCapacity(head.utf8.count + (end - start) * columns.count * 8 + returning.utf8.count)
             for index in start..<end {
-                fragment.append(sql: index == start ? "(" : ", (")
+                sql += index == start ? "(" : ", ("
                 for (position, value) in rows[index].enumerated() {
-                    if position > 0 { fragment.append(sql: ", ") }
-                    if let value { fragment.append(SQLFragment(literal: value)) } else { fragment.append(sql: "DEFAULT") }
+                    if position > 0 { sql += ", " }
+                    switch value {
+                    case nil: sql += "DEFAULT"
+                    case .null?: sql += "NULL"
+                    case let literal?:
+                        bindings.append(literal)
+                        sql += "$"
+                        sql += String(bindings.count)
+                    }
                 }
-                fragment.append(sql: ")")
+                sql += ")"
             }
-            fragment.append(sql: returning)
-            statements.append(fragment.statement())
+            sql += returning
+            statements.append(SQLStatement(sql: sql, bindings: bindings))
             start = end
         }
         return statements

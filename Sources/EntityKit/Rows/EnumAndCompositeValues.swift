@@ -49,6 +49,11 @@ public struct LiteralCollector: RowWriter {
 
     public init() {}
 
+    /// A collector with room for `capacity` values.
+    public init(capacity: Int) {
+        values.reserveCapacity(capacity)
+    }
+
     /// The literals, with defaults as NULL (records have no defaults).
     public var literals: [SQLLiteral] { values.map { $0 ?? .null } }
 

@@ -2,7 +2,10 @@
 /// parameter of unspecified type, which the server parses with the input function of the
 /// column it meets — exact for every type (enums, domains and extension types included) and
 /// independent of OIDs and session settings.
-public indirect enum SQLLiteral: Sendable, Hashable {
+///
+/// Not `indirect`: the nested cases hold arrays, which are references already, and a boxed
+/// case would cost an allocation for every value written.
+public enum SQLLiteral: Sendable, Hashable {
     case null
     /// A scalar's text form, such as `42`, `2025-01-31` or `in-progress`.
     case text(String)

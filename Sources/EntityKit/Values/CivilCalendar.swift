@@ -32,8 +32,11 @@ enum CivilCalendar {
 
     static func isValid(year: Int, month: Int, day: Int) -> Bool {
         guard (1...12).contains(month), day >= 1 else { return false }
-        let lengths = [31, isLeap(year) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
-        return day <= lengths[month - 1]
+        switch month {
+        case 2: return day <= (isLeap(year) ? 29 : 28)
+        case 4, 6, 9, 11: return day <= 30
+        default: return day <= 31
+        }
     }
 
     static func isLeap(_ year: Int) -> Bool {
@@ -44,7 +47,7 @@ enum CivilCalendar {
     static func format(year: Int, month: Int, day: Int) -> (text: String, isBC: Bool) {
         let isBC = year <= 0
         let displayYear = isBC ? 1 - year : year
-        return ("\(pad(displayYear, 4))-\(pad(month, 2))-\(pad(day, 2))", isBC)
+        return (ASCIIText.make(capacity: 32) { $0.appendDate(year: displayYear, month: month, day: day) }, isBC)
     }
 
     static func pad(_ value: Int, _ width: Int) -> String {
@@ -122,18 +125,7 @@ struct LiteralScanner {
 
 /// Formats microseconds of a day as `HH:MM:SS[.ffffff]` (trailing fraction zeros dropped).
 func formatTimeOfDay(_ microseconds: Int64) -> String {
-    let totalSeconds = microseconds / 1_000_000
-    let fraction = Int(microseconds % 1_000_000)
-    let hours = Int(totalSeconds / 3600)
-    let minutes = Int(totalSeconds / 60 % 60)
-    let seconds = Int(totalSeconds % 60)
-    var text = "\(CivilCalendar.pad(hours, 2)):\(CivilCalendar.pad(minutes, 2)):\(CivilCalendar.pad(seconds, 2))"
-    if fraction != 0 {
-        var digits = CivilCalendar.pad(fraction, 6)
-        while digits.hasSuffix("0") { digits.removeLast() }
-        text += "." + digits
-    }
-    return text
+    ASCIIText.make(capacity: 32) { $0.appendTimeOfDay(microseconds) }
 }
 
 /// Parses `HH:MM[:SS[.ffffff]]` into microseconds since midnight (24:00:00 allowed).

@@ -171,8 +171,14 @@ enum TimestampMath {
             days -= 1
         }
         let (year, month, day) = CivilCalendar.date(days: Int(days))
-        let (dateText, isBC) = CivilCalendar.format(year: year, month: month, day: day)
-        return "\(dateText)T\(formatTimeOfDay(time))\(zone)\(isBC ? " BC" : "")"
+        let isBC = year <= 0
+        return ASCIIText.make(capacity: 40 + zone.utf8.count) { text in
+            text.appendDate(year: isBC ? 1 - year : year, month: month, day: day)
+            text.append(UInt8(ascii: "T"))
+            text.appendTimeOfDay(time)
+            for byte in zone.utf8 { text.append(byte) }
+            if isBC { text.append(" BC") }
+        }
     }
 
     /// Reads `YYYY-MM-DD[T| ]HH:MM:SS[.ffffff][zone][ BC]`, where the zone is `Z` or `±HH[:MM[:SS]]`.

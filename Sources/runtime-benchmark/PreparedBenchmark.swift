@@ -1,0 +1,64 @@
+import BenchmarkModels
+import EntityKitPostgres
+import Foundation
+import PostgresNIO
+
+/// Finds by primary key, one at a time, 10,000 per pass: unnamed statements (parsed and
+/// planned on every call, `Unprepared`) against named prepared ones (the default), on one
+/// connection and on a pooled client. Every key exists.
+struct PreparedBenchmark {
+    let url: String
+    let connection: PostgresConnection
+    let passes: Int
+    let finds = 10_000
+    let pairs = 2_000
+
+    func run(into report: inout RuntimeReport) async throws {
+        let keys = (0..<finds).map { Int64($0 % 10_000 + 1) }
+        progress("find by key, \(finds) times on a connection…")
+        try await report.add(section: .prepared, subject: "find by key, one connection", figures: compare(connection, keys: keys))
+
+        progress("insert one draft and delete it by key, \(pairs) times on a connection…")
+        try await report.add(section: .prepared, subject: "insert one + delete by key, one connection", figures: compareWrites(connection))
+
+        progress("find by key, \(finds) times on a client…")
+        let client = try PostgresClient(url: url)
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { await client.run() }
+            try await report.add(section: .prepared, subject: "find by key, pooled client", figures: compare(client, keys: keys))
+            group.cancelAll()
+        }
+    }
+
+    /// One-row inserts and deletes by key: `pairs` rows inserted and deleted again per pass.
+    private func compareWrites(_ runner: some PostgresQueryRunner) async throws -> [String: Figures] {
+        let unprepared = runner.unprepared
+        let drafts = (0..<pairs).map { index in
+            let row = InsertBenchmark.row(index, id: 20_000_000 + Int64(index), base: Date(timeIntervalSince1970: 1_735_689_600))
+            return BenchNarrow.Draft(id: row.id, externalID: row.externalID, name: row.name, code: row.code, note: row.note, quantity: row.quantity,
+                                     ratio: row.ratio, active: row.active, createdAt: PGTimestamp(row.createdAt), deletedAt: row.deletedAt.map(PGTimestamp.init))
+        }
+        func insertAndDelete(_ runner: some PostgresQueryRunner) async throws {
+            for draft in drafts {
+                let stored = try await runner.insert(draft)
+                guard try await runner.delete(BenchNarrow.self, key: stored.id) else { throw BenchmarkError("the row was not deleted") }
+            }
+        }
+        return try await Measure.compare([
+            (RuntimeReport.unnamed, { try await insertAndDelete(unprepared) }),
+            (RuntimeReport.prepared, { try await insertAndDelete(runner) }),
+        ], units: drafts.count, passes: passes)
+    }
+
+    private func compare(_ runner: some PostgresQueryRunner, keys: [Int64]) async throws -> [String: Figures] {
+        let unprepared = runner.unprepared
+        return try await Measure.compare([
+            (RuntimeReport.unnamed, {
+                for key in keys { blackHole(try await unprepared.find(BenchNarrow.self, key: key)) }
+            }),
+            (RuntimeReport.prepared, {
+                for key in keys { blackHole(try await runner.find(BenchNarrow.self, key: key)) }
+            }),
+        ], units: keys.count, passes: passes)
+    }
+}
