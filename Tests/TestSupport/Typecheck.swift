@@ -19,6 +19,23 @@ public enum Typecheck {
         return try Shell.run("/usr/bin/env", ["swiftc", "-typecheck", "-swift-version", "6"] + moduleArguments() + [file.path])
     }
 
+    /// Type-checks `files` (names and contents) together as one module, `Models`, the way a
+    /// target of generated files is compiled; the result's output holds the diagnostics.
+    public static func files(_ files: [(name: String, contents: String)]) throws -> Shell.Result {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("typecheck-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var paths: [String] = []
+        for file in files {
+            let url = folder.appendingPathComponent(file.name)
+            try Data(file.contents.utf8).write(to: url)
+            paths.append(url.path)
+        }
+        return try Shell.run("/usr/bin/env", [
+            "swiftc", "-typecheck", "-swift-version", "6", "-module-name", "Models", "-parse-as-library", "-wmo",
+        ] + moduleArguments() + paths)
+    }
+
     /// Search paths for the built Swift modules and the C module maps they depend on.
     private static func moduleArguments() throws -> [String] {
         let manager = FileManager.default

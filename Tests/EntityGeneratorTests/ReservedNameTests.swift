@@ -1,0 +1,90 @@
+@testable import EntityGenerator
+import Foundation
+import SchemaModel
+import Testing
+import TestSupport
+
+/// The issue's names, one by one: as columns, tables, types, labels, attributes and relations
+/// they compile with zero errors and zero warnings (checked against the built EntityKit).
+@Suite("Names that can never shadow")
+struct ReservedNameTests {
+    /// Names that clash with Swift itself or with what generated code declares inside an entity.
+    static let memberNames = [
+        "self", "Self", "Type", "Protocol", "init", "super", "default", "row", "writer", "key", "tableAlias", "alias",
+        "columns", "write", "definition", "primaryKey", "Column", "CodingKeys", "PrimaryKey", "Relations",
+        "TableColumns", "Draft", "UniqueKey", "Root", "schemaName", "tableName", "kind", "typeName", "attributeNames",
+        "allCases", "rawValue", "hashValue", "description", "UUID", "String", "ColumnDefinition", "TableColumn",
+        "EntityKind", "RowReader", "RowWriter", "Int32",
+    ]
+
+    /// Table and type names of the issue, and every type generated code may name.
+    static let typeNames = [
+        "columns", "coding_keys", "primary_keys", "relations", "string", "optional", "result", "error", "uuid", "date",
+        "data", "draft", "table_columns", "unique_key", "root", "column", "primary_key", "database_schema", "self", "type",
+    ] + KnownType.allCases.map(\.spelling)
+
+    private static func typecheck(_ snapshot: SchemaSnapshot) throws -> [String] {
+        let plan = try Translator(snapshot: snapshot, options: GeneratorOptions()).plan()
+        let result = try Typecheck.files(Renderer.render(plan).map { ($0.name, $0.contents) })
+        let problems = result.output.split(separator: "\n").map(String.init).filter { $0.contains("error:") || $0.contains("warning:") }
+        return problems.isEmpty && result.status != 0 ? [result.output] : problems
+    }
+
+    @Test func columnsNamedLikeKeywordsAndGeneratedMembers() throws {
+        // `id` beside a differently named key, every name also as a foreign key's column.
+        var columns = [Fixture.column("card_key", "int4", nullable: false), Fixture.column("id", "int4")]
+        columns += Self.memberNames.map { Fixture.column($0, "text") }
+        let foreignKeys = ["self_id", "type_id", "init_id", "Self_ID", "default_id", "columns_id", "row_id", "key_id"]
+        columns += foreignKeys.map { Fixture.column($0, "int4") }
+        let cards = Fixture.table("cards", columns, primaryKey: ["card_key"], unique: [["row"], ["columns"], ["self", "Type"]],
+                                  foreignKeys: foreignKeys.map { Fixture.foreignKey("\($0)_fkey", [$0], references: "cards", ["card_key"]) })
+        let problems = try Self.typecheck(Fixture.snapshot([cards]))
+        #expect(problems.isEmpty, "\(problems.joined(separator: "\n"))")
+    }
+
+    @Test func tablesNamedLikeGeneratedAndKnownTypes() throws {
+        let tables = Self.typeNames.map { name in
+            Fixture.table(name, [Fixture.column("id", "int4", nullable: false), Fixture.column("column_id", "int4")],
+                          primaryKey: ["id"], foreignKeys: [Fixture.foreignKey("\(name)_column_fkey", ["column_id"], references: "columns", ["id"])])
+        }
+        let problems = try Self.typecheck(Fixture.snapshot(tables))
+        #expect(problems.isEmpty, "\(problems.joined(separator: "\n"))")
+    }
+
+    /// A kanban board's `columns` table: an entity of its own, beside every entity's `Column`.
+    @Test func aKanbanColumnsTableWorks() throws {
+        let columns = Fixture.table("columns", [Fixture.column("id", "int4", nullable: false), Fixture.column("title", "text", nullable: false)], primaryKey: ["id"])
+        let cards = Fixture.table("cards", [Fixture.column("id", "int4", nullable: false), Fixture.column("column_id", "int4", nullable: false)],
+                                  primaryKey: ["id"], foreignKeys: [Fixture.foreignKey("cards_column_id_fkey", ["column_id"], references: "columns", ["id"])])
+        let snapshot = Fixture.snapshot([columns, cards])
+        let plan = try Translator(snapshot: snapshot, options: GeneratorOptions()).plan()
+        let entity = try #require(plan.entities.first { $0.table == "columns" })
+        #expect(!ReservedNames.typeNames.contains(entity.typeName))
+        let card = try #require(plan.entities.first { $0.table == "cards" })
+        #expect(card.relations.map(\.name).contains("column"))
+        let problems = try Self.typecheck(snapshot)
+        #expect(problems.isEmpty, "\(problems.joined(separator: "\n"))")
+    }
+
+    @Test func enumsCompositesAndDomainsNamedLikeGeneratedAndKnownTypes() throws {
+        var types: [TypeDefinition] = []
+        var columns: [Column] = []
+        for (index, name) in Self.typeNames.enumerated() {
+            let qualified = QualifiedName(schema: "public", name: name)
+            switch index % 3 {
+            case 0:
+                types += Fixture.enumeration(name, Self.memberNames)
+            case 1:
+                types.append(TypeDefinition(schema: "public", name: name, kind: .composite, category: "C",
+                                            attributes: Self.memberNames.map { CompositeAttribute(name: $0, type: Fixture.typeName("int4"), sqlType: "integer") }))
+            default:
+                types.append(TypeDefinition(schema: "public", name: name, kind: .domain, category: "N",
+                                            domain: DomainDetails(baseType: Fixture.typeName("int4"), baseSQLType: "integer")))
+            }
+            columns.append(Column(name: name, type: qualified, sqlType: "public.\(name)", isNullable: true))
+        }
+        let table = Fixture.table("things", [Fixture.column("id", "int4", nullable: false)] + columns, primaryKey: ["id"])
+        let problems = try Self.typecheck(Fixture.snapshot([table], types: types))
+        #expect(problems.isEmpty, "\(problems.joined(separator: "\n"))")
+    }
+}
