@@ -5,7 +5,7 @@ import EntityKit
 import Foundation
 
 /// Table `public.bench_narrow`.
-public struct BenchNarrow: KeyedEntity, Hashable {
+public struct BenchNarrow: KeyedEntity, Hashable, Identifiable {
     public static let schemaName = "public"
     public static let tableName = "bench_narrow"
     public static let kind = EntityKind.table

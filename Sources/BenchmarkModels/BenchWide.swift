@@ -5,7 +5,7 @@ import EntityKit
 import Foundation
 
 /// Table `public.bench_wide`.
-public struct BenchWide: KeyedEntity, Hashable {
+public struct BenchWide: KeyedEntity, Hashable, Identifiable {
     public static let schemaName = "public"
     public static let tableName = "bench_wide"
     public static let kind = EntityKind.table

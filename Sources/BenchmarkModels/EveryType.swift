@@ -5,7 +5,7 @@ import EntityKit
 import Foundation
 
 /// Table `public.every_type`.
-public struct EveryType: KeyedEntity, Hashable {
+public struct EveryType: KeyedEntity, Hashable, Identifiable {
     public static let schemaName = "public"
     public static let tableName = "every_type"
     public static let kind = EntityKind.table

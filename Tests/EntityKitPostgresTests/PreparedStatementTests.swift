@@ -3,6 +3,7 @@ import Foundation
 import GeneratedModels
 import Logging
 import Testing
+import LiveTestSupport
 import TestSupport
 
 /// Fixed-shape statements (find, delete, single-row insert, relation loads) as named prepared
