@@ -4,7 +4,7 @@ import PostgresNIO
 
 /// Decode-only: the same `PostgresRow`s, collected once, decoded by (a) hand-written
 /// PostgresNIO tuples, (b) the generated path as every runtime read uses it
-/// (`EntityRowDecoder`, what `all(_:)` runs) and (c) the Codable path (`decodeRow`).
+/// (`EntityRowDecoder`, what `all(_:)` runs) and (c) the by-name `Decodable` path (`decodeRow`, for types users write themselves).
 struct DecodeBenchmark {
     let connection: PostgresConnection
     let passes: Int

@@ -21,7 +21,7 @@ struct RuntimeReport {
 
     static let handWritten = "(a) hand-written"
     static let generated = "(b) generated"
-    static let codable = "(c) Codable"
+    static let codable = "(c) Decodable by name"
     static let eager = "load(_:for:)"
     static let nPlusOne = "N+1 related(_:of:)"
     static let unnamed = "unnamed"
