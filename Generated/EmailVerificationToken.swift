@@ -87,7 +87,7 @@ public struct EmailVerificationToken: KeyedEntity, Hashable, Identifiable {
     /// The primary key columns in key order (`email_verification_tokens_pkey`).
     public static let primaryKeyColumns: [Column] = [.id]
 
-    public var primaryKey: UUID { id }
+    public var primaryKey: UUID { self.id }
 
     /// Writes a primary key's values in key order.
     public static func write(key: UUID, to writer: inout some RowWriter) {

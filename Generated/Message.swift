@@ -97,7 +97,7 @@ public struct Message: KeyedEntity, Hashable, Identifiable {
     /// The primary key columns in key order (`messages_pkey`).
     public static let primaryKeyColumns: [Column] = [.id]
 
-    public var primaryKey: Int64 { id }
+    public var primaryKey: Int64 { self.id }
 
     /// Writes a primary key's values in key order.
     public static func write(key: Int64, to writer: inout some RowWriter) {

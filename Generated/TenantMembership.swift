@@ -93,7 +93,7 @@ public struct TenantMembership: KeyedEntity, Hashable {
     /// The primary key columns in key order (`tenant_memberships_pkey`).
     public static let primaryKeyColumns: [Column] = [.tenantID, .userID]
 
-    public var primaryKey: PrimaryKey { PrimaryKey(tenantID: tenantID, userID: userID) }
+    public var primaryKey: PrimaryKey { PrimaryKey(tenantID: self.tenantID, userID: self.userID) }
 
     /// Writes a primary key's values in key order.
     public static func write(key: PrimaryKey, to writer: inout some RowWriter) {

@@ -143,7 +143,7 @@ public struct User: KeyedEntity, Hashable, Identifiable {
     /// The primary key columns in key order (`users_pkey`).
     public static let primaryKeyColumns: [Column] = [.id]
 
-    public var primaryKey: UUID { id }
+    public var primaryKey: UUID { self.id }
 
     /// Writes a primary key's values in key order.
     public static func write(key: UUID, to writer: inout some RowWriter) {

@@ -137,7 +137,7 @@ public struct BenchNarrow: KeyedEntity, Hashable, Identifiable {
     /// The primary key columns in key order (`bench_narrow_pkey`).
     public static let primaryKeyColumns: [Column] = [.id]
 
-    public var primaryKey: Int64 { id }
+    public var primaryKey: Int64 { self.id }
 
     /// Writes a primary key's values in key order.
     public static func write(key: Int64, to writer: inout some RowWriter) {

@@ -237,7 +237,7 @@ public struct BenchWide: KeyedEntity, Hashable, Identifiable {
     /// The primary key columns in key order (`bench_wide_pkey`).
     public static let primaryKeyColumns: [Column] = [.id]
 
-    public var primaryKey: Int64 { id }
+    public var primaryKey: Int64 { self.id }
 
     /// Writes a primary key's values in key order.
     public static func write(key: Int64, to writer: inout some RowWriter) {

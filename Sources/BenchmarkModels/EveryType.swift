@@ -997,7 +997,7 @@ public struct EveryType: KeyedEntity, Hashable, Identifiable {
     /// The primary key columns in key order (`every_type_pkey`).
     public static let primaryKeyColumns: [Column] = [.id]
 
-    public var primaryKey: Int32 { id }
+    public var primaryKey: Int32 { self.id }
 
     /// Writes a primary key's values in key order.
     public static func write(key: Int32, to writer: inout some RowWriter) {

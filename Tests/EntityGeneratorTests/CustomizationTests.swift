@@ -52,7 +52,7 @@ struct CustomizationTests {
         #expect(token.identity == IdentityPlan(property: "token", type: .known(.string)))
         let source = EntityRenderer(plan: token, access: "public ").render()
         #expect(source.contains("public struct RefreshToken: KeyedEntity, Hashable, Identifiable {"))
-        #expect(source.contains("public var id: String { token }"))
+        #expect(source.contains("public var id: String { self.token }"))
         #expect(!EntityRenderer(plan: user, access: "public ").render().contains("var id: UUID {"))
     }
 

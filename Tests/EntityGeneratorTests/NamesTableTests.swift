@@ -31,6 +31,23 @@ struct NamesTableTests {
         #expect(listed.subtracting(declared).isEmpty, "not declared by EntityKit: \(listed.subtracting(declared).sorted())")
     }
 
+    /// Inside a conforming type an associated type's name means the witness, so no generated
+    /// type may take it.
+    @Test func everyEntityKitAssociatedTypeIsReserved() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let folder = root.appendingPathComponent("Sources/EntityKit")
+        let files = try #require(FileManager.default.enumerator(atPath: folder.path))
+        var declared = Set<String>()
+        for case let path as String in files where path.hasSuffix(".swift") {
+            let text = try String(contentsOf: folder.appendingPathComponent(path), encoding: .utf8)
+            for match in text.matches(of: /associatedtype ([A-Za-z0-9_]+)/) { declared.insert(String(match.1)) }
+        }
+        #expect(declared.count >= 5, "the EntityKit sources were not found")
+        let unreserved = declared.subtracting(ReservedNames.associatedTypes).subtracting(ReservedNames.nestedTypes)
+        #expect(unreserved.isEmpty, "associated types not reserved: \(unreserved.sorted())")
+        #expect(ReservedNames.typeNames.isSuperset(of: ReservedNames.associatedTypes))
+    }
+
     @Test func everyKnownTypeIsReservedForGeneratedTypes() {
         for known in KnownType.allCases {
             #expect(ReservedNames.typeNames.contains(known.spelling))

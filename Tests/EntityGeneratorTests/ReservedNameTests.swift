@@ -87,4 +87,24 @@ struct ReservedNameTests {
         let problems = try Self.typecheck(Fixture.snapshot([table], types: types))
         #expect(problems.isEmpty, "\(problems.joined(separator: "\n"))")
     }
+
+    /// What the name fuzzer found: a table `id` (Identifiable's `ID`), a label `RawValue`, a key
+    /// column `set` (an accessor keyword in a getter body), a key column `enum` (a needless
+    /// backtick in a call), a column `CodingKeys`, and names without case (`名前`) or with a
+    /// leading digit (`1st`), whose member and type spellings coincide.
+    @Test func namesTheFuzzerFoundCompileCleanly() throws {
+        let domain = TypeDefinition(schema: "public", name: "名前", kind: .domain, category: "N",
+                                    domain: DomainDetails(baseType: Fixture.typeName("int4"), baseSQLType: "integer"))
+        let named = Fixture.table("名前", [Fixture.column("set", "text", nullable: false), Fixture.column("名前", "public.名前"),
+                                           Fixture.column("RawValue", "public.raw_value"), Fixture.column("CodingKeys", "text")],
+                                  primaryKey: ["set"])
+        let ids = Fixture.table("id", [Fixture.column("enum", "int4", nullable: false), Fixture.column("1st", "int4", nullable: false),
+                                      Fixture.column("名前_set", "text")],
+                                primaryKey: ["enum", "1st"],
+                                foreignKeys: [Fixture.foreignKey("id_名前_fkey", ["名前_set"], references: "名前", ["set"])])
+        let first = Fixture.table("1st", [Fixture.column("id", "int4", nullable: false)], primaryKey: ["id"])
+        let types = [domain] + Fixture.enumeration("raw_value", ["RawValue", "AllCases", "NonNull"])
+        let problems = try Self.typecheck(Fixture.snapshot([named, ids, first], types: types))
+        #expect(problems.isEmpty, "\(problems.joined(separator: "\n"))")
+    }
 }

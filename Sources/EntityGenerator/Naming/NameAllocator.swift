@@ -9,14 +9,20 @@
 struct NameAllocator {
     private var taken: Set<String>
     private let caseInsensitive: Bool
+    /// Names nobody may receive, shared by many allocators and never copied into `taken`:
+    /// every generated type name, which a member of the same name would shadow.
+    private let shadowed: Set<String>
 
     /// - Parameters:
     ///   - reserved: names nobody may receive.
     ///   - caseInsensitive: treat `User` and `USER` as the same name (type names become file
     ///     names, and macOS file systems ignore case).
-    init(reserved: Set<String> = [], caseInsensitive: Bool = false) {
+    ///   - shadowed: further names nobody may receive, compared exactly (as Swift compares
+    ///     names); one set shared by every member allocator, so it costs no copy per entity.
+    init(reserved: Set<String> = [], caseInsensitive: Bool = false, shadowed: Set<String> = []) {
         self.caseInsensitive = caseInsensitive
         self.taken = Set(reserved.map { caseInsensitive ? $0.lowercased() : $0 })
+        self.shadowed = shadowed
     }
 
     private func key(_ name: String) -> String {
@@ -30,7 +36,7 @@ struct NameAllocator {
 
     /// True when nobody may receive `name` any more.
     func isTaken(_ name: String) -> Bool {
-        taken.contains(key(name))
+        taken.contains(key(name)) || shadowed.contains(name)
     }
 
     /// Why a name granted up front (a user's rename) cannot be granted.
@@ -49,7 +55,7 @@ struct NameAllocator {
         var owners: [String: Int] = [:]
         for member in granted.keys.sorted() {
             let name = key(granted[member]!)
-            if taken.contains(name) { return (member, .taken) }
+            if isTaken(granted[member]!) { return (member, .taken) }
             if let other = owners[name] { return (member, .grantedTwice(other: other)) }
             owners[name] = member
         }
@@ -76,7 +82,7 @@ struct NameAllocator {
             for member in pending {
                 let name = proposal(of: candidates[member], round: round)
                 let nameKey = key(name)
-                guard !taken.contains(nameKey) else { continue }
+                guard !taken.contains(nameKey), !shadowed.contains(name) else { continue }
                 if proposals[nameKey] == nil { proposalOrder.append(nameKey) }
                 proposals[nameKey, default: []].append(member)
             }

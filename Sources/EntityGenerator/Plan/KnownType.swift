@@ -148,6 +148,12 @@ public enum ReservedNames {
     /// of these names would be shadowed inside every entity by the entity's own member.
     public static let nestedTypes: Set<String> = ["Column", "CodingKeys", "PrimaryKey", "Relations", "TableColumns", "Draft", "UniqueKey", "Root"]
 
+    /// Associated types of the protocols generated types conform to (EntityKit's, `Identifiable`,
+    /// `RawRepresentable`, `CaseIterable`). Inside a conforming type the name means the witness:
+    /// in an `Identifiable` entity `ID` is the key's type, in a `ColumnValue` `NonNull` is `Self`,
+    /// so a generated type of that name could not be referred to there.
+    public static let associatedTypes: Set<String> = ["ID", "NonNull", "Value", "Sum", "Average", "RawValue", "AllCases"]
+
     /// The prelude's registry type.
     public static let registry = "DatabaseSchema"
 
@@ -163,16 +169,22 @@ public enum ReservedNames {
 
     /// Every name a generated type may not take.
     public static let typeNames: Set<String> = Set(KnownType.allCases.map(\.spelling))
-        .union(nestedTypes).union(commonTypes).union([registry])
+        .union(nestedTypes).union(associatedTypes).union(commonTypes).union([registry])
 
     /// Keywords that backticks do not fully rescue as member names: an initializer parameter
     /// named `self` shadows the instance, so every assignment in the initializer fails to
     /// compile; `x.Type`, `x.init` and `x.self` mean something else after a dot.
     public static let keywordMembers: Set<String> = ["self", "Self", "super", "init", "Type", "Protocol"]
 
+    /// Names no case of a generated enum may take: its members, and the associated types its
+    /// raw-value and `CaseIterable` conformances synthesize (a case `RawValue` stops the synthesis).
+    public static let enumCaseNames: Set<String> = keywordMembers.union(associatedTypes)
+        .union(["allCases", "rawValue", "hashValue", "schemaName", "typeName"])
+
     /// Members every entity, column enum or composite declares or inherits, which no property
-    /// or case may take.
-    public static let memberNames: Set<String> = keywordMembers.union([
+    /// or case may take: a property spelled like a nested type (`CodingKeys`, `ID`) would
+    /// redeclare it.
+    public static let memberNames: Set<String> = keywordMembers.union(nestedTypes).union(associatedTypes).union([
         "hashValue", "primaryKey", "allCases", "rawValue", "stringValue", "intValue", "definition",
         "quotedName", "databaseFilled", "tableAlias",
     ])

@@ -139,15 +139,15 @@ struct EntityRenderer {
         writer.line("\(access)static let primaryKeyColumns: [Column] = [\(key.properties.map { "." + Spelling.identifier($0) }.joined(separator: ", "))]")
         writer.line()
         if key.isComposite {
-            let arguments = key.compositeFields.map { "\(Spelling.identifier($0.name)): \(Spelling.identifier($0.name))" }.joined(separator: ", ")
+            let arguments = key.compositeFields.map { "\(Spelling.argumentLabel($0.name)): self.\(Spelling.identifier($0.name))" }.joined(separator: ", ")
             writer.line("\(access)var primaryKey: \(Spelling.type(key.type)) { \(Spelling.type(key.type))(\(arguments)) }")
         } else {
-            writer.line("\(access)var primaryKey: \(Spelling.type(key.type)) { \(Spelling.identifier(key.properties[0])) }")
+            writer.line("\(access)var primaryKey: \(Spelling.type(key.type)) { self.\(Spelling.identifier(key.properties[0])) }")
         }
         if let identity = plan.identity, identity.needsAccessor {
             writer.line()
             writer.documentation(["The primary key, as `Identifiable` names it."])
-            writer.line("\(access)var id: \(Spelling.type(identity.type)) { \(Spelling.identifier(identity.property)) }")
+            writer.line("\(access)var id: \(Spelling.type(identity.type)) { self.\(Spelling.identifier(identity.property)) }")
         }
     }
 

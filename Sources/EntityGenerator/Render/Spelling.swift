@@ -26,6 +26,12 @@ enum Spelling {
         SwiftIdentifiers.escaped(name)
     }
 
+    /// An argument label at a call site. Swift accepts every keyword there but `inout` bare, and
+    /// warns about needless backticks on the others.
+    static func argumentLabel(_ name: String) -> String {
+        name == "inout" ? "`inout`" : name
+    }
+
     /// The `EntityKind` case.
     static func kind(_ kind: EntityPlan.Kind) -> String {
         switch kind {

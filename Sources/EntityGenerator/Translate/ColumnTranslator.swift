@@ -12,10 +12,14 @@ struct ColumnTranslator: Sendable {
     let partitions: [QualifiedName: [String]]
     /// Inheriting tables by parent, sorted.
     let inheritors: [QualifiedName: [String]]
+    /// Every generated type's name: a property or attribute of the same name would shadow the
+    /// type inside its entity or composite, where generated code names property types.
+    let generatedTypeNames: Set<String>
 
     init(mapper: TypeMapper, types: [QualifiedName: TypeDefinition], relationsByName: [QualifiedName: Relation], columnOverrides: [String: String],
-         renames: Renames) {
+         renames: Renames, generatedTypeNames: Set<String>) {
         self.mapper = mapper
+        self.generatedTypeNames = generatedTypeNames
         self.renames = renames
         self.types = types
         self.relationsByName = relationsByName
@@ -35,7 +39,7 @@ struct ColumnTranslator: Sendable {
         let subject = relation.qualifiedName.description
         let candidates = relation.columns.map { NameCandidates.member($0.name, fallback: "column", suffix: "Column") }
         let names = try memberNames(candidates, owner: relation.qualifiedName, originals: relation.columns.map(\.name),
-                                    reserved: ReservedNames.memberNames, kind: "column")
+                                    reserved: ReservedNames.memberNames, shadowed: generatedTypeNames, kind: "column")
         var properties: [PropertyPlan] = []
         properties.reserveCapacity(relation.columns.count)
         for index in relation.columns.indices {
@@ -79,9 +83,9 @@ struct ColumnTranslator: Sendable {
     }
 
     /// Member names for `originals` of `owner`, with the configuration's renames granted first.
-    func memberNames(_ candidates: [[String]], owner: QualifiedName, originals: [String], reserved: Set<String>, kind: String)
-        throws(GenerationError) -> (names: [String], renamedBy: [String?]) {
-        var namer = NameAllocator(reserved: reserved)
+    func memberNames(_ candidates: [[String]], owner: QualifiedName, originals: [String], reserved: Set<String>,
+                     shadowed: Set<String> = [], kind: String) throws(GenerationError) -> (names: [String], renamedBy: [String?]) {
+        var namer = NameAllocator(reserved: reserved, shadowed: shadowed)
         var renamed: [Int: (key: String, name: String)] = [:]
         if !renames.isEmpty {
             for (index, original) in originals.enumerated() {
@@ -233,7 +237,7 @@ struct ColumnTranslator: Sendable {
         let attributes = type.attributes ?? []
         let allocated = try memberNames(attributes.map { NameCandidates.member($0.name, fallback: "field", suffix: "Field") },
                                         owner: type.qualifiedName, originals: attributes.map(\.name),
-                                        reserved: ReservedNames.memberNames, kind: "attribute")
+                                        reserved: ReservedNames.memberNames, shadowed: generatedTypeNames, kind: "attribute")
         var fields: [PropertyPlan] = []
         for (index, (attribute, name)) in zip(attributes, allocated.names).enumerated() {
             let mapped = mapper.map(attribute.type)
@@ -289,7 +293,7 @@ enum TypeTranslator {
         let labels = type.enumLabels ?? []
         let allocated = try columns.memberNames(
             labels.map { NameCandidates.member($0, fallback: "empty", suffix: "Case") }, owner: type.qualifiedName, originals: labels,
-            reserved: ReservedNames.keywordMembers.union(["allCases", "rawValue", "hashValue", "schemaName", "typeName"]), kind: "label")
+            reserved: ReservedNames.enumCaseNames, kind: "label")
         let cases = labels.indices.map { index in
             let (label, name) = (labels[index], allocated.names[index])
             let note = allocated.renamedBy[index].map { RenameNote.configured(name: name, key: $0) }

@@ -17,11 +17,14 @@ struct RelationInference: Sendable {
     let relations: [Relation]
     let entities: [EntityPlan]
     let renames: Renames
+    /// Every entity's type name, which no relation may take (see ``name(_:of:)``).
+    let entityTypeNames: Set<String>
 
     init(relations: [Relation], entities: [EntityPlan], renames: Renames = Renames(options: GeneratorOptions())) {
         self.relations = relations
         self.entities = entities
         self.renames = renames
+        self.entityTypeNames = Set(entities.map(\.typeName))
     }
 
     private struct Proposal: Sendable {
@@ -70,7 +73,8 @@ struct RelationInference: Sendable {
     /// Names one entity's relations: renames first, then the candidates, never a number unless
     /// every candidate is taken.
     private func name(_ proposals: [Proposal], of typeName: String) throws(GenerationError) -> [RelationPlan] {
-        var namer = NameAllocator(reserved: ReservedNames.keywordMembers)
+        // Relations are declared beside `BelongsTo<Source, Target>`: an entity's name would be shadowed.
+        var namer = NameAllocator(reserved: ReservedNames.keywordMembers, shadowed: entityTypeNames)
         let candidates = proposals.map { $0.candidates.map { NameCandidates.legal($0, fallback: "related") } }
         var renamed: [Int: (key: String, name: String)] = [:]
         for (index, proposal) in proposals.enumerated() {

@@ -35,7 +35,7 @@ public struct Translator {
         let relationsByName = Dictionary(snapshot.relations.map { ($0.qualifiedName, $0) }, uniquingKeysWith: { first, _ in first })
         let columnTranslator = ColumnTranslator(
             mapper: mapper, types: typesByName, relationsByName: relationsByName, columnOverrides: options.columnOverrides,
-            renames: renames)
+            renames: renames, generatedTypeNames: Set(entityNames + named.types))
 
         let translated = Parallel.map(Array(relations.indices)) { index -> Result<(EntityPlan, Diagnostics), GenerationError> in
             var local = Diagnostics()

@@ -997,7 +997,7 @@ struct EveryType: KeyedEntity, Hashable, Identifiable {
     /// The primary key columns in key order (`every_type_pkey`).
     static let primaryKeyColumns: [Column] = [.id]
 
-    var primaryKey: Int32 { id }
+    var primaryKey: Int32 { self.id }
 
     /// Writes a primary key's values in key order.
     static func write(key: Int32, to writer: inout some RowWriter) {
