@@ -47,6 +47,7 @@ public protocol KeyedEntity: WritableEntity {
 
 /// The values of a row to insert, as a generated entity's `Draft` holds them.
 public protocol EntityDraft: Sendable {
+    /// The entity whose rows the draft inserts (`User` for `User.Draft`).
     associatedtype Root: WritableEntity
 
     /// The columns a draft writes, in the order of ``write(to:)``: every column but computed
@@ -61,6 +62,7 @@ public protocol EntityDraft: Sendable {
 /// A key an upsert may name as its conflict target: the primary key or a unique constraint
 /// (or unique index) of the table.
 public protocol EntityUniqueKey: Sendable, Hashable, CaseIterable {
+    /// The entity whose table holds the key.
     associatedtype Root: Entity
 
     /// The key's columns, in key order.
@@ -69,10 +71,16 @@ public protocol EntityUniqueKey: Sendable, Hashable, CaseIterable {
 
 /// What kind of relation an entity comes from.
 public enum EntityKind: String, Sendable, Hashable, Codable {
+    /// An ordinary table with a primary key: read, inserted, updated and deleted by key.
     case table
+    /// A partitioned table (`PARTITION BY`): written through like a table, the server routing
+    /// each row to its partition.
     case partitionedTable
+    /// A view: read-only here, whatever rules or triggers the database gives it.
     case view
+    /// A materialized view: read-only, refreshed by `REFRESH MATERIALIZED VIEW`.
     case materializedView
+    /// A foreign table (a foreign data wrapper's): read-only here.
     case foreignTable
     /// A table without a primary key: readable, but rows cannot be addressed one by one.
     case tableWithoutPrimaryKey
@@ -120,14 +128,18 @@ public enum ColumnGeneration: String, Sendable, Hashable, Codable {
 public struct ColumnDefinition: Sendable, Hashable {
     /// The type as PostgreSQL prints it, such as `character varying(255)` or `public.user_role[]`.
     public let sqlType: String
+    /// False for `NOT NULL` columns; the generated property is optional exactly when this is true.
     public let isNullable: Bool
     /// The default expression (`now()`, `nextval('…'::regclass)`), if any.
     public let defaultExpression: String?
+    /// How the database fills the column when it is an identity or a generated column; nil for
+    /// an ordinary column (whose default, if any, is ``defaultExpression``).
     public let generation: ColumnGeneration?
     /// The cast (`text` or `text[]`) needed to read the column, when its type has no binary form
     /// that EntityKitPostgres decodes.
     public let readCast: String?
 
+    /// A column declaration as the generator writes it in each entity's `Column.definition`.
     public init(
         sqlType: String,
         isNullable: Bool,

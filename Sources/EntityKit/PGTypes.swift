@@ -12,9 +12,12 @@ public protocol PGLiteralConvertible: Sendable {
 
 /// A text form that is not a valid value of the expected type.
 public struct PGLiteralError: Error, CustomStringConvertible, Hashable {
+    /// The PostgreSQL type the text was read as, such as `interval` or `tstzrange`.
     public let typeName: String
+    /// The offending text, cut to its first 200 characters.
     public let literal: String
 
+    /// An error for `literal`, which is not valid `typeName` text.
     public init(_ typeName: String, _ literal: String) {
         self.typeName = typeName
         self.literal = String(literal.prefix(200))
@@ -49,12 +52,16 @@ public protocol PGComposite: ColumnValue, Codable, Hashable {
 // The JSON form of every PG value type is its literal (ISO 8601 dates, exact numerals, …), so a
 // model serialized with `JSONEncoder` loses nothing. Types with another form declare their own.
 extension PGLiteralConvertible where Self: Decodable {
+    /// Decodes the value from its literal, a JSON string (`"2024-01-15"`, `"[1,5)"`), as
+    /// ``PGLiteralConvertible/encode(to:)`` writes it.
     public init(from decoder: Decoder) throws {
         try self.init(postgresLiteral: try decoder.singleValueContainer().decode(String.self))
     }
 }
 
 extension PGLiteralConvertible where Self: Encodable {
+    /// Encodes the value as its ``PGLiteralConvertible/postgresLiteral`` string, so a model
+    /// serialized with `JSONEncoder` keeps the exact value.
     public func encode(to encoder: Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(postgresLiteral)

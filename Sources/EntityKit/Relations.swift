@@ -1,8 +1,11 @@
 /// A column of one entity matched with a column of another, as in a foreign key.
 public struct ColumnPair<Source: Entity, Target: Entity>: Sendable, Hashable {
+    /// The column on the source side (the referencing column of a `BelongsTo`).
     public let source: Source.Column
+    /// The column on the target side, which `source` equals.
     public let target: Target.Column
 
+    /// `source` matched with `target`: generated relations write `.init(.userID, .id)`.
     public init(_ source: Source.Column, _ target: Target.Column) {
         self.source = source
         self.target = target
@@ -11,10 +14,16 @@ public struct ColumnPair<Source: Entity, Target: Entity>: Sendable, Hashable {
 
 /// What a foreign key does when the referenced row changes.
 public enum ReferentialAction: String, Sendable, Hashable {
+    /// `NO ACTION`: the change fails if referencing rows remain at the end of the statement
+    /// (or transaction, when the constraint is deferred). The default.
     case noAction = "NO ACTION"
+    /// `RESTRICT`: the change fails at once if referencing rows exist.
     case restrict = "RESTRICT"
+    /// `CASCADE`: referencing rows are deleted, or their keys updated, too.
     case cascade = "CASCADE"
+    /// `SET NULL`: the referencing columns become NULL.
     case setNull = "SET NULL"
+    /// `SET DEFAULT`: the referencing columns take their defaults.
     case setDefault = "SET DEFAULT"
 }
 
@@ -24,9 +33,12 @@ public struct BelongsTo<Source: Entity, Target: Entity>: Sendable, Hashable {
     public let constraint: String
     /// Referencing column → referenced column, in key order.
     public let columns: [ColumnPair<Source, Target>]
+    /// What deleting the referenced row does to the referencing ones.
     public let onDelete: ReferentialAction
+    /// What changing the referenced key does to the referencing rows.
     public let onUpdate: ReferentialAction
 
+    /// A foreign key of `Source`'s, as generated in `Source.Relations`.
     public init(
         constraint: String,
         columns: [ColumnPair<Source, Target>],
@@ -42,10 +54,12 @@ public struct BelongsTo<Source: Entity, Target: Entity>: Sendable, Hashable {
 
 /// The referenced side of a foreign key: each `Source` row has any number of `Target` rows.
 public struct HasMany<Source: Entity, Target: Entity>: Sendable, Hashable {
+    /// The foreign key constraint's name (on `Target`'s table).
     public let constraint: String
     /// Referenced column (in `Source`) → referencing column (in `Target`).
     public let columns: [ColumnPair<Source, Target>]
 
+    /// The referenced side of the foreign key `constraint`, as generated in `Source.Relations`.
     public init(constraint: String, columns: [ColumnPair<Source, Target>]) {
         self.constraint = constraint
         self.columns = columns
@@ -54,10 +68,12 @@ public struct HasMany<Source: Entity, Target: Entity>: Sendable, Hashable {
 
 /// The referenced side of a foreign key whose columns are unique: at most one `Target` row.
 public struct HasOne<Source: Entity, Target: Entity>: Sendable, Hashable {
+    /// The foreign key constraint's name (on `Target`'s table).
     public let constraint: String
     /// Referenced column (in `Source`) → referencing column (in `Target`).
     public let columns: [ColumnPair<Source, Target>]
 
+    /// The referenced side of the unique foreign key `constraint`, as generated in `Source.Relations`.
     public init(constraint: String, columns: [ColumnPair<Source, Target>]) {
         self.constraint = constraint
         self.columns = columns
@@ -71,6 +87,8 @@ public struct ManyToMany<Source: Entity, Junction: Entity, Target: Entity>: Send
     /// Junction column → `Target` column (the junction's foreign key to `Target`).
     public let targetColumns: [ColumnPair<Junction, Target>]
 
+    /// A link through `Junction`, whose two foreign keys are `sourceColumns` and `targetColumns`,
+    /// as generated in `Source.Relations`.
     public init(sourceColumns: [ColumnPair<Source, Junction>], targetColumns: [ColumnPair<Junction, Target>]) {
         self.sourceColumns = sourceColumns
         self.targetColumns = targetColumns

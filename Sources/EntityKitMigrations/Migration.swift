@@ -71,20 +71,30 @@ extension MigrationStep {
 /// Collects the steps of `up` and `down`.
 @resultBuilder
 public enum MigrationBuilder {
+    /// One step.
     public static func buildExpression(_ step: any MigrationStep) -> [any MigrationStep] { [step] }
+    /// A list of steps built at run time.
     public static func buildExpression(_ steps: [any MigrationStep]) -> [any MigrationStep] { steps }
+    /// The steps in the order written.
     public static func buildBlock(_ components: [any MigrationStep]...) -> [any MigrationStep] { components.flatMap { $0 } }
+    /// An `if` without `else`: nothing when its condition is false.
     public static func buildOptional(_ component: [any MigrationStep]?) -> [any MigrationStep] { component ?? [] }
+    /// The first branch of an `if`/`else` or `switch`.
     public static func buildEither(first component: [any MigrationStep]) -> [any MigrationStep] { component }
+    /// The second branch of an `if`/`else` or `switch`.
     public static func buildEither(second component: [any MigrationStep]) -> [any MigrationStep] { component }
+    /// A `for` loop's steps.
     public static func buildArray(_ components: [[any MigrationStep]]) -> [any MigrationStep] { components.flatMap { $0 } }
 }
 
 /// A name, optionally schema-qualified, quoted for SQL.
 public struct SQLName: Sendable, Hashable, ExpressibleByStringLiteral, CustomStringConvertible {
+    /// The schema; nil leaves the name unqualified, resolved through `search_path`.
     public var schema: String?
+    /// The name, exactly as the catalog spells it (quoting keeps its case).
     public var name: String
 
+    /// A name in `schema`, or unqualified; a string literal (`"users"`) makes an unqualified one.
     public init(_ name: String, schema: String? = nil) {
         self.name = name
         self.schema = schema

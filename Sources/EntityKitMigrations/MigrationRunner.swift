@@ -15,9 +15,14 @@ public struct MigrationRunner: Sendable {
     }
 
     let source: Source
+    /// The migrations, sorted by name: the order they apply in.
     public let migrations: [any Migration]
+    /// The schema that holds the tracking table, and that `fresh` empties.
     public let schema: String
+    /// The table that records applied migrations (`entitykit_migrations` by default); codegen
+    /// leaves it out of snapshots.
     public let trackingTable: String
+    /// Where the statements the runner sends are logged.
     public let logger: Logger
 
     /// A runner that leases a connection from `client` (for migrating at application start-up).
@@ -258,7 +263,9 @@ public struct MigrationRunner: Sendable {
 
 /// What an operation did.
 public struct MigrationReport: Sendable, Equatable {
+    /// The migrations applied, in order.
     public var applied: [String] = []
+    /// The migrations rolled back, newest first.
     public var rolledBack: [String] = []
     /// Applied migrations missing from the code, or edited since they were applied.
     public var warnings: [String] = []
@@ -266,8 +273,11 @@ public struct MigrationReport: Sendable, Equatable {
 
 /// The state of one migration.
 public struct MigrationStatus: Sendable, Equatable {
+    /// Where a migration stands; raw values are what `migrate status` prints.
     public enum State: String, Sendable {
+        /// Applied, and its `up` steps still match what ran.
         case applied
+        /// In the code, not applied yet: the next `up` applies it.
         case pending
         /// Applied, but its `up` steps differ from what ran.
         case changedSinceApplied = "changed since applied"
@@ -275,15 +285,22 @@ public struct MigrationStatus: Sendable, Equatable {
         case missingFromCode = "missing from the code"
     }
 
+    /// The migration's name (its version).
     public var name: String
+    /// Its state.
     public var state: State
+    /// When it was applied; nil when pending.
     public var appliedAt: PGTimestamp?
 }
 
 /// A migration failure; the message says which migration and why.
 public enum MigrationError: Error, CustomStringConvertible, Equatable {
+    /// The migration named first failed going `up` or `down`, with the server's message. Its
+    /// steps and tracking row were rolled back together, unless it runs outside a transaction.
     case failed(String, direction: String, underlying: String)
+    /// `down` reached an applied migration that is no longer in the code, so it cannot be rolled back.
     case missingCode(String)
+    /// Two migrations in the list share this name.
     case duplicateName(String)
 
     public var description: String {

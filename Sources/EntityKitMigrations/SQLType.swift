@@ -1,14 +1,46 @@
 extension MigrationDSL {
     /// A column type in the schema DSL.
     public indirect enum SQLType: Sendable, Hashable {
-        case smallint, integer, bigint, real, doublePrecision
+        /// `smallint`: 2-byte integers (`Int16`).
+        case smallint
+        /// `integer`: 4-byte integers (`Int32`).
+        case integer
+        /// `bigint`: 8-byte integers (`Int64`).
+        case bigint
+        /// `real`: 4-byte floating point (`Float`).
+        case real
+        /// `double precision`: 8-byte floating point (`Double`).
+        case doublePrecision
+        /// `numeric`, `numeric(p)` or `numeric(p,s)`: exact decimals (`PGNumeric`).
         case numeric(precision: Int? = nil, scale: Int? = nil)
+        /// `text`: strings of any length.
         case text
+        /// `varchar(n)`: strings of at most `n` characters.
         case varchar(Int)
+        /// `char(n)`: strings blank-padded to `n` characters.
         case char(Int)
-        case boolean, bytea, uuid
-        case date, time, timeWithTimeZone, timestamp, timestampWithTimeZone, interval
-        case json, jsonb
+        /// `boolean`.
+        case boolean
+        /// `bytea`: binary strings (`Data`).
+        case bytea
+        /// `uuid`.
+        case uuid
+        /// `date`: calendar days (`PGDate`).
+        case date
+        /// `time`: times of day without a zone (`PGTime`).
+        case time
+        /// `timetz`: times of day with a UTC offset (`PGTimeWithTimeZone`).
+        case timeWithTimeZone
+        /// `timestamp`: wall-clock date and time without a zone (`PGLocalTimestamp`).
+        case timestamp
+        /// `timestamptz`: instants (`PGTimestamp`); the usual choice for "when".
+        case timestampWithTimeZone
+        /// `interval`: months, days and microseconds (`PGInterval`).
+        case interval
+        /// `json`: JSON text kept as written (`PGJSON`).
+        case json
+        /// `jsonb`: JSON parsed and stored in binary form, indexable.
+        case jsonb
         /// An array of another type.
         case array(SQLType)
         /// A named type: an enum, a domain, a composite or an extension type.
@@ -62,11 +94,14 @@ extension MigrationDSL {
     public enum SQLDefault: Sendable, Hashable {
         /// A string literal, quoted: `.string("user")` gives `'user'`.
         case string(String)
+        /// An integer literal: `.integer(0)` gives `0`.
         case integer(Int)
+        /// A boolean literal: `.boolean(false)` gives `false`.
         case boolean(Bool)
         /// An SQL expression, unquoted: `.sql("now()")`.
         case sql(String)
 
+        /// The default as written after `DEFAULT`.
         public var sql: String {
             switch self {
             case let .string(text): SQLString.quote(text)

@@ -1,11 +1,18 @@
 extension MigrationDSL {
     /// `CREATE TABLE`, with its columns and constraints.
     public struct CreateTable: MigrationStep {
+        /// The table to create.
         public var table: SQLName
+        /// `IF NOT EXISTS`: do nothing when a table of that name exists (whatever its columns).
         public var ifNotExists: Bool
+        /// A `COMMENT ON TABLE`, run after the table is created; codegen turns it into the entity's doc
+        /// comment.
         public var comment: String?
+        /// The columns and table constraints, in order.
         public var elements: [any TableElement]
 
+        /// `CREATE TABLE table (…)` with the columns and constraints the closure lists:
+        /// `CreateTable("posts") { Column("id", .uuid).primaryKey(); … }`.
         public init(_ table: SQLName, ifNotExists: Bool = false, comment: String? = nil, @TableBuilder _ elements: () -> [any TableElement]) {
             self.table = table
             self.ifNotExists = ifNotExists
@@ -26,10 +33,14 @@ extension MigrationDSL {
 extension MigrationDSL {
     /// `DROP TABLE`.
     public struct DropTable: MigrationStep {
+        /// The tables to drop, in one statement.
         public var tables: [SQLName]
+        /// `IF EXISTS`: no error for a table that does not exist.
         public var ifExists: Bool
+        /// `CASCADE`: drop what depends on the tables too (views, foreign keys of other tables).
         public var cascade: Bool
 
+        /// `DROP TABLE tables…`: `DropTable("posts")`.
         public init(_ tables: SQLName..., ifExists: Bool = false, cascade: Bool = false) {
             self.tables = tables
             self.ifExists = ifExists
@@ -45,9 +56,13 @@ extension MigrationDSL {
 extension MigrationDSL {
     /// `ALTER TABLE … RENAME TO …`.
     public struct RenameTable: MigrationStep {
+        /// The table to rename.
         public var table: SQLName
+        /// The new name, in the same schema.
         public var newName: String
 
+        /// `ALTER TABLE table RENAME TO newName`. The generated entity takes the new name on the next
+        /// `codegen entity` run.
         public init(_ table: SQLName, to newName: String) {
             self.table = table
             self.newName = newName
@@ -60,15 +75,27 @@ extension MigrationDSL {
 extension MigrationDSL {
     /// A change inside `AlterTable`.
     public enum TableChange: Sendable {
+        /// `ADD COLUMN` (`IF NOT EXISTS`), then the column's comment, if any.
         case addColumn(Column, ifNotExists: Bool = false)
+        /// `DROP COLUMN` (`IF EXISTS`, `CASCADE` to drop what depends on it).
         case dropColumn(String, ifExists: Bool = false, cascade: Bool = false)
+        /// `RENAME COLUMN old TO new`.
         case renameColumn(String, to: String)
+        /// `ALTER COLUMN … TYPE`, with a `USING` expression when the old values need converting
+        /// (`using: "amount::numeric"`).
         case alterType(String, SQLType, using: String? = nil)
+        /// `ALTER COLUMN … SET NOT NULL`: fails while a row holds NULL there.
         case setNotNull(String)
+        /// `ALTER COLUMN … DROP NOT NULL`.
         case dropNotNull(String)
+        /// `ALTER COLUMN … SET DEFAULT`.
         case setDefault(String, SQLDefault)
+        /// `ALTER COLUMN … DROP DEFAULT`.
         case dropDefault(String)
+        /// `ADD` a table constraint: a ``MigrationDSL/Unique``, ``MigrationDSL/ForeignKey``,
+        /// ``MigrationDSL/Check`` or ``MigrationDSL/PrimaryKey``.
         case addConstraint(any TableElement)
+        /// `DROP CONSTRAINT name` (`IF EXISTS`).
         case dropConstraint(String, ifExists: Bool = false)
 
         func sql(for table: SQLName) -> [String] {
@@ -102,9 +129,13 @@ extension MigrationDSL {
 extension MigrationDSL {
     /// `ALTER TABLE`: one statement per change, so that every change (renames included) is valid.
     public struct AlterTable: MigrationStep {
+        /// The table to change.
         public var table: SQLName
+        /// The changes, one statement each, in order.
         public var changes: [TableChange]
 
+        /// `ALTER TABLE table …` for each change:
+        /// `AlterTable("users", .renameColumn("name", to: "display_name"), .dropDefault("role"))`.
         public init(_ table: SQLName, _ changes: TableChange...) {
             self.table = table
             self.changes = changes
@@ -117,9 +148,12 @@ extension MigrationDSL {
 extension MigrationDSL {
     /// `ALTER TABLE … ADD COLUMN …`, the most common alteration, spelled directly.
     public struct AddColumn: MigrationStep {
+        /// The table to add the column to.
         public var table: SQLName
+        /// The column, as in `CreateTable`.
         public var column: Column
 
+        /// `ALTER TABLE table ADD COLUMN …`: `AddColumn(Column("disabled_at", .timestampWithTimeZone), to: "users")`.
         public init(_ column: Column, to table: SQLName) {
             self.column = column
             self.table = table
@@ -132,9 +166,12 @@ extension MigrationDSL {
 extension MigrationDSL {
     /// `ALTER TABLE … DROP COLUMN …`.
     public struct DropColumn: MigrationStep {
+        /// The table to drop the column from.
         public var table: SQLName
+        /// The column to drop.
         public var column: String
 
+        /// `ALTER TABLE table DROP COLUMN column`: `DropColumn("disabled_at", from: "users")`.
         public init(_ column: String, from table: SQLName) {
             self.column = column
             self.table = table

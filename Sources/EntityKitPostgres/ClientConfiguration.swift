@@ -23,7 +23,7 @@ extension PostgresClient.Configuration {
     /// - Parameters:
     ///   - connectionString: a URI or `key=value` string; empty to rely on `PG*` variables alone.
     ///   - environment: where `PG*` variables and files come from (default: this process's).
-    /// - Throws: ``ConnectionInfoError``, whose description says what to fix.
+    /// - Throws: `ConnectionInfoError`, whose description says what to fix.
     public init(connectionString: String, environment: ConnectionEnvironment = .current) throws(ConnectionInfoError) {
         let settings = try DriverSettings(ResolvedConnection(connectionString, environment: environment), environment: environment)
         switch settings.endpoint {
@@ -54,7 +54,7 @@ extension PostgresConnection.Configuration {
     /// A configuration from a connection string, resolved as for
     /// `PostgresClient.Configuration.init(connectionString:environment:)`.
     ///
-    /// - Throws: ``ConnectionInfoError``, whose description says what to fix.
+    /// - Throws: `ConnectionInfoError`, whose description says what to fix.
     public init(connectionString: String, environment: ConnectionEnvironment = .current) throws(ConnectionInfoError) {
         let settings = try DriverSettings(ResolvedConnection(connectionString, environment: environment), environment: environment)
         switch settings.endpoint {
@@ -110,6 +110,9 @@ extension PostgresClient {
 
 /// A connection URL that cannot be used.
 public enum EntityKitPostgresError: Error, CustomStringConvertible, Equatable {
+    /// The text is not a `postgres://` URL. Nothing in EntityKitPostgres throws it any more:
+    /// connection strings throw `ConnectionInfoError`, which says which part is wrong. The case
+    /// remains for source compatibility.
     case invalidURL
 
     public var description: String {

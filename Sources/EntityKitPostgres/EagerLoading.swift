@@ -68,7 +68,7 @@ extension PostgresQueryRunner {
         return keys.perRow.map { key in key.flatMap { byKey[$0] } ?? [] }
     }
 
-    /// Each row with its related rows, as loaded by ``load(_:for:logger:)-…`` in one more
+    /// Each row with its related rows, as loaded by `load(_:for:logger:)` in one more
     /// statement.
     public func all<Source: Entity, Target: Entity>(
         _ query: EntityQuery<Source>, including relation: HasMany<Source, Target>, logger: Logger = .entityKitSilent

@@ -3,9 +3,11 @@ import PostgresNIO
 
 /// A page of rows, numbered from 1.
 public struct Page<E: Entity>: Sendable {
+    /// The page's rows, in the query's order: at most ``perPage``, none past the last page.
     public let items: [E]
     /// The page's number, from 1.
     public let number: Int
+    /// The page size the paginator was made with (`paginate(_:perPage:logger:)`).
     public let perPage: Int
     /// How many rows the query selects in all.
     public let total: Int
@@ -45,7 +47,9 @@ public struct Paginator<E: Entity, Runner: PostgresQueryRunner>: Sendable {
 
 /// A page request that cannot be met.
 public enum PaginationError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// `page(_:)` was asked for this page number, below 1: pages are numbered from 1.
     case pageBelowOne(Int)
+    /// `paginate(_:perPage:logger:)` was given this page size, below 1.
     case perPageBelowOne(Int)
 
     public var description: String {
@@ -58,6 +62,7 @@ public enum PaginationError: Error, Equatable, Sendable, CustomStringConvertible
 
 /// A page of a keyset pagination, with the cursor of the next page.
 public struct KeysetPage<E: Entity, each Key: ColumnValue>: Sendable {
+    /// The page's rows, in key order: at most the `limit` asked for.
     public let items: [E]
     /// The key of the last row: pass it as `after:` for the next page. Nil when this page is
     /// not full, so no row follows.

@@ -78,10 +78,13 @@ public struct StatementRows: AsyncSequence, Sendable {
 
     let source: Source
 
+    /// The rows of an unnamed statement (`PostgresConnection.query`), as a runner of one's own
+    /// returns them from ``PostgresQueryRunner/runFixedShape(_:logger:)``.
     public init(_ rows: PostgresRowSequence) {
         source = .unnamed(rows)
     }
 
+    /// The rows of a prepared statement, as PostgresNIO's `execute` returns them.
     public init(_ rows: AsyncThrowingMapSequence<PostgresRowSequence, PostgresRow>) {
         source = .prepared(rows)
     }

@@ -166,7 +166,7 @@ public struct EntityRowSequence<E: Entity>: AsyncSequence, Sendable {
 
 /// Decodes the rows of one result set into `E`, as every EntityKitPostgres read does: the
 /// first row settles how (positionally, or by name) and checks names and types; later rows
-/// only read cells. Use one decoder per result set; ``PostgresRow/decode(_:)`` checks every
+/// only read cells. Use one decoder per result set; ``PostgresNIO/PostgresRow/decode(_:)`` checks every
 /// row instead.
 public struct EntityRowDecoder<E: Entity> {
     private enum Mode {

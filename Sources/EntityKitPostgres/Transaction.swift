@@ -5,8 +5,14 @@ import PostgresNIO
 public struct TransactionOptions: Sendable, Hashable {
     /// The SQL isolation levels PostgreSQL implements.
     public enum Isolation: String, Sendable, Hashable {
+        /// Each statement sees the data committed before it began: PostgreSQL's default.
         case readCommitted = "READ COMMITTED"
+        /// Every statement sees one snapshot, taken at the transaction's first statement; a
+        /// write to a row changed concurrently fails with a serialization failure.
         case repeatableRead = "REPEATABLE READ"
+        /// As if the transactions had run one after another; the server aborts one of two
+        /// transactions whose results would differ from every serial order (SQLSTATE 40001),
+        /// so run these with ``TransactionOptions/attempts`` above 1.
         case serializable = "SERIALIZABLE"
     }
 
@@ -20,6 +26,8 @@ public struct TransactionOptions: Sendable, Hashable {
     /// work is rolled back.
     public var attempts: Int
 
+    /// Options for `BEGIN [ISOLATION LEVEL …] [READ ONLY]`; `attempts` below 1 counts as 1.
+    /// The defaults are a plain `BEGIN`, run once.
     public init(isolation: Isolation? = nil, readOnly: Bool = false, attempts: Int = 1) {
         self.isolation = isolation
         self.readOnly = readOnly
@@ -40,7 +48,7 @@ public struct TransactionOptions: Sendable, Hashable {
 }
 
 /// An open transaction on one connection: every EntityKitPostgres operation runs in it.
-/// Nested ``transaction(_:)`` calls are savepoints: a nested failure rolls back only its own
+/// Nested ``transaction(logger:isolation:_:)`` calls are savepoints: a nested failure rolls back only its own
 /// work.
 public struct Transaction: PostgresQueryRunner {
     /// The connection the transaction holds.

@@ -14,6 +14,7 @@ public struct Unprepared<Base: PostgresQueryRunner>: PostgresQueryRunner {
     /// The runner that runs the statements.
     public let base: Base
 
+    /// Wraps `base`; ``PostgresQueryRunner/unprepared`` spells the same.
     public init(_ base: Base) {
         self.base = base
     }

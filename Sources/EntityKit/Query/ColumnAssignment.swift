@@ -1,8 +1,12 @@
 /// `column = value` in an UPDATE.
 public struct ColumnAssignment<Root: Entity>: Sendable, Hashable {
+    /// The column to set.
     public let column: Root.Column
+    /// The new value: a bound value, `DEFAULT`, or an expression of your own.
     public let value: SQLFragment
 
+    /// `column = value`; ``TableColumn/set(_:)``, ``TableColumn/set(to:)`` and
+    /// ``TableColumn/setDefault()`` build these from typed columns.
     public init(_ column: Root.Column, _ value: SQLFragment) {
         self.column = column
         self.value = value

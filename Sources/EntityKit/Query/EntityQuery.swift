@@ -10,8 +10,11 @@
 public struct EntityQuery<E: Entity>: Sendable {
     /// The WHERE condition; nil selects every row.
     public private(set) var condition: SQLCondition?
+    /// The ORDER BY terms, in the order given.
     public private(set) var ordering: [SQLOrdering] = []
+    /// The LIMIT; nil for none.
     public private(set) var limitCount: Int?
+    /// The OFFSET; nil for none.
     public private(set) var offsetCount: Int?
     /// A row lock (`FOR UPDATE`…), if any.
     public private(set) var lock: RowLock?
@@ -20,6 +23,7 @@ public struct EntityQuery<E: Entity>: Sendable {
     /// The HAVING condition, for projections.
     public internal(set) var havingCondition: SQLCondition?
 
+    /// Every row of `E`, unordered: `EntityQuery(User.self)`, which `User.all()` spells too.
     public init(_ type: E.Type = E.self) {}
 
     /// Keeps the rows where `build` holds, in addition to earlier conditions (AND).
@@ -138,13 +142,20 @@ extension Entity {
 
 /// A row lock taken by a SELECT.
 public struct RowLock: Sendable, Hashable {
+    /// How strongly the rows are locked: the `FOR …` clause.
     public enum Strength: String, Sendable {
+        /// `FOR UPDATE`: for rows about to be updated or deleted; blocks every other lock.
         case update = "UPDATE"
+        /// `FOR NO KEY UPDATE`: for updates that leave key columns alone; foreign-key checks
+        /// (`KEY SHARE`) still proceed.
         case noKeyUpdate = "NO KEY UPDATE"
+        /// `FOR SHARE`: keeps the rows from changing; other transactions may share the lock.
         case share = "SHARE"
+        /// `FOR KEY SHARE`: keeps the rows' keys from changing, as a foreign-key check does.
         case keyShare = "KEY SHARE"
     }
 
+    /// What the SELECT does about rows another transaction has locked.
     public enum Wait: String, Sendable {
         /// Wait for rows other transactions have locked.
         case wait = ""
@@ -154,7 +165,9 @@ public struct RowLock: Sendable, Hashable {
         case noWait = " NOWAIT"
     }
 
+    /// The lock taken.
     public var strength: Strength
+    /// Whether to wait for, skip or fail on rows locked by others.
     public var wait: Wait
 
     var sql: String { " FOR \(strength.rawValue)\(wait.rawValue)" }

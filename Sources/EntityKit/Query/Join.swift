@@ -1,15 +1,18 @@
 /// Whether a join keeps left rows without a match.
 public protocol JoinKind: Sendable {
+    /// The join keyword as written in the FROM clause: `JOIN` or `LEFT JOIN`.
     static var sql: String { get }
 }
 
 /// `INNER JOIN`: only pairs that match.
 public enum InnerJoin: JoinKind {
+    /// `JOIN`.
     public static let sql = "JOIN"
 }
 
 /// `LEFT JOIN`: every left row, with the right side nil where nothing matches.
 public enum LeftJoin: JoinKind {
+    /// `LEFT JOIN`.
     public static let sql = "LEFT JOIN"
 }
 
@@ -25,9 +28,13 @@ public struct JoinQuery<Left: Entity, Right: Entity, Kind: JoinKind>: Sendable {
     static var rightAlias: String { "t1" }
 
     let on: SQLCondition
+    /// The WHERE condition over both sides; nil keeps every pair the join condition makes.
     public private(set) var condition: SQLCondition?
+    /// The ORDER BY terms, in the order given.
     public private(set) var ordering: [SQLOrdering] = []
+    /// The LIMIT on pairs; nil for none.
     public private(set) var limitCount: Int?
+    /// The OFFSET on pairs; nil for none.
     public private(set) var offsetCount: Int?
 
     init(on build: (Left.TableColumns, Right.TableColumns) -> SQLCondition) {
@@ -174,6 +181,7 @@ extension Entity {
 
 /// A statement whose rows are whole rows of `E`, such as the left side of a join.
 public struct EntitySelection<E: Entity>: Sendable {
+    /// The SELECT, whose select list is `E`'s, in ``Entity/init(row:)`` order.
     public let statement: SQLStatement
 }
 

@@ -10,6 +10,7 @@ public struct Projection<each Value: ColumnValue>: Sendable {
 
 /// A select list item with a name: `$0.id.count.as("count")`, for decoding by name.
 public struct NamedExpression<Base: TypedExpression>: TypedExpression {
+    /// The named expression's values are the expression's.
     public typealias Value = Base.Value
     let base: Base
     let name: String

@@ -78,7 +78,7 @@ extension Array {
         var start = 0
         for group in self {
             let end = Swift.min(flat.count, start + group.count)
-            result.append(Array<Result>(flat[start..<end]))
+            result.append([Result](flat[start..<end]))
             start = end
         }
         return result

@@ -5,6 +5,7 @@ public struct SQLCondition: Sendable, Hashable {
     /// The condition's SQL and values.
     public let fragment: SQLFragment
 
+    /// A condition from SQL of your own, values bound: `SQLCondition("\(User.columns.email) ~* \(pattern)")`.
     public init(_ fragment: SQLFragment) {
         self.fragment = fragment
     }
@@ -19,14 +20,17 @@ public struct SQLCondition: Sendable, Hashable {
         SQLCondition(fragment)
     }
 
+    /// `(lhs) AND (rhs)`.
     public static func && (lhs: SQLCondition, rhs: SQLCondition) -> SQLCondition {
         SQLCondition("(\(lhs.fragment)) AND (\(rhs.fragment))")
     }
 
+    /// `(lhs) OR (rhs)`.
     public static func || (lhs: SQLCondition, rhs: SQLCondition) -> SQLCondition {
         SQLCondition("(\(lhs.fragment)) OR (\(rhs.fragment))")
     }
 
+    /// `NOT (condition)`.
     public static prefix func ! (condition: SQLCondition) -> SQLCondition {
         SQLCondition("NOT (\(condition.fragment))")
     }
@@ -44,20 +48,31 @@ public struct SQLCondition: Sendable, Hashable {
 
 /// One ORDER BY term.
 public struct SQLOrdering: Sendable, Hashable {
+    /// The sort direction.
     public enum Direction: String, Sendable {
+        /// `ASC`: smallest first (NULLs last, unless ``Nulls`` says otherwise).
         case ascending = "ASC"
+        /// `DESC`: largest first (NULLs first, unless ``Nulls`` says otherwise).
         case descending = "DESC"
     }
 
+    /// Where NULLs sort, when not where the direction puts them.
     public enum Nulls: String, Sendable {
+        /// `NULLS FIRST`.
         case first = "NULLS FIRST"
+        /// `NULLS LAST`.
         case last = "NULLS LAST"
     }
 
+    /// What to order by: a column or any expression.
     public let expression: SQLFragment
+    /// Ascending or descending.
     public let direction: Direction
+    /// Where NULLs go; nil leaves PostgreSQL's default for the direction.
     public let nulls: Nulls?
 
+    /// An ORDER BY term; typed columns spell it `$0.createdAt.descending` or
+    /// `$0.name.ascending(nulls: .last)`.
     public init(_ expression: SQLFragment, direction: Direction = .ascending, nulls: Nulls? = nil) {
         self.expression = expression
         self.direction = direction

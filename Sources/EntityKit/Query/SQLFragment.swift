@@ -42,16 +42,19 @@ public struct SQLFragment: Sendable, Hashable, ExpressibleByStringInterpolation 
     /// True when the fragment holds neither text nor values.
     public var isEmpty: Bool { parts.isEmpty }
 
+    /// `lhs` followed by `rhs`, with both fragments' values.
     public static func + (lhs: SQLFragment, rhs: SQLFragment) -> SQLFragment {
         var result = lhs
         result.append(rhs)
         return result
     }
 
+    /// Appends another fragment, text and values.
     public mutating func append(_ other: SQLFragment) {
         for part in other.parts { append(part) }
     }
 
+    /// Appends SQL text, spliced as written: only for text you wrote yourself.
     public mutating func append(sql: String) {
         append(.sql(sql))
     }
@@ -161,10 +164,12 @@ public struct SQLFragment: Sendable, Hashable, ExpressibleByStringInterpolation 
 
 /// A statement ready to send: SQL with `$n` placeholders and the literals bound to them.
 public struct SQLStatement: Sendable, Hashable, CustomStringConvertible {
+    /// The SQL text, with `$1`, `$2`… where the values go.
     public var sql: String
     /// The values of `$1`, `$2`…, as text literals of unspecified type (never NULL).
     public var bindings: [SQLLiteral]
 
+    /// A statement from SQL text with `$n` placeholders and their values, in order.
     public init(sql: String, bindings: [SQLLiteral] = []) {
         self.sql = sql
         self.bindings = bindings

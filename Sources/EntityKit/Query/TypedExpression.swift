@@ -2,6 +2,7 @@
 /// with a declared type. Comparisons take the expression's own type only; ``isNull()`` exists
 /// only for nullable expressions and ``like(_:)`` only for text.
 public protocol TypedExpression: Sendable {
+    /// The Swift type of the expression's values: optional when it may be NULL.
     associatedtype Value: ColumnValue
     /// The expression's SQL.
     var expression: SQLFragment { get }
@@ -82,11 +83,17 @@ extension TypedExpression {
     public var max: SQLExpression<Value.NonNull?> { SQLExpression("max(\(expression))") }
 
     // Comparison operators spell the same: `$0.email == "a@b.c"`, `$0.age >= 18`.
+    /// `expression = value` (`eq(_:)`).
     public static func == (lhs: Self, value: Value.NonNull) -> SQLCondition { lhs.eq(value) }
+    /// `expression <> value` (``neq(_:)``).
     public static func != (lhs: Self, value: Value.NonNull) -> SQLCondition { lhs.neq(value) }
+    /// `expression < value` (``lt(_:)``).
     public static func < (lhs: Self, value: Value.NonNull) -> SQLCondition { lhs.lt(value) }
+    /// `expression <= value` (``lte(_:)``).
     public static func <= (lhs: Self, value: Value.NonNull) -> SQLCondition { lhs.lte(value) }
+    /// `expression > value` (``gt(_:)``).
     public static func > (lhs: Self, value: Value.NonNull) -> SQLCondition { lhs.gt(value) }
+    /// `expression >= value` (``gte(_:)``).
     public static func >= (lhs: Self, value: Value.NonNull) -> SQLCondition { lhs.gte(value) }
 }
 

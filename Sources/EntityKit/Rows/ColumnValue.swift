@@ -40,7 +40,7 @@ extension ColumnValue {
     }
 }
 
-/// Marks optional column types: only they have ``TableColumn/isNull()``.
+/// Marks optional column types: only they have ``TypedExpression/isNull()``.
 public protocol NullableColumnValue: ColumnValue {}
 
 extension Optional: ColumnValue where Wrapped: ColumnValue {

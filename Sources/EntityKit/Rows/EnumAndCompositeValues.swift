@@ -47,6 +47,7 @@ public struct LiteralCollector: RowWriter {
     /// The literals written so far; `nil` stands for a column left to its default.
     public private(set) var values: [SQLLiteral?] = []
 
+    /// An empty collector.
     public init() {}
 
     /// A collector with room for `capacity` values.

@@ -6,6 +6,7 @@
 /// Not `indirect`: the nested cases hold arrays, which are references already, and a boxed
 /// case would cost an allocation for every value written.
 public enum SQLLiteral: Sendable, Hashable {
+    /// SQL NULL: written as the keyword, never bound.
     case null
     /// A scalar's text form, such as `42`, `2025-01-31` or `in-progress`.
     case text(String)

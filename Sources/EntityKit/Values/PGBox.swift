@@ -5,7 +5,9 @@
 /// pair (NaN counting as larger than every number, as in PostgreSQL), so any two corners make
 /// the same box the server stores and the literal reads back exactly.
 public struct PGBox: Hashable, Sendable, Codable, PGLiteralConvertible, CustomStringConvertible {
+    /// The upper right corner: the larger x and the larger y.
     public let high: PGPoint
+    /// The lower left corner: the smaller x and the smaller y.
     public let low: PGPoint
 
     /// The box with opposite corners `high` and `low`, in either order.

@@ -5,8 +5,10 @@
 /// as a backslash and three octal digits (`\377`), and reads all of these back, so every one of
 /// the 256 values round-trips through ``postgresLiteral``.
 public struct PGChar: Hashable, Comparable, Sendable, Codable, PGLiteralConvertible, CustomStringConvertible {
+    /// The byte: 0 is the empty string, 1–127 ASCII, 128–255 printed as octal escapes.
     public let byte: UInt8
 
+    /// The value holding `byte`; every byte is a valid `"char"`.
     public init(byte: UInt8) {
         self.byte = byte
     }

@@ -3,9 +3,13 @@
 /// PostgreSQL rejects negative radii (NaN is accepted); a circle with a negative radius has no
 /// literal the server accepts.
 public struct PGCircle: Hashable, Sendable, Codable, PGLiteralConvertible, CustomStringConvertible {
+    /// The center.
     public let center: PGPoint
+    /// The radius; the server accepts 0 and above (and NaN).
     public let radius: Double
 
+    /// The circle around `center`; nothing is checked, so a negative radius is left for the
+    /// server to reject.
     public init(center: PGPoint, radius: Double) {
         self.center = center
         self.radius = radius

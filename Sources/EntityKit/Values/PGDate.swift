@@ -7,6 +7,8 @@ public struct PGDate: Hashable, Comparable, Sendable, Codable, PGLiteralConverti
     /// Days since 2000-01-01; `Int32.max` is `infinity` and `Int32.min` is `-infinity`.
     public let daysSince2000: Int32
 
+    /// The date `daysSince2000` days after 2000-01-01 (negative before it), as the binary form
+    /// holds it; `Int32.max` and `Int32.min` are the infinities.
     public init(daysSince2000: Int32) {
         self.daysSince2000 = daysSince2000
     }
@@ -43,6 +45,7 @@ public struct PGDate: Hashable, Comparable, Sendable, Codable, PGLiteralConverti
         }
     }
 
+    /// True for `infinity` and `-infinity`, which `Date` cannot represent.
     public var isInfinite: Bool { daysSince2000 == .max || daysSince2000 == .min }
 
     /// Year (astronomical), month and day; nil for ±infinity.

@@ -4,6 +4,7 @@ public struct PGHStore: Hashable, Sendable, Codable, PGLiteralConvertible, Custo
     /// Values by key; a nil value is SQL NULL.
     public let pairs: [String: String?]
 
+    /// A value with these pairs; a nil value is SQL NULL.
     public init(_ pairs: [String: String?]) {
         self.pairs = pairs
     }

@@ -21,7 +21,9 @@ public struct PGInet: Hashable, Sendable, Codable, PGLiteralConvertible, CustomS
         self.prefixLength = prefix
     }
 
+    /// True for an IPv4 address or network.
     public var isIPv4: Bool { address.count == 4 }
+    /// True for an IPv6 address or network.
     public var isIPv6: Bool { address.count == 16 }
 
     /// Whether the bits right of the prefix are all zero, as a `cidr` value requires.

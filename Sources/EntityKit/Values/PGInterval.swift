@@ -1,10 +1,15 @@
 /// A PostgreSQL `interval`: months, days and microseconds, kept apart as PostgreSQL keeps them
 /// (a month is not a fixed number of days, nor a day a fixed number of hours across DST).
 public struct PGInterval: Hashable, Sendable, Codable, PGLiteralConvertible, CustomStringConvertible {
+    /// Whole months (a year is 12): their length in days depends on the date they are added to.
     public let months: Int32
+    /// Whole days: their length in hours depends on DST where they are added.
     public let days: Int32
+    /// The time part, in microseconds.
     public let microseconds: Int64
 
+    /// An interval from its three parts, kept apart: `PGInterval(days: 7)` is seven calendar
+    /// days, not 168 hours.
     public init(months: Int32 = 0, days: Int32 = 0, microseconds: Int64 = 0) {
         self.months = months
         self.days = days

@@ -51,12 +51,19 @@ public struct PGJSON: Hashable, Sendable, Codable, PGLiteralConvertible, CustomS
 
 /// Any JSON value, for carrying JSON through `Codable`.
 public enum JSONValue: Hashable, Sendable, Codable {
+    /// JSON `null`.
     case null
+    /// `true` or `false`.
     case bool(Bool)
+    /// A number that decodes as an `Int64`: integral and in range.
     case integer(Int64)
+    /// Any other number.
     case number(Double)
+    /// A string.
     case string(String)
+    /// An array.
     case array([JSONValue])
+    /// An object; key order is not kept.
     case object([String: JSONValue])
 
     public init(from decoder: Decoder) throws {

@@ -1,8 +1,10 @@
 /// A PostgreSQL `pg_lsn`: a position in the write-ahead log, printed as two hex halves
 /// `16/B374D848`.
 public struct PGLSN: Hashable, Comparable, Sendable, Codable, PGLiteralConvertible, CustomStringConvertible {
+    /// The byte position in the write-ahead log.
     public let value: UInt64
 
+    /// The position `value`.
     public init(value: UInt64) {
         self.value = value
     }

@@ -5,10 +5,14 @@
 /// the lines they describe: `{1,-1,0}` and `{2,-2,0}` are different values, as in PostgreSQL's
 /// storage.
 public struct PGLine: Hashable, Sendable, Codable, PGLiteralConvertible, CustomStringConvertible {
+    /// The coefficient of x in `Ax + By + C = 0`.
     public let a: Double
+    /// The coefficient of y in `Ax + By + C = 0`.
     public let b: Double
+    /// The constant in `Ax + By + C = 0`.
     public let c: Double
 
+    /// The line `Ax + By + C = 0`, coefficients kept as given (the server rejects A and B both 0).
     public init(a: Double, b: Double, c: Double) {
         self.a = a
         self.b = b

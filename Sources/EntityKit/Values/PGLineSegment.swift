@@ -1,8 +1,11 @@
 /// A PostgreSQL `lseg`: the line segment from `start` to `end`, printed `[(x1,y1),(x2,y2)]`.
 public struct PGLineSegment: Hashable, Sendable, Codable, PGLiteralConvertible, CustomStringConvertible {
+    /// The first end point.
     public let start: PGPoint
+    /// The second end point.
     public let end: PGPoint
 
+    /// The segment from `start` to `end`, kept in that order as the server keeps it.
     public init(start: PGPoint, end: PGPoint) {
         self.start = start
         self.end = end

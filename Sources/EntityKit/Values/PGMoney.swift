@@ -12,6 +12,7 @@ public struct PGMoney: Hashable, Comparable, Sendable, Codable, PGLiteralConvert
     /// The amount in minor units: 123456 is 1234.56.
     public let minorUnits: Int64
 
+    /// The amount `minorUnits` hundredths: `PGMoney(minorUnits: 123456)` is 1234.56.
     public init(minorUnits: Int64) {
         self.minorUnits = minorUnits
     }

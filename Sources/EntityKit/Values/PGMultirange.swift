@@ -7,8 +7,10 @@
 /// from the server are canonical already.
 public struct PGMultirange<Bound: PGRangeBound>: Hashable, Sendable, Codable, PGLiteralConvertible, CustomStringConvertible,
     ExpressibleByArrayLiteral {
+    /// The ranges, as given or as the server returned them (sorted, merged, no empty ones).
     public let ranges: [PGRange<Bound>]
 
+    /// A multirange of `ranges`, kept as given; the server stores them sorted and merged.
     public init(_ ranges: [PGRange<Bound>]) {
         self.ranges = ranges
     }

@@ -9,8 +9,11 @@ public struct PGNumeric: Hashable, Sendable, Codable, PGLiteralConvertible, Cust
     /// The canonical text: `-123.4500`, `NaN`, `Infinity` or `-Infinity`.
     public let postgresLiteral: String
 
+    /// `NaN`, which `numeric` holds and `Decimal` cannot.
     public static let nan = PGNumeric(validated: "NaN")
+    /// `Infinity` (PostgreSQL 14 and later).
     public static let infinity = PGNumeric(validated: "Infinity")
+    /// `-Infinity` (PostgreSQL 14 and later).
     public static let negativeInfinity = PGNumeric(validated: "-Infinity")
 
     /// Text already in canonical form (the binary reader builds it so).
@@ -34,6 +37,7 @@ public struct PGNumeric: Hashable, Sendable, Codable, PGLiteralConvertible, Cust
         postgresLiteral = String(value)
     }
 
+    /// The exact value of an integer of any width.
     public init<Integer: BinaryInteger>(_ value: Integer) {
         postgresLiteral = String(value)
     }
@@ -47,7 +51,9 @@ public struct PGNumeric: Hashable, Sendable, Codable, PGLiteralConvertible, Cust
         }
     }
 
+    /// True for `NaN`.
     public var isNaN: Bool { postgresLiteral == "NaN" }
+    /// True for `Infinity` and `-Infinity`.
     public var isInfinite: Bool { postgresLiteral.hasSuffix("Infinity") }
 
     /// The value as a `Decimal`; nil for NaN and infinities. `Decimal` holds 38 significant

@@ -4,9 +4,12 @@
 /// PostgreSQL requires at least one point; a path without points has no literal the server
 /// accepts (it prints `[]` or `()`, which `path_in` rejects).
 public struct PGPath: Hashable, Sendable, Codable, PGLiteralConvertible, CustomStringConvertible {
+    /// The points in order.
     public let points: [PGPoint]
+    /// True when the last point joins the first.
     public let isClosed: Bool
 
+    /// A path through `points`, open or closed.
     public init(points: [PGPoint], isClosed: Bool) {
         self.points = points
         self.isClosed = isClosed

@@ -4,9 +4,12 @@
 /// and prints (`(NaN,-Infinity)`). Equality treats NaN as equal to NaN, as PostgreSQL's float
 /// comparisons do.
 public struct PGPoint: Hashable, Sendable, Codable, PGLiteralConvertible, CustomStringConvertible {
+    /// The x coordinate.
     public let x: Double
+    /// The y coordinate.
     public let y: Double
 
+    /// The point (`x`, `y`).
     public init(x: Double, y: Double) {
         self.x = x
         self.y = y

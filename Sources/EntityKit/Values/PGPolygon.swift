@@ -3,8 +3,10 @@
 /// PostgreSQL requires at least one vertex; a polygon without any has no literal the server
 /// accepts.
 public struct PGPolygon: Hashable, Sendable, Codable, PGLiteralConvertible, CustomStringConvertible {
+    /// The vertices in order; the last joins the first.
     public let points: [PGPoint]
 
+    /// The polygon with these vertices.
     public init(points: [PGPoint]) {
         self.points = points
     }

@@ -7,11 +7,14 @@
 /// `1 ≤ xmin ≤ xmax` and every in-progress ID in `xmin..<xmax`; other values have no literal it
 /// accepts.
 public struct PGSnapshot: Hashable, Sendable, Codable, PGLiteralConvertible, CustomStringConvertible {
+    /// The earliest transaction still active: every earlier one is visible.
     public let xmin: UInt64
+    /// The first transaction not yet assigned: it and every later one are invisible.
     public let xmax: UInt64
     /// Transaction IDs in progress when the snapshot was taken, ascending, without duplicates.
     public let inProgress: [UInt64]
 
+    /// A snapshot; `inProgress` is sorted and deduplicated, as the server stores it.
     public init(xmin: UInt64, xmax: UInt64, inProgress: [UInt64] = []) {
         self.xmin = xmin
         self.xmax = xmax

@@ -7,9 +7,13 @@
 public struct PGTSVector: Hashable, Sendable, Codable, PGLiteralConvertible, CustomStringConvertible {
     /// A position's weight; `D` is the default and is not printed.
     public enum Weight: String, Hashable, Sendable, Codable, CaseIterable, Comparable {
+        /// The lowest weight, the default; not printed.
         case d = "D"
+        /// Weight `C`.
         case c = "C"
+        /// Weight `B`.
         case b = "B"
+        /// The highest weight, `A` (say, a title).
         case a = "A"
 
         /// The two bits the server stores: 3 for `A` down to 0 for `D`.
@@ -22,6 +26,7 @@ public struct PGTSVector: Hashable, Sendable, Codable, PGLiteralConvertible, Cus
             }
         }
 
+        /// The weight stored in the two low bits of `rawBits` (the rest is ignored).
         public init(rawBits: UInt16) {
             switch rawBits & 3 {
             case 3: self = .a
@@ -39,7 +44,9 @@ public struct PGTSVector: Hashable, Sendable, Codable, PGLiteralConvertible, Cus
         /// The largest position the server stores; larger ones are stored as this.
         public static let maximum = 16_383
 
+        /// The word's position in the document, 1...16383.
         public let value: Int
+        /// The position's weight.
         public let weight: Weight
 
         /// Nil for positions below 1, which the server rejects; positions above 16383 become
@@ -56,9 +63,12 @@ public struct PGTSVector: Hashable, Sendable, Codable, PGLiteralConvertible, Cus
 
     /// A lexeme and its positions (none when the vector was made without them).
     public struct Lexeme: Hashable, Sendable {
+        /// The normalized word.
         public let text: String
+        /// Where the word occurs; empty when the vector has no positions.
         public let positions: [Position]
 
+        /// A lexeme; ``PGTSVector/init(_:)`` sorts and merges positions as the server does.
         public init(_ text: String, positions: [Position] = []) {
             self.text = text
             self.positions = positions

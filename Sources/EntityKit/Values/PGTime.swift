@@ -3,10 +3,13 @@ public struct PGTime: Hashable, Comparable, Sendable, Codable, PGLiteralConverti
     /// Microseconds since midnight, from 0 to 86 400 000 000.
     public let microsecondsSinceMidnight: Int64
 
+    /// The time `microsecondsSinceMidnight` after midnight, as the binary form holds it
+    /// (86 400 000 000 is `24:00:00`).
     public init(microsecondsSinceMidnight: Int64) {
         self.microsecondsSinceMidnight = microsecondsSinceMidnight
     }
 
+    /// A time of day; nil outside `00:00:00`…`24:00:00`.
     public init?(hour: Int, minute: Int, second: Int = 0, microsecond: Int = 0) {
         guard (0...24).contains(hour), (0...59).contains(minute), (0...59).contains(second),
               (0...999_999).contains(microsecond) else { return nil }
@@ -40,6 +43,7 @@ public struct PGTimeWithTimeZone: Hashable, Sendable, Codable, PGLiteralConverti
     /// The offset from UTC in seconds, positive east of Greenwich (`+05:30` is 19 800).
     public let utcOffsetSeconds: Int32
 
+    /// A time of day with its UTC offset (positive east of Greenwich), as the binary form holds them.
     public init(microsecondsSinceMidnight: Int64, utcOffsetSeconds: Int32) {
         self.microsecondsSinceMidnight = microsecondsSinceMidnight
         self.utcOffsetSeconds = utcOffsetSeconds

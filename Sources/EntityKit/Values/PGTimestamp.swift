@@ -8,11 +8,15 @@ public struct PGTimestamp: Hashable, Comparable, Sendable, Codable, PGLiteralCon
     /// Microseconds since 2000-01-01 00:00:00 UTC; `Int64.max` / `Int64.min` are ±infinity.
     public let microsecondsSince2000: Int64
 
+    /// The instant `microsecondsSince2000` after 2000-01-01 00:00:00 UTC (negative before), as
+    /// the binary form holds it.
     public init(microsecondsSince2000: Int64) {
         self.microsecondsSince2000 = microsecondsSince2000
     }
 
+    /// `infinity`: later than every other timestamp (an open-ended validity, say).
     public static let infinity = PGTimestamp(microsecondsSince2000: .max)
+    /// `-infinity`: earlier than every other timestamp.
     public static let negativeInfinity = PGTimestamp(microsecondsSince2000: .min)
 
     /// The instant of `date`, rounded to the microsecond.
@@ -29,6 +33,7 @@ public struct PGTimestamp: Hashable, Comparable, Sendable, Codable, PGLiteralCon
         microsecondsSince2000 = value
     }
 
+    /// True for `infinity` and `-infinity`, which `Date` cannot represent.
     public var isInfinite: Bool { microsecondsSince2000 == .max || microsecondsSince2000 == .min }
 
     /// The instant as a `Date` (sub-microsecond rounding may apply far from 2001).
@@ -57,11 +62,15 @@ public struct PGLocalTimestamp: Hashable, Comparable, Sendable, Codable, PGLiter
     /// Microseconds since 2000-01-01 00:00:00 on the same wall clock; `Int64.max` / `Int64.min` are ±infinity.
     public let microsecondsSince2000: Int64
 
+    /// The wall-clock time `microsecondsSince2000` after 2000-01-01 00:00:00 (negative before),
+    /// as the binary form holds it.
     public init(microsecondsSince2000: Int64) {
         self.microsecondsSince2000 = microsecondsSince2000
     }
 
+    /// `infinity`: later than every other timestamp.
     public static let infinity = PGLocalTimestamp(microsecondsSince2000: .max)
+    /// `-infinity`: earlier than every other timestamp.
     public static let negativeInfinity = PGLocalTimestamp(microsecondsSince2000: .min)
 
     /// The wall-clock time of `date` in `timeZone`.
@@ -76,6 +85,7 @@ public struct PGLocalTimestamp: Hashable, Comparable, Sendable, Codable, PGLiter
         microsecondsSince2000 = value
     }
 
+    /// True for `infinity` and `-infinity`.
     public var isInfinite: Bool { microsecondsSince2000 == .max || microsecondsSince2000 == .min }
 
     /// The instant this wall-clock time names in `timeZone`.

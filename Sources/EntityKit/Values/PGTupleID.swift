@@ -1,9 +1,12 @@
 /// A PostgreSQL `tid`: a row version's physical location, block number and item offset within
 /// the block, printed `(0,1)` (as in the `ctid` system column).
 public struct PGTupleID: Hashable, Comparable, Sendable, Codable, PGLiteralConvertible, CustomStringConvertible {
+    /// The block (page) number in the table's file.
     public let block: UInt32
+    /// The item's offset within the block, from 1.
     public let offset: UInt16
 
+    /// The location (`block`,`offset`).
     public init(block: UInt32, offset: UInt16) {
         self.block = block
         self.offset = offset
