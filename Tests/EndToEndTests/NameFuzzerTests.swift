@@ -10,27 +10,77 @@ enum NameFuzzerRun {
     static let ciSeed: UInt64 = 0x5EED_0000_0001
     static let ciCount = 12
 
-    static var seed: UInt64 {
-        guard let text = ProcessInfo.processInfo.environment["CODEGEN_FUZZ_SEED"], !text.isEmpty else { return ciSeed }
-        let parsed = text.hasPrefix("0x") ? UInt64(text.dropFirst(2), radix: 16) : UInt64(text)
-        guard let parsed else { fatalError("CODEGEN_FUZZ_SEED=\(text) is not a decimal or 0x-prefixed hexadecimal UInt64") }
-        return parsed
+    /// The settings read from the environment, or what is wrong with them. A bad value must not
+    /// stop the test process (the arguments are computed while the tests are discovered), so it
+    /// becomes a failing test of its own and the fuzzer runs no seed.
+    static let settings = parse(ProcessInfo.processInfo.environment)
+
+    /// Reads `CODEGEN_FUZZ_SEED` (decimal or `0x` hexadecimal) and `CODEGEN_FUZZ_COUNT` (positive);
+    /// an unset or empty variable keeps CI's value.
+    static func parse(_ environment: [String: String]) -> Result<(seed: UInt64, count: Int), SettingsProblem> {
+        var seed = ciSeed
+        if let text = environment["CODEGEN_FUZZ_SEED"], !text.isEmpty {
+            let parsed = text.hasPrefix("0x") ? UInt64(text.dropFirst(2), radix: 16) : UInt64(text)
+            guard let parsed else {
+                return .failure(SettingsProblem(message: "CODEGEN_FUZZ_SEED=\(text) is not a decimal or 0x-prefixed hexadecimal UInt64; unset it or pass one"))
+            }
+            seed = parsed
+        }
+        var count = ciCount
+        if let text = environment["CODEGEN_FUZZ_COUNT"], !text.isEmpty {
+            guard let parsed = Int(text), parsed > 0 else {
+                return .failure(SettingsProblem(message: "CODEGEN_FUZZ_COUNT=\(text) is not a positive integer; unset it or pass one"))
+            }
+            count = parsed
+        }
+        return .success((seed, count))
     }
 
-    static var count: Int {
-        guard let text = ProcessInfo.processInfo.environment["CODEGEN_FUZZ_COUNT"], !text.isEmpty else { return ciCount }
-        guard let parsed = Int(text), parsed > 0 else { fatalError("CODEGEN_FUZZ_COUNT=\(text) is not a positive integer") }
-        return parsed
+    /// Why the environment's fuzzer settings cannot be used.
+    struct SettingsProblem: Error, CustomStringConvertible {
+        var message: String
+        var description: String { message }
     }
 
     static var iterationSeeds: [UInt64] {
-        let first = seed
+        guard case .success(let (first, count)) = settings else { return [] }
         print("Name fuzzer: seed \(first), count \(count) (set CODEGEN_FUZZ_SEED and CODEGEN_FUZZ_COUNT to change them)")
         return (0..<count).map { first &+ UInt64($0) }
     }
 
     static func replay(_ seed: UInt64) -> String {
         "seed \(seed); replay with CODEGEN_FUZZ_SEED=\(seed) CODEGEN_FUZZ_COUNT=1 scripts/test --filter NameFuzzerTests"
+    }
+}
+
+/// The fuzzer's settings are checked where no database is needed, so a mistyped variable fails
+/// one test with its message instead of stopping the test process.
+@Suite("Name fuzzer settings")
+struct NameFuzzerSettingsTests {
+    @Test("the environment's CODEGEN_FUZZ_SEED and CODEGEN_FUZZ_COUNT, when set, can be used")
+    func environmentSettingsAreUsable() throws {
+        _ = try NameFuzzerRun.settings.get()
+    }
+
+    @Test("unset or empty variables keep CI's seed and count")
+    func defaults() throws {
+        let settings = try NameFuzzerRun.parse(["CODEGEN_FUZZ_SEED": ""]).get()
+        #expect(settings.seed == NameFuzzerRun.ciSeed)
+        #expect(settings.count == NameFuzzerRun.ciCount)
+    }
+
+    @Test("decimal and 0x seeds are read; a bad seed or count is a message naming the variable")
+    func parsing() throws {
+        let hex = try NameFuzzerRun.parse(["CODEGEN_FUZZ_SEED": "0x1F", "CODEGEN_FUZZ_COUNT": "3"]).get()
+        #expect(hex.seed == 31 && hex.count == 3)
+        #expect(try NameFuzzerRun.parse(["CODEGEN_FUZZ_SEED": "42"]).get().seed == 42)
+        for (name, value) in [("CODEGEN_FUZZ_SEED", "0xZZ"), ("CODEGEN_FUZZ_SEED", "-1"), ("CODEGEN_FUZZ_COUNT", "0"), ("CODEGEN_FUZZ_COUNT", "many")] {
+            guard case .failure(let problem) = NameFuzzerRun.parse([name: value]) else {
+                Issue.record("\(name)=\(value) was accepted")
+                continue
+            }
+            #expect(problem.message.hasPrefix("\(name)=\(value) "))
+        }
     }
 }
 
