@@ -1,16 +1,24 @@
 /// Builds Swift source text line by line with four-space indentation.
 struct SourceWriter {
-    private(set) var text = ""
+    /// UTF-8 bytes, turned into a `String` once at the end: appending to a byte array is a plain
+    /// copy, where appending to a `String` checks capacity, uniqueness and encoding per call, and
+    /// a 10,000-table run appends millions of lines.
+    private var bytes: [UInt8] = []
     private var depth = 0
+
+    /// The source written so far.
+    var text: String { String(decoding: bytes, as: UTF8.self) }
 
     /// Appends one line at the current indentation (an empty line has no trailing spaces).
     mutating func line(_ content: String = "") {
         if !content.isEmpty {
-            for _ in 0..<depth { text += "    " }
-            text += content
+            for _ in 0..<depth { bytes.append(contentsOf: Self.indentation) }
+            bytes.append(contentsOf: content.utf8)
         }
-        text += "\n"
+        bytes.append(0x0A)
     }
+
+    private static let indentation: [UInt8] = Array("    ".utf8)
 
     /// `opening`, the body one level deeper, then `closing`.
     mutating func block(_ opening: String, closing: String = "}", _ body: (inout SourceWriter) -> Void) {
