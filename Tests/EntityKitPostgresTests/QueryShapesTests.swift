@@ -255,13 +255,26 @@ final class QueryShapesTests: Sendable {
         try await withClient(database.url) { client in
             let users = try await client.insert((0..<10).map { User.Draft(username: "job\($0)", email: "job\($0)@example.com") })
             let claimed = Counter()
+            let holding = Counter()
+            let claimedTogether = Counter()
             try await withThrowingTaskGroup(of: [UUID].self) { group in
                 for _ in 0..<3 {
                     group.addTask {
                         try await client.transaction { tx in
                             let jobs = try await tx.all(User.where { $0.username.like("job%") }.order { $0.username.ascending }
                                 .limit(4).locking(.update, .skipLocked))
-                            try await Task.sleep(for: .milliseconds(300))
+                            // Every worker claims while the others hold their locks, which only
+                            // SKIP LOCKED lets through at once; the wait is bounded so a worker
+                            // started late on a loaded machine cannot hang the others.
+                            holding.increment()
+                            let deadline = ContinuousClock.now + .seconds(10)
+                            while holding.value < 3, ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(10)) }
+                            if holding.value == 3 { claimedTogether.increment() }
+                            // A real worker marks its jobs done before it commits, so a worker
+                            // that starts after a commit cannot claim them again.
+                            for job in jobs {
+                                try await tx.update(User.self, key: job.id) { $0.username.set("done-" + job.username) }
+                            }
                             return jobs.map(\.id)
                         }
                     }
@@ -272,6 +285,7 @@ final class QueryShapesTests: Sendable {
                 #expect(Set(all).isSubset(of: Set(users.map(\.id))))
             }
             #expect(claimed.value == 10)
+            #expect(claimedTogether.value == 3, "a worker waited for another's locks: SKIP LOCKED did not skip")
         }
     }
 
