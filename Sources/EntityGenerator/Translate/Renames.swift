@@ -106,7 +106,7 @@ struct Renames: Sendable {
     func unmatchedKeys(relations: [Relation], types: [TypeDefinition]) -> [String] {
         // Most runs rename nothing: skip naming every column of every table (220,000 strings at
         // 10,000 tables) to match no key.
-        guard !(self.types.isEmpty && members.isEmpty && self.relations.isEmpty) else { return [] }
+        guard !isEmpty else { return [] }
         var matched = Set<String>()
         for relation in relations {
             matched.insert("\(relation.schema).\(relation.name)")
