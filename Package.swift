@@ -133,7 +133,7 @@ let package = Package(
         // LiveTestSupport adds databases on the test server.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .target(name: "LiveTestSupport", dependencies: ["CLibPQ", "TestSupport"], path: "Tests/LiveTestSupport"),
-        .testTarget(name: "EntityKitTests", dependencies: ["EntityKit"]),
+        .testTarget(name: "EntityKitTests", dependencies: ["EntityKit", "GeneratedModels"]),
         // The parser against its spec (no server) and against libpq itself (CLibPQ, tests only).
         .testTarget(name: "PostgresConnectionInfoTests", dependencies: ["PostgresConnectionInfo", "CLibPQ", "TestSupport"]),
         .executableTarget(name: "libpq-probe", dependencies: ["CLibPQ"], path: "Tests/LibPQProbe"),

@@ -8,11 +8,12 @@ struct RuntimeReport {
         case insert = "Insert with RETURNING (one connection): ns per row"
         case eager = "Eager loading against N+1: ms per load of every parent's children"
         case prepared = "Fixed shapes, unnamed against prepared: µs per operation"
+        case conformances = "Entity Codable and Hashable, generic (EntityKit) against synthesized: ns per row"
 
         /// What a figure is divided by to print.
         var divisor: Double {
             switch self {
-            case .decode, .endToEnd, .insert: 1
+            case .decode, .endToEnd, .insert, .conformances: 1
             case .eager: 1_000_000
             case .prepared: 1_000
             }
@@ -26,6 +27,8 @@ struct RuntimeReport {
     static let nPlusOne = "N+1 related(_:of:)"
     static let unnamed = "unnamed"
     static let prepared = "prepared"
+    static let synthesized = "synthesized"
+    static let genericConformance = "EntityKit (generic)"
 
     /// The goals: the generated path against hand-written code, median against median.
     static let goals: [(Section, String, Double)] = [
@@ -66,6 +69,7 @@ struct RuntimeReport {
             if variants.contains(Self.handWritten) && variants.contains(Self.generated) { table[0].append("(b)/(a) median, min") }
             if variants.contains(Self.unnamed) && variants.contains(Self.prepared) { table[0].append("prepared/unnamed") }
             if variants.contains(Self.eager) && variants.contains(Self.nPlusOne) { table[0].append("N+1/eager") }
+            if variants.contains(Self.synthesized) && variants.contains(Self.genericConformance) { table[0].append("generic/synthesized") }
             for row in rows {
                 var line = [row.subject]
                 for variant in variants {
@@ -78,6 +82,7 @@ struct RuntimeReport {
                 if let ratio = row.ratio(Self.generated, Self.handWritten) { line.append(ratio) }
                 if let ratio = row.ratio(Self.prepared, Self.unnamed) { line.append(ratio) }
                 if let ratio = row.ratio(Self.nPlusOne, Self.eager) { line.append(ratio) }
+                if let ratio = row.ratio(Self.genericConformance, Self.synthesized) { line.append(ratio) }
                 table.append(line)
             }
             Self.printTable(table)
@@ -95,7 +100,8 @@ struct RuntimeReport {
     }
 
     static func order(_ names: [String]) -> [String] {
-        let known = [handWritten, generated, codable, eager, nPlusOne, eager + ", unnamed", nPlusOne + ", unnamed", unnamed, prepared]
+        let known = [handWritten, generated, codable, eager, nPlusOne, eager + ", unnamed", nPlusOne + ", unnamed", unnamed, prepared,
+                     synthesized, genericConformance]
         let present = Set(names)
         return known.filter(present.contains) + present.subtracting(known).sorted()
     }

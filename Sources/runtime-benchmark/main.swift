@@ -6,7 +6,7 @@ import PostgresNIO
 // runtime-benchmark: the generated runtime against hand-written PostgresNIO code, on a throwaway
 // server. Run it with `scripts/benchmark-runtime` (release build, allocation counting preloaded).
 //
-//   runtime-benchmark [--rows 10000,100000] [--passes 9] [--only decode,e2e,insert,eager,prepared]
+//   runtime-benchmark [--rows 10000,100000] [--passes 9] [--only decode,e2e,insert,eager,prepared,conformances]
 
 /// Progress goes to stderr, unbuffered; the report goes to stdout.
 func progress(_ line: String) {
@@ -16,7 +16,7 @@ func progress(_ line: String) {
 struct Options {
     var rows = [10_000, 100_000]
     var passes = 9
-    var sections: Set<String> = ["decode", "e2e", "insert", "eager", "prepared"]
+    var sections: Set<String> = ["decode", "e2e", "insert", "eager", "prepared", "conformances"]
 
     init(_ arguments: [String]) throws {
         var remaining = arguments[...]
@@ -68,6 +68,9 @@ func main() async throws {
     }
     if options.sections.contains("prepared") {
         try await PreparedBenchmark(url: urls.tables, connection: connection, passes: options.passes).run(into: &report)
+    }
+    if options.sections.contains("conformances") {
+        try await ConformanceBenchmark(connection: connection, passes: options.passes).run(rows: options.rows.min() ?? 10_000, into: &report)
     }
     try await connection.close()
     if options.sections.contains("eager") {

@@ -5,6 +5,17 @@
 // two-dimensional `integer[]`.
 
 extension Array: ColumnValue where Element: ColumnValue {
+    /// As `Array`'s own `Hashable` conformance hashes: the count, then every element.
+    public func hashColumnValue(into hasher: inout Hasher) {
+        hasher.combine(count)
+        for element in self { element.hashColumnValue(into: &hasher) }
+    }
+
+    /// True when both have the same elements in the same order.
+    public func isEqualColumnValue(to other: [Element]) -> Bool {
+        count == other.count && zip(self, other).allSatisfy { $0.isEqualColumnValue(to: $1) }
+    }
+
     /// The binary form; or the text form (`{1,2,NULL}`) when the array is a field of a composite
     /// value read as text, whose elements are then parsed as text.
     public static func decode(_ cell: Cell) throws -> [Element] {

@@ -25,6 +25,44 @@ public protocol ColumnValue: Sendable {
     /// Reads an element of an array with `dimensions` more levels below it. Scalars read one
     /// element; arrays read one level of elements each. Implemented by EntityKit.
     static func decodeArrayElement(dimensions: ArraySlice<Int>, from elements: inout ArrayElements) throws -> Self
+
+    /// Feeds the value to `hasher` as its `Hashable` conformance does: how an entity hashes
+    /// itself, column by column (see ``Entity``). Implemented by EntityKit.
+    func hashColumnValue(into hasher: inout Hasher)
+
+    /// True when `other` equals the value, as `==` says: how an entity compares itself, column by
+    /// column. Implemented by EntityKit.
+    func isEqualColumnValue(to other: Self) -> Bool
+}
+
+extension ColumnValue where Self: Hashable {
+    public func hashColumnValue(into hasher: inout Hasher) {
+        hasher.combine(self)
+    }
+
+    public func isEqualColumnValue(to other: Self) -> Bool {
+        self == other
+    }
+}
+
+extension ColumnValue {
+    // For a type whose conformance cannot see that it is Hashable: through a dynamic cast, or,
+    // for a type that is not Hashable at all, through the literal it is written as.
+
+    public func hashColumnValue(into hasher: inout Hasher) {
+        if let hashable = self as? any Hashable {
+            hasher.combine(hashable)
+        } else {
+            hasher.combine(sqlLiteral)
+        }
+    }
+
+    public func isEqualColumnValue(to other: Self) -> Bool {
+        if let hashable = self as? any Hashable, let otherHashable = other as? any Hashable {
+            return AnyHashable(hashable) == AnyHashable(otherHashable)
+        }
+        return sqlLiteral == other.sqlLiteral
+    }
 }
 
 extension ColumnValue {
@@ -54,6 +92,26 @@ extension Optional: ColumnValue where Wrapped: ColumnValue {
         switch self {
         case .none: return .null
         case let .some(value): return value.sqlLiteral
+        }
+    }
+
+    // As `Optional`'s own `Hashable` conformance hashes and compares, through the wrapped type's.
+
+    public func hashColumnValue(into hasher: inout Hasher) {
+        switch self {
+        case .none:
+            hasher.combine(0 as UInt8)
+        case let .some(value):
+            hasher.combine(1 as UInt8)
+            value.hashColumnValue(into: &hasher)
+        }
+    }
+
+    public func isEqualColumnValue(to other: Self) -> Bool {
+        switch (self, other) {
+        case (.none, .none): return true
+        case let (.some(value), .some(otherValue)): return value.isEqualColumnValue(to: otherValue)
+        default: return false
         }
     }
 
