@@ -7,7 +7,10 @@
 /// list a member proposes its last candidate with 2, 3, … appended; ties there go to the
 /// earlier member, which guarantees termination.
 struct NameAllocator {
-    private var taken: Set<String>
+    /// The reserved names (keys), shared and never copied: allocators are made per entity.
+    private let reserved: Set<String>
+    /// Keys granted or reserved since.
+    private var taken: Set<String> = []
     private let caseInsensitive: Bool
     /// Names nobody may receive, shared by many allocators and never copied into `taken`:
     /// every generated type name, which a member of the same name would shadow.
@@ -21,7 +24,7 @@ struct NameAllocator {
     ///     names); one set shared by every member allocator, so it costs no copy per entity.
     init(reserved: Set<String> = [], caseInsensitive: Bool = false, shadowed: Set<String> = []) {
         self.caseInsensitive = caseInsensitive
-        self.taken = Set(reserved.map { caseInsensitive ? $0.lowercased() : $0 })
+        self.reserved = caseInsensitive ? Set(reserved.map { $0.lowercased() }) : reserved
         self.shadowed = shadowed
     }
 
@@ -36,7 +39,11 @@ struct NameAllocator {
 
     /// True when nobody may receive `name` any more.
     func isTaken(_ name: String) -> Bool {
-        taken.contains(key(name)) || shadowed.contains(name)
+        isHeld(key(name)) || shadowed.contains(name)
+    }
+
+    private func isHeld(_ nameKey: String) -> Bool {
+        taken.contains(nameKey) || reserved.contains(nameKey)
     }
 
     /// Why a name granted up front (a user's rename) cannot be granted.
@@ -75,23 +82,29 @@ struct NameAllocator {
             taken.insert(key(name))
         }
         var pending = candidates.indices.filter { fixed[$0] == nil }
+        taken.reserveCapacity(taken.count + pending.count)
         var round = 0
         while !pending.isEmpty {
-            var proposals: [String: [Int]] = [:]
+            // Per proposed name: its first proposer (the winner, if any wins), how many propose
+            // it, and whether any of them is past its list (then the first proposer wins a tie).
+            var proposals: [String: (first: Int, count: Int, numbered: Bool)] = [:]
+            proposals.reserveCapacity(pending.count)
             var proposalOrder: [String] = []
             for member in pending {
                 let name = proposal(of: candidates[member], round: round)
                 let nameKey = key(name)
-                guard !taken.contains(nameKey), !shadowed.contains(name) else { continue }
-                if proposals[nameKey] == nil { proposalOrder.append(nameKey) }
-                proposals[nameKey, default: []].append(member)
+                guard !isHeld(nameKey), !shadowed.contains(name) else { continue }
+                let numbered = round >= candidates[member].count
+                if let existing = proposals[nameKey] {
+                    proposals[nameKey] = (existing.first, existing.count + 1, existing.numbered || numbered)
+                } else {
+                    proposalOrder.append(nameKey)
+                    proposals[nameKey] = (member, 1, numbered)
+                }
             }
             for nameKey in proposalOrder {
-                guard let members = proposals[nameKey] else { continue }
-                let isNumberedRound = members.contains { round >= candidates[$0].count }
-                guard members.count == 1 || isNumberedRound else { continue }
-                let winner = members[0]
-                granted[winner] = proposal(of: candidates[winner], round: round)
+                guard let proposal = proposals[nameKey], proposal.count == 1 || proposal.numbered else { continue }
+                granted[proposal.first] = self.proposal(of: candidates[proposal.first], round: round)
                 taken.insert(nameKey)
             }
             pending = pending.filter { granted[$0] == nil }

@@ -71,16 +71,18 @@ public struct OutputDirectory: Sendable {
     /// Names and on-demand contents, from either kind of file set.
     struct FileList: Sendable {
         let names: [String]
-        let contents: @Sendable (Int) -> String
+        let contents: @Sendable (Int) -> Data
 
         init(_ files: [GeneratedFile]) {
             names = files.map(\.name)
-            contents = { files[$0].contents }
+            contents = { Data(files[$0].contents.utf8) }
         }
 
         init(_ files: GeneratedFiles) {
             names = files.names
-            contents = { files.contents(at: $0) }
+            // Bytes straight from the renderer: no `String` in between, which would check the
+            // encoding of every file only to be turned back into bytes.
+            contents = { Data(files.bytes(at: $0)) }
         }
     }
 
@@ -117,7 +119,7 @@ public struct OutputDirectory: Sendable {
         let outcomes = Parallel.map(Array(files.names.indices)) { (index: Int) -> Outcome in
             let name = files.names[index]
             let target = folder.appendingPathComponent(name)
-            let data = Data(files.contents(index).utf8)
+            let data = files.contents(index)
             let existing = folderExists ? FileManager.default.contents(atPath: target.path) : nil
             if let existing {
                 guard FileHeader.isGenerated(existing) else { return .conflict }

@@ -7,30 +7,38 @@ struct EntityRenderer {
     /// The declarations, without the file header and imports.
     func render() -> String {
         var writer = SourceWriter()
+        render(into: &writer)
+        return writer.text
+    }
+
+    /// Writes the declarations, without the file header and imports.
+    func render(into writer: inout SourceWriter) {
+        let spelled = SpelledProperties(plan.properties)
+        let properties = plan.properties
         writer.documentation(plan.documentation)
         var conformances: [SwiftType] = [.known(plan.conformance.knownType), .known(.hashable)]
         if plan.identity != nil { conformances.append(.known(.identifiable)) }
         conformances += plan.additionalConformances
         writer.block("\(access)struct \(plan.typeName): \(Spelling.list(conformances)) {") { body in
-            body.line("\(access)static let schemaName = \(SwiftText.literal(plan.schema))")
-            body.line("\(access)static let tableName = \(SwiftText.literal(plan.table))")
-            body.line("\(access)static let kind = EntityKind.\(Spelling.kind(plan.kind))")
-            for property in plan.properties {
+            body.line(access, "static let schemaName = ", SwiftText.literal(plan.schema))
+            body.line(access, "static let tableName = ", SwiftText.literal(plan.table))
+            body.line(access, "static let kind = EntityKind.", Spelling.kind(plan.kind))
+            for index in properties.indices {
                 body.line()
-                body.documentation(property.documentation)
-                body.line("\(access)var \(Spelling.identifier(property.name)): \(Spelling.type(property.type))")
+                body.documentation(properties[index].documentation)
+                body.line(access, "var ", spelled.names[index], ": ", spelled.types[index])
             }
             body.line()
-            renderInitializer(into: &body)
+            renderInitializer(spelled, into: &body)
             let rows = RowCodingRenderer(access: access)
             body.line()
-            rows.reader(plan.properties, documentation: "Reads a row selected in `Column` order, as `selectList()` selects it.", into: &body)
+            rows.reader(spelled, documentation: "Reads a row selected in `Column` order, as `selectList()` selects it.", into: &body)
             body.line()
-            rows.writer(plan.properties, documentation: "Writes the row's values in `Column` order.", into: &body)
+            rows.writer(spelled, documentation: "Writes the row's values in `Column` order.", into: &body)
             body.line()
-            body.line("\(access)typealias CodingKeys = Column")
+            body.line(access, "typealias CodingKeys = Column")
             body.line()
-            renderColumns(into: &body)
+            renderColumns(spelled, into: &body)
             if let key = plan.primaryKey {
                 body.line()
                 renderPrimaryKey(key, into: &body)
@@ -40,7 +48,7 @@ struct EntityRenderer {
         }
         writer.line()
         writer.block("extension \(plan.typeName) {") { body in
-            let queryTypes = QueryTypesRenderer(plan: plan, access: access)
+            let queryTypes = QueryTypesRenderer(plan: plan, spelled: spelled, access: access)
             queryTypes.tableColumns(into: &body)
             if plan.conformance != .entity {
                 body.line()
@@ -61,37 +69,39 @@ struct EntityRenderer {
                 }
             }
         }
-        return writer.text
     }
 
-    private func renderInitializer(into writer: inout SourceWriter) {
+    private func renderInitializer(_ spelled: SpelledProperties, into writer: inout SourceWriter) {
         writer.documentation(["Creates a row value of `\(plan.schema).\(plan.table)`."])
-        writer.line("\(access)init(")
-        let parameters = plan.properties.enumerated().map { index, property in
-            let separator = index == plan.properties.count - 1 ? "" : ","
-            return "    \(Spelling.identifier(property.name)): \(Spelling.type(property.type))\(property.isOptional ? " = nil" : "")\(separator)"
+        writer.line(access, "init(")
+        let last = plan.properties.count - 1
+        for index in plan.properties.indices {
+            writer.line("    ", spelled.names[index], ": ", spelled.types[index], plan.properties[index].isOptional ? " = nil" : "", index == last ? "" : ",")
         }
-        for parameter in parameters { writer.line(parameter) }
         writer.block(") {") { body in
-            for property in plan.properties {
-                let name = Spelling.identifier(property.name)
-                body.line("self.\(name) = \(name)")
+            for name in spelled.names {
+                body.line("self.", name, " = ", name)
             }
         }
     }
 
-    private func renderColumns(into writer: inout SourceWriter) {
+    private func renderColumns(_ spelled: SpelledProperties, into writer: inout SourceWriter) {
         writer.documentation(["The columns of `\(plan.schema).\(plan.table)` in table order; raw values are the column names."])
         writer.block("\(access)enum Column: String, EntityColumn {") { body in
-            for property in plan.properties {
-                body.line(Self.caseDeclaration(name: property.name, rawValue: property.columnName))
+            for index in plan.properties.indices {
+                let columnName = plan.properties[index].columnName
+                if plan.properties[index].name == columnName {
+                    body.line("case ", spelled.names[index])
+                } else {
+                    body.line("case ", spelled.names[index], " = ", SwiftText.literal(columnName))
+                }
             }
             body.line()
             body.block("\(access)var definition: ColumnDefinition {") { getter in
                 getter.line("switch self {")
-                for property in plan.properties {
-                    getter.line("case .\(Spelling.identifier(property.name)):")
-                    getter.line("    \(Self.definitionExpression(property))")
+                for index in plan.properties.indices {
+                    getter.line("case .", spelled.names[index], ":")
+                    getter.line("    ", Self.definitionExpression(plan.properties[index]))
                 }
                 getter.line("}")
             }

@@ -5,21 +5,21 @@ struct RowCodingRenderer {
     let access: String
 
     /// `init(row:)` reading `fields` in order.
-    func reader(_ fields: [PropertyPlan], documentation: String, into writer: inout SourceWriter) {
+    func reader(_ fields: SpelledProperties, documentation: String, into writer: inout SourceWriter) {
         writer.documentation([documentation])
         writer.block("\(access)init(row: inout some RowReader) throws {") { body in
-            for field in fields {
-                body.line("self.\(Spelling.identifier(field.name)) = try row.next(\(Spelling.type(field.type)).self)")
+            for index in fields.names.indices {
+                body.line("self.", fields.names[index], " = try row.next(", fields.types[index], ".self)")
             }
         }
     }
 
     /// `write(to:)` writing `fields` in order.
-    func writer(_ fields: [PropertyPlan], documentation: String, into writer: inout SourceWriter) {
+    func writer(_ fields: SpelledProperties, documentation: String, into writer: inout SourceWriter) {
         writer.documentation([documentation])
         writer.block("\(access)func write(to writer: inout some RowWriter) {") { body in
-            for field in fields {
-                body.line("writer.write(self.\(Spelling.identifier(field.name)))")
+            for name in fields.names {
+                body.line("writer.write(self.", name, ")")
             }
         }
     }

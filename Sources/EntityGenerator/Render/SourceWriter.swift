@@ -3,8 +3,13 @@ struct SourceWriter {
     /// UTF-8 bytes, turned into a `String` once at the end: appending to a byte array is a plain
     /// copy, where appending to a `String` checks capacity, uniqueness and encoding per call, and
     /// a 10,000-table run appends millions of lines.
-    private var bytes: [UInt8] = []
+    private(set) var bytes: [UInt8] = []
     private var depth = 0
+
+    /// A writer whose buffer starts with room for `capacity` bytes.
+    init(capacity: Int = 0) {
+        bytes.reserveCapacity(capacity)
+    }
 
     /// The source written so far.
     var text: String { String(decoding: bytes, as: UTF8.self) }
@@ -12,10 +17,79 @@ struct SourceWriter {
     /// Appends one line at the current indentation (an empty line has no trailing spaces).
     mutating func line(_ content: String = "") {
         if !content.isEmpty {
-            for _ in 0..<depth { bytes.append(contentsOf: Self.indentation) }
-            bytes.append(contentsOf: content.utf8)
+            indent()
+            append(content)
         }
         bytes.append(0x0A)
+    }
+
+    // The same line, given in parts: the hot paths of a large schema spell a line from a few
+    // prepared names, and appending the parts directly saves building each line as a `String`.
+
+    /// Appends one line made of the parts, at the current indentation.
+    mutating func line(_ first: String, _ second: String) {
+        indent()
+        append(first)
+        append(second)
+        bytes.append(0x0A)
+    }
+
+    /// Appends one line made of the parts, at the current indentation.
+    mutating func line(_ first: String, _ second: String, _ third: String) {
+        indent()
+        append(first)
+        append(second)
+        append(third)
+        bytes.append(0x0A)
+    }
+
+    /// Appends one line made of the parts, at the current indentation.
+    mutating func line(_ first: String, _ second: String, _ third: String, _ fourth: String) {
+        indent()
+        append(first)
+        append(second)
+        append(third)
+        append(fourth)
+        bytes.append(0x0A)
+    }
+
+    /// Appends one line made of the parts, at the current indentation.
+    mutating func line(_ first: String, _ second: String, _ third: String, _ fourth: String, _ fifth: String) {
+        indent()
+        append(first)
+        append(second)
+        append(third)
+        append(fourth)
+        append(fifth)
+        bytes.append(0x0A)
+    }
+
+    /// Appends one line made of the parts, at the current indentation.
+    mutating func line(_ parts: String, _ second: String, _ third: String, _ fourth: String, _ fifth: String, _ sixth: String,
+                       _ rest: String...) {
+        indent()
+        append(parts)
+        append(second)
+        append(third)
+        append(fourth)
+        append(fifth)
+        append(sixth)
+        for part in rest { append(part) }
+        bytes.append(0x0A)
+    }
+
+    /// Appends text written elsewhere, as it is.
+    mutating func append(bytes other: [UInt8]) {
+        bytes.append(contentsOf: other)
+    }
+
+    private mutating func indent() {
+        for _ in 0..<depth { bytes.append(contentsOf: Self.indentation) }
+    }
+
+    private mutating func append(_ text: String) {
+        var text = text
+        text.withUTF8 { bytes.append(contentsOf: $0) }
     }
 
     private static let indentation: [UInt8] = Array("    ".utf8)
@@ -32,6 +106,11 @@ struct SourceWriter {
     /// `///` lines; every line break in `lines` starts a new comment line.
     mutating func documentation(_ lines: [String]) {
         for line in lines {
+            // Most lines are printable ASCII without trailing spaces: written as they are.
+            if SwiftText.isPrintableASCII(line), line.utf8.last != 0x20 {
+                if line.isEmpty { self.line("///") } else { self.line("/// ", line) }
+                continue
+            }
             for part in SwiftText.commentLines(line) {
                 self.line(part.isEmpty ? "///" : "/// " + part)
             }
@@ -44,7 +123,7 @@ struct SourceWriter {
 enum SwiftText {
     /// `text` as a Swift string literal.
     static func literal(_ text: String) -> String {
-        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != 0x22 && $0 != 0x5C }) { return "\"" + text + "\"" }
+        if isPrintableASCII(text, literalSafe: true) { return "\"" + text + "\"" }
         var result = "\""
         for scalar in text.unicodeScalars {
             switch scalar {
@@ -63,6 +142,19 @@ enum SwiftText {
             }
         }
         return result + "\""
+    }
+
+    /// True when every byte of `text` is printable ASCII, and, with `literalSafe`, neither a
+    /// quote nor a backslash: such text needs no escaping. Read through the UTF-8 buffer, as the
+    /// names and comments of every column pass here.
+    static func isPrintableASCII(_ text: String, literalSafe: Bool = false) -> Bool {
+        var text = text
+        return text.withUTF8 { buffer in
+            for byte in buffer where byte < 0x20 || byte >= 0x7F || (literalSafe && (byte == 0x22 || byte == 0x5C)) {
+                return false
+            }
+            return true
+        }
     }
 
     /// The comment text of one documentation line: split at every kind of line break, with

@@ -42,9 +42,9 @@ struct TypeRenderers {
             }
             let rows = RowCodingRenderer(access: access)
             body.line()
-            rows.reader(plan.fields, documentation: "Reads the fields in attribute order.", into: &body)
+            rows.reader(SpelledProperties(plan.fields), documentation: "Reads the fields in attribute order.", into: &body)
             body.line()
-            rows.writer(plan.fields, documentation: "Writes the fields in attribute order.", into: &body)
+            rows.writer(SpelledProperties(plan.fields), documentation: "Writes the fields in attribute order.", into: &body)
             body.line()
             body.block("private enum CodingKeys: String, CodingKey {") { keys in
                 for field in plan.fields {
@@ -120,11 +120,20 @@ public struct GeneratedFiles: Sendable {
 
     /// The contents of file `index`.
     public func contents(at index: Int) -> String {
+        String(decoding: bytes(at: index), as: UTF8.self)
+    }
+
+    /// The UTF-8 bytes of file `index`, as they are compared with the file on disk and written:
+    /// rendered straight into one buffer, header and declaration alike.
+    func bytes(at index: Int) -> [UInt8] {
         let source = sources[index]
-        if case .prelude = source {
-            return Renderer.file(plan, [Renderer.declaration(source, of: plan)], reexportsEntityKit: true)
-        }
-        return Renderer.file(plan, [Renderer.declaration(source, of: plan)], reexportsEntityKit: false)
+        var isPrelude = false
+        if case .prelude = source { isPrelude = true }
+        var writer = SourceWriter(capacity: 16 * 1024)
+        Renderer.header(plan, reexportsEntityKit: isPrelude, into: &writer)
+        writer.line()
+        Renderer.declaration(source, of: plan, into: &writer)
+        return writer.bytes
     }
 
     /// Every file, rendered (on every core).
@@ -171,24 +180,35 @@ public enum Renderer {
     }
 
     static func declaration(_ source: GeneratedFiles.Source, of plan: GenerationPlan) -> String {
+        var writer = SourceWriter()
+        declaration(source, of: plan, into: &writer)
+        return writer.text
+    }
+
+    static func declaration(_ source: GeneratedFiles.Source, of plan: GenerationPlan, into writer: inout SourceWriter) {
         let access = plan.accessLevel == .internal ? "" : "\(plan.accessLevel.rawValue) "
         let types = TypeRenderers(access: access)
         switch source {
-        case let .entity(index): return EntityRenderer(plan: plan.entities[index], access: access).render()
-        case let .enumeration(index): return types.render(plan.enums[index])
-        case let .composite(index): return types.render(plan.composites[index])
-        case let .domain(index): return types.render(plan.domains[index])
-        case .prelude: return types.render(plan.prelude)
+        case let .entity(index): EntityRenderer(plan: plan.entities[index], access: access).render(into: &writer)
+        case let .enumeration(index): writer.append(bytes: Array(types.render(plan.enums[index]).utf8))
+        case let .composite(index): writer.append(bytes: Array(types.render(plan.composites[index]).utf8))
+        case let .domain(index): writer.append(bytes: Array(types.render(plan.domains[index]).utf8))
+        case .prelude: writer.append(bytes: Array(types.render(plan.prelude).utf8))
         }
     }
 
-    static func file(_ plan: GenerationPlan, _ sources: [String], reexportsEntityKit: Bool) -> String {
-        var writer = SourceWriter()
+    /// The header comment and the imports.
+    static func header(_ plan: GenerationPlan, reexportsEntityKit: Bool, into writer: inout SourceWriter) {
         for line in FileHeader.lines { writer.line(line) }
         writer.line()
         for module in plan.imports {
             writer.line(module == "EntityKit" && reexportsEntityKit ? "@_exported import EntityKit" : "import \(module)")
         }
+    }
+
+    static func file(_ plan: GenerationPlan, _ sources: [String], reexportsEntityKit: Bool) -> String {
+        var writer = SourceWriter()
+        header(plan, reexportsEntityKit: reexportsEntityKit, into: &writer)
         var text = writer.text
         for source in sources { text += "\n" + source }
         return text

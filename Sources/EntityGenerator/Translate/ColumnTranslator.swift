@@ -187,8 +187,8 @@ struct ColumnTranslator: Sendable {
     }
 
     private func primaryKeyPlan(_ key: KeyConstraint, properties: [PropertyPlan]) -> PrimaryKeyPlan? {
-        let byColumn = Dictionary(properties.map { ($0.columnName, $0) }, uniquingKeysWith: { first, _ in first })
-        let keyProperties = key.columns.compactMap { byColumn[$0] }
+        // A key has a column or two: a search beats building a dictionary of every column.
+        let keyProperties = key.columns.compactMap { column in properties.first { $0.columnName == column } }
         guard keyProperties.count == key.columns.count, !keyProperties.isEmpty else { return nil }
         if keyProperties.count == 1 {
             return PrimaryKeyPlan(properties: [keyProperties[0].name], type: keyProperties[0].type.nonOptional,

@@ -6,18 +6,22 @@ import SchemaModel
 enum UniqueKeys {
     static func plans(for relation: Relation, properties: [PropertyPlan], primaryKey: PrimaryKeyPlan?) -> [UniqueKeyPlan] {
         guard let primaryKey else { return [] }
+        let primaryKeyPlan = UniqueKeyPlan(name: "primaryKey", properties: primaryKey.properties, constraintName: primaryKey.constraintName)
+        let candidates = relation.uniqueConstraints.map { ($0.name, $0.columns) }
+            + relation.indexes.filter(\.guaranteesUniqueness).map { ($0.name, $0.columns.compactMap { $0 }) }
+        // Most tables have no other unique key than the primary key's (whose index is one).
+        let primaryKeyColumns = Set(primaryKey.properties.compactMap { name in properties.first { $0.name == name }?.columnName })
+        if candidates.allSatisfy({ Set($0.1) == primaryKeyColumns }) { return [primaryKeyPlan] }
         let propertyByColumn = Dictionary(properties.map { ($0.columnName, $0.name) }, uniquingKeysWith: { first, _ in first })
         var seen: Set<[String]> = [primaryKey.properties.sorted()]
         var keys: [(constraint: String, properties: [String])] = []
-        let candidates = relation.uniqueConstraints.map { ($0.name, $0.columns) }
-            + relation.indexes.filter(\.guaranteesUniqueness).map { ($0.name, $0.columns.compactMap { $0 }) }
         for (constraint, columns) in candidates {
             let names = columns.compactMap { propertyByColumn[$0] }
             guard names.count == columns.count, !names.isEmpty, seen.insert(names.sorted()).inserted else { continue }
             keys.append((constraint, names))
         }
         keys.sort { $0.constraint < $1.constraint }
-        var namer = NameAllocator(reserved: ReservedNames.keywordMembers.union(["primaryKey", "allCases", "columns", "hashValue"]))
+        var namer = NameAllocator(reserved: Self.reservedCaseNames)
         let caseNames = namer.allocate(keys.map { key in
             let joined = key.properties.enumerated().map { index, name in
                 index == 0 ? name : Words.upperCamel(Words.split(name))
@@ -25,7 +29,10 @@ enum UniqueKeys {
             let fromConstraint = NameCandidates.legal(Words.lowerCamel(Words.split(key.constraint)), fallback: "uniqueKey")
             return [joined, fromConstraint, fromConstraint + "Key"]
         })
-        return [UniqueKeyPlan(name: "primaryKey", properties: primaryKey.properties, constraintName: primaryKey.constraintName)]
+        return [primaryKeyPlan]
             + zip(keys, caseNames).map { UniqueKeyPlan(name: $1, properties: $0.properties, constraintName: $0.constraint) }
     }
+
+    /// Names a key case may not take: keywords, and the members every `UniqueKey` has.
+    private static let reservedCaseNames = ReservedNames.keywordMembers.union(["primaryKey", "allCases", "columns", "hashValue"])
 }
