@@ -36,10 +36,12 @@ public protocol ColumnValue: Sendable {
 }
 
 extension ColumnValue where Self: Hashable {
+    /// Combines the value into `hasher` through its `Hashable` conformance.
     public func hashColumnValue(into hasher: inout Hasher) {
         hasher.combine(self)
     }
 
+    /// `==`.
     public func isEqualColumnValue(to other: Self) -> Bool {
         self == other
     }
@@ -49,6 +51,8 @@ extension ColumnValue {
     // For a type whose conformance cannot see that it is Hashable: through a dynamic cast, or,
     // for a type that is not Hashable at all, through the literal it is written as.
 
+    /// Combines the value into `hasher`: through `Hashable` when the type has it, else through
+    /// ``sqlLiteral``.
     public func hashColumnValue(into hasher: inout Hasher) {
         if let hashable = self as? any Hashable {
             hasher.combine(hashable)
@@ -57,6 +61,8 @@ extension ColumnValue {
         }
     }
 
+    /// True when both are equal: through `Hashable` when the type has it, else when their
+    /// ``sqlLiteral``s are.
     public func isEqualColumnValue(to other: Self) -> Bool {
         if let hashable = self as? any Hashable, let otherHashable = other as? any Hashable {
             return AnyHashable(hashable) == AnyHashable(otherHashable)
@@ -95,8 +101,8 @@ extension Optional: ColumnValue where Wrapped: ColumnValue {
         }
     }
 
-    // As `Optional`'s own `Hashable` conformance hashes and compares, through the wrapped type's.
-
+    /// As `Optional`'s own `Hashable` conformance hashes: a marker for nil or a value, then the
+    /// wrapped value through its type's ``ColumnValue/hashColumnValue(into:)``.
     public func hashColumnValue(into hasher: inout Hasher) {
         switch self {
         case .none:
@@ -107,6 +113,7 @@ extension Optional: ColumnValue where Wrapped: ColumnValue {
         }
     }
 
+    /// True when both are nil, or both wrap equal values.
     public func isEqualColumnValue(to other: Self) -> Bool {
         switch (self, other) {
         case (.none, .none): return true
