@@ -59,21 +59,15 @@ struct EntityConformanceTests {
         Tenant(id: UUID(uuidString: "11111111-2222-3333-4444-555555555556")!, name: nil, createdAt: PGTimestamp(microsecondsSince2000: 42)),
     ]
 
-    static func sortedJSON(_ value: some Encodable) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        return String(decoding: try encoder.encode(value), as: UTF8.self)
-    }
-
     @Test func encodesWhatSynthesizedCodableEncodes() throws {
         for user in [Self.admin, Self.newcomer] {
-            #expect(try Self.sortedJSON(user) == Self.sortedJSON(SynthesizedUser(user)))
+            #expect(try jsonText(user) == jsonText(SynthesizedUser(user)))
         }
         for tenant in Self.tenants {
-            #expect(try Self.sortedJSON(tenant) == Self.sortedJSON(SynthesizedTenant(tenant)))
+            #expect(try jsonText(tenant) == jsonText(SynthesizedTenant(tenant)))
         }
         // Nil optionals are left out, as `encodeIfPresent` leaves them out.
-        let json = try Self.sortedJSON(Self.newcomer)
+        let json = try jsonText(Self.newcomer)
         #expect(!json.contains("password_hash") && !json.contains("invited_by_id") && !json.contains("disabled_at"))
         #expect(json.contains(#""email_verified":false"#) && json.contains(#""role":"user""#))
     }

@@ -65,10 +65,10 @@ struct SourceWriter {
     }
 
     /// Appends one line made of the parts, at the current indentation.
-    mutating func line(_ parts: String, _ second: String, _ third: String, _ fourth: String, _ fifth: String, _ sixth: String,
+    mutating func line(_ first: String, _ second: String, _ third: String, _ fourth: String, _ fifth: String, _ sixth: String,
                        _ rest: String...) {
         indent()
-        append(parts)
+        append(first)
         append(second)
         append(third)
         append(fourth)
