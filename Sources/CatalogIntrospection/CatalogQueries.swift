@@ -23,9 +23,16 @@ enum CatalogQueries {
 
     /// Every catalog query for a server (`server_version_num`), in the order they run. Columns
     /// that older servers lack are selected as constants there, under the same aliases.
+    ///
+    /// The first ``firstHalfCount`` are all that the first half of assembly (and translating
+    /// columns) needs, so constraints and indexes come last: their answer is awaited while the
+    /// client works on the rest.
     static func all(serverVersion: Int) -> [CatalogQuery] {
-        [schemas, relations, columns, constraints(serverVersion: serverVersion), indexes, types]
+        [schemas, relations, types, columns, constraints(serverVersion: serverVersion), indexes]
     }
+
+    /// Queries before the constraints: schemas, relations, types and columns.
+    static let firstHalfCount = 4
 
     /// Requested schemas (flagged) and every user schema, for the missing-schema message.
     static let schemas = CatalogQuery(name: "schemas", sql: """

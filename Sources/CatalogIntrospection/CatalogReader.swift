@@ -28,7 +28,15 @@ public struct CatalogReader: Sendable {
     }
 
     /// Introspects `schemas` and says how long connecting, querying and assembling took.
-    public func snapshotWithTimings(schemas: [String]) throws(IntrospectionError) -> (snapshot: SchemaSnapshot, timings: Timings) {
+    ///
+    /// With `whenColumnsRead`, the relations, columns and types are assembled on a background
+    /// thread as soon as their queries answer, and handed to `whenColumnsRead` (on that thread)
+    /// as a snapshot without constraints or indexes, while the server still answers the
+    /// constraints and indexes queries: a caller can translate columns in that time. The
+    /// returned snapshot is complete either way, and the same.
+    public func snapshotWithTimings(
+        schemas: [String], whenColumnsRead: (@Sendable (SchemaSnapshot) -> Void)? = nil
+    ) throws(IntrospectionError) -> (snapshot: SchemaSnapshot, timings: Timings) {
         let clock = ContinuousClock()
         var timings = Timings()
         var start = clock.now
@@ -38,11 +46,32 @@ public struct CatalogReader: Sendable {
         }
         timings.connect = clock.now - start
         start = clock.now
-        let results = try CatalogResults.fetch(from: connection, schemas: schemas)
+        let queries = CatalogQueries.all(serverVersion: connection.serverVersion)
+        let parameter = PostgresArrayLiteral.make(schemas)
+        try connection.executeSimple(CatalogQueries.begin)
+        var tables: [ResultTable] = []
+        for query in queries.prefix(CatalogQueries.firstHalfCount) {
+            tables.append(try connection.execute(query.sql, parameters: [parameter]))
+        }
+        let assembler = SnapshotAssembler(schemas: tables[0], relations: tables[1], columns: tables[3], types: tables[2],
+                                          requestedSchemas: schemas)
+        let early = whenColumnsRead.map { notify in
+            BackgroundTask { () throws(IntrospectionError) -> ColumnAssembly in
+                let assembly = try assembler.assembleColumns()
+                notify(assembly.snapshot)
+                return assembly
+            }
+        }
+        for query in queries.dropFirst(CatalogQueries.firstHalfCount) {
+            tables.append(try connection.execute(query.sql, parameters: [parameter]))
+        }
+        try connection.executeSimple(CatalogQueries.end)
         timings.queries = clock.now - start
-        timings.statements = results.statements
+        timings.statements = queries.count + 2
         start = clock.now
-        let snapshot = try SnapshotAssembler(results: results, requestedSchemas: schemas).assemble()
+        let assembly: ColumnAssembly
+        if let early { assembly = try early.value() } else { assembly = try assembler.assembleColumns() }
+        let snapshot = try assembler.complete(assembly, constraints: tables[4], indexes: tables[5])
         timings.assemble = clock.now - start
         return (snapshot, timings)
     }
@@ -88,8 +117,8 @@ struct CatalogResults<Table: CatalogTable> {
             tables.append(try connection.execute(query.sql, parameters: [parameter]))
         }
         try connection.executeSimple(CatalogQueries.end)
-        return CatalogResults(schemas: tables[0], relations: tables[1], columns: tables[2], constraints: tables[3],
-                              indexes: tables[4], types: tables[5], statements: queries.count + 2)
+        return CatalogResults(schemas: tables[0], relations: tables[1], columns: tables[3], constraints: tables[4],
+                              indexes: tables[5], types: tables[2], statements: queries.count + 2)
     }
 
     func readEveryValue() -> Int {

@@ -51,7 +51,10 @@ final class LibPQConnection {
 }
 
 /// The rows of one query result, read in place from libpq's buffer.
-final class ResultTable: CatalogTable {
+/// A `PGresult` is never changed after libpq returns it, and libpq documents reading one from
+/// several threads as safe: the first half of assembly reads results on a background thread
+/// while the connection runs the next queries.
+final class ResultTable: CatalogTable, @unchecked Sendable {
     private let result: OpaquePointer
     let rowCount: Int
 

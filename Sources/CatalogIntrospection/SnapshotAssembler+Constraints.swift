@@ -1,8 +1,8 @@
 import SchemaModel
 
 extension SnapshotAssembler {
-    func readConstraints(into relations: inout [Relation], indexByOID: [Int: Int]) throws(IntrospectionError) {
-        let rows = try CatalogRows<Columns.ConstraintColumn, Table>(results.constraints)
+    func readConstraints(_ table: Table, into relations: inout [Relation], indexByOID: [Int: Int]) throws(IntrospectionError) {
+        let rows = try CatalogRows<Columns.ConstraintColumn, Table>(table)
         for row in 0..<rows.count {
             guard let index = indexByOID[try rows.int(row, .relationOID)] else { continue }
             let name = try rows.required(row, .name)
@@ -50,8 +50,8 @@ extension SnapshotAssembler {
         }
     }
 
-    func readIndexes(into relations: inout [Relation], indexByOID: [Int: Int]) throws(IntrospectionError) {
-        let rows = try CatalogRows<Columns.IndexColumn, Table>(results.indexes)
+    func readIndexes(_ table: Table, into relations: inout [Relation], indexByOID: [Int: Int]) throws(IntrospectionError) {
+        let rows = try CatalogRows<Columns.IndexColumn, Table>(table)
         for row in 0..<rows.count {
             guard let index = indexByOID[try rows.int(row, .relationOID)] else { continue }
             relations[index].indexes.append(Index(

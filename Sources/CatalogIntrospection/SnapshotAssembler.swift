@@ -4,26 +4,63 @@ import SchemaModel
 ///
 /// Every value is read by its column's name (the query's ``CatalogColumn`` enum); a column the
 /// query does not return, or a NULL where the query promises a value, is an error naming both.
+///
+/// Assembly runs in two halves, so that a caller can work on relations, columns and types
+/// while the server still answers the constraints and indexes queries:
+/// ``assembleColumns()`` needs only the first four results, ``complete(_:constraints:indexes:)``
+/// adds the last two.
 struct SnapshotAssembler<Table: CatalogTable> {
-    let results: CatalogResults<Table>
+    let schemas: Table
+    let relations: Table
+    let columns: Table
+    let types: Table
     let requestedSchemas: [String]
+    /// The constraints and indexes results, when they were given up front.
+    private let keyTables: (constraints: Table, indexes: Table)?
 
     typealias Columns = CatalogQueries
 
+    /// An assembler for the first half only (see ``assembleColumns()``).
+    init(schemas: Table, relations: Table, columns: Table, types: Table, requestedSchemas: [String]) {
+        self.schemas = schemas
+        self.relations = relations
+        self.columns = columns
+        self.types = types
+        self.requestedSchemas = requestedSchemas
+        keyTables = nil
+    }
+
+    /// An assembler of every result, for ``assemble()``.
+    init(results: CatalogResults<Table>, requestedSchemas: [String]) {
+        schemas = results.schemas
+        relations = results.relations
+        columns = results.columns
+        types = results.types
+        self.requestedSchemas = requestedSchemas
+        keyTables = (results.constraints, results.indexes)
+    }
+
+    /// The whole snapshot, from an assembler made with every result.
     func assemble() throws(IntrospectionError) -> SchemaSnapshot {
+        guard let keyTables else { preconditionFailure("assemble() needs the constraints and indexes results") }
+        return try complete(try assembleColumns(), constraints: keyTables.constraints, indexes: keyTables.indexes)
+    }
+
+    /// Schemas, relations with their columns, and types: everything but constraints and
+    /// indexes, already sorted as the final snapshot is.
+    func assembleColumns() throws(IntrospectionError) -> ColumnAssembly {
         let namespaces = try readNamespaces()
-        let typeRows = try CatalogRows<Columns.TypeColumn, Table>(results.types)
+        let typeRows = try CatalogRows<Columns.TypeColumn, Table>(types)
         let typeNames = try readTypeNames(typeRows)
         var relations: [Relation] = []
+        var oids: [Int] = []
         var indexByOID: [Int: Int] = [:]
         var viewQueryTrees: [(relation: Int, tree: String)] = []
-        try readRelations(into: &relations, indexByOID: &indexByOID, viewQueryTrees: &viewQueryTrees)
+        try readRelations(into: &relations, oids: &oids, indexByOID: &indexByOID, viewQueryTrees: &viewQueryTrees)
         // View origins name columns by number; only those columns' names are kept while reading.
         let viewOrigins = viewQueryTrees.map { ($0.relation, ViewColumnOrigins.origins(inQueryTree: $0.tree)) }
         let wanted = Set(viewOrigins.flatMap { $0.1.values })
         let attributeNames = try readColumns(into: &relations, indexByOID: indexByOID, typeNames: typeNames, naming: wanted)
-        try readConstraints(into: &relations, indexByOID: indexByOID)
-        try readIndexes(into: &relations, indexByOID: indexByOID)
         for (relationIndex, origins) in viewOrigins {
             for (position, origin) in origins {
                 guard let originIndex = indexByOID[origin.relationOID],
@@ -34,19 +71,32 @@ struct SnapshotAssembler<Table: CatalogTable> {
                     relation: relations[originIndex].qualifiedName, column: columnName)
             }
         }
-        for index in relations.indices {
-            relations[index].uniqueConstraints.sort { $0.name < $1.name }
-            relations[index].foreignKeys.sort { $0.name < $1.name }
-            relations[index].checkConstraints.sort { $0.name < $1.name }
-            relations[index].indexes.sort { $0.name < $1.name }
-        }
-        relations.sort { $0.qualifiedName < $1.qualifiedName }
+        // Sorted now, so the second half adds keys in place; OIDs follow their relations.
+        let order = relations.indices.sorted { relations[$0].qualifiedName < relations[$1].qualifiedName }
+        let sorted = order.map { relations[$0] }
+        var sortedIndexByOID: [Int: Int] = [:]
+        sortedIndexByOID.reserveCapacity(order.count)
+        for (position, original) in order.enumerated() { sortedIndexByOID[oids[original]] = position }
         let types = try readTypes(typeRows, typeNames: typeNames).sorted { $0.qualifiedName < $1.qualifiedName }
-        return SchemaSnapshot(schemas: namespaces, relations: relations, types: types)
+        return ColumnAssembly(snapshot: SchemaSnapshot(schemas: namespaces, relations: sorted, types: types), indexByOID: sortedIndexByOID)
+    }
+
+    /// The snapshot with the constraints and indexes results added to `assembly`.
+    func complete(_ assembly: ColumnAssembly, constraints: Table, indexes: Table) throws(IntrospectionError) -> SchemaSnapshot {
+        var snapshot = assembly.snapshot
+        try readConstraints(constraints, into: &snapshot.relations, indexByOID: assembly.indexByOID)
+        try readIndexes(indexes, into: &snapshot.relations, indexByOID: assembly.indexByOID)
+        for index in snapshot.relations.indices {
+            snapshot.relations[index].uniqueConstraints.sort { $0.name < $1.name }
+            snapshot.relations[index].foreignKeys.sort { $0.name < $1.name }
+            snapshot.relations[index].checkConstraints.sort { $0.name < $1.name }
+            snapshot.relations[index].indexes.sort { $0.name < $1.name }
+        }
+        return snapshot
     }
 
     private func readNamespaces() throws(IntrospectionError) -> [Namespace] {
-        let rows = try CatalogRows<Columns.SchemaColumn, Table>(results.schemas)
+        let rows = try CatalogRows<Columns.SchemaColumn, Table>(schemas)
         var found: [Namespace] = []
         var available: [String] = []
         var database = ""
@@ -65,10 +115,11 @@ struct SnapshotAssembler<Table: CatalogTable> {
         return found.sorted { $0.name < $1.name }
     }
 
-    private func readRelations(into relations: inout [Relation], indexByOID: inout [Int: Int],
+    private func readRelations(into relations: inout [Relation], oids: inout [Int], indexByOID: inout [Int: Int],
                                viewQueryTrees: inout [(relation: Int, tree: String)]) throws(IntrospectionError) {
-        let rows = try CatalogRows<Columns.RelationColumn, Table>(results.relations)
+        let rows = try CatalogRows<Columns.RelationColumn, Table>(self.relations)
         relations.reserveCapacity(rows.count)
+        oids.reserveCapacity(rows.count)
         for row in 0..<rows.count {
             let kind: RelationKind
             switch try rows.code(row, .kind) {
@@ -85,7 +136,9 @@ struct SnapshotAssembler<Table: CatalogTable> {
             }
             let parents = zip(try rows.strings(row, .parentSchemas), try rows.strings(row, .parentNames))
                 .map { QualifiedName(schema: $0, name: $1) }
-            indexByOID[try rows.int(row, .oid)] = relations.count
+            let oid = try rows.int(row, .oid)
+            indexByOID[oid] = relations.count
+            oids.append(oid)
             if let tree = rows.string(row, .viewQueryTree) { viewQueryTrees.append((relations.count, tree)) }
             relations.append(Relation(
                 schema: try rows.required(row, .schema),
@@ -104,7 +157,7 @@ struct SnapshotAssembler<Table: CatalogTable> {
     private func readColumns(into relations: inout [Relation], indexByOID: [Int: Int], typeNames: [Int: QualifiedName],
                              naming wanted: Set<ViewColumnOrigins.Origin>) throws(IntrospectionError) -> [ViewColumnOrigins.Origin: String] {
         var names: [ViewColumnOrigins.Origin: String] = [:]
-        let rows = try CatalogRows<Columns.ColumnColumn, Table>(results.columns)
+        let rows = try CatalogRows<Columns.ColumnColumn, Table>(columns)
         for row in 0..<rows.count {
             let relationOID = try rows.int(row, .relationOID)
             guard let index = indexByOID[relationOID] else { continue }
@@ -143,4 +196,14 @@ struct SnapshotAssembler<Table: CatalogTable> {
         }
         return names
     }
+}
+
+extension SnapshotAssembler: Sendable where Table: Sendable {}
+
+/// The first half of a snapshot's assembly: no constraints or indexes yet.
+struct ColumnAssembly: Sendable {
+    /// Relations (sorted, with columns), schemas and types.
+    var snapshot: SchemaSnapshot
+    /// Each relation's position in `snapshot.relations`, by OID.
+    var indexByOID: [Int: Int]
 }

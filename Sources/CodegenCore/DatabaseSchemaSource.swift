@@ -15,7 +15,17 @@ public struct DatabaseSchemaSource: SchemaSource {
     public var isLiveDatabase: Bool { true }
 
     public func load(schemas: [String]) throws -> LoadedSchema {
-        let result = try CatalogReader(target: target).snapshotWithTimings(schemas: schemas)
+        try load(schemas: schemas, whenColumnsRead: nil)
+    }
+
+    /// Reads the catalog, handing the relations, columns and types to `whenColumnsRead` while the
+    /// server still answers the constraints and indexes queries.
+    public func load(schemas: [String], whenColumnsRead: @escaping @Sendable (SchemaSnapshot) -> Void) throws -> LoadedSchema {
+        try load(schemas: schemas, whenColumnsRead: .some(whenColumnsRead))
+    }
+
+    private func load(schemas: [String], whenColumnsRead: (@Sendable (SchemaSnapshot) -> Void)?) throws -> LoadedSchema {
+        let result = try CatalogReader(target: target).snapshotWithTimings(schemas: schemas, whenColumnsRead: whenColumnsRead)
         return LoadedSchema(
             snapshot: result.snapshot,
             timings: [

@@ -29,6 +29,26 @@ final class ReferenceSchemaTests {
         #expect(try snapshot.encodedJSON() == committed, "Schema/snapshot.json differs from Schema/*.sql: run scripts/regenerate-reference")
     }
 
+    @Test func columnsAreHandedOverBeforeKeysAndTheSnapshotIsTheSame() throws {
+        let target = try ConnectionTarget(connectionString: database.url, source: .argument)
+        let handedOver = HandedOver()
+        let streamed = try CatalogReader(target: target).snapshotWithTimings(schemas: ["public"]) { partial in
+            handedOver.append(partial)
+        }
+        let plain = try CatalogReader(target: target).snapshot(schemas: ["public"])
+        #expect(streamed.snapshot == plain)
+        #expect(streamed.timings.statements == CatalogReader.catalogQueryCount + 2)
+        let partials = handedOver.snapshots
+        let partial = try #require(partials.first)
+        #expect(partials.count == 1)
+        // Everything but keys and indexes, already in the final order.
+        #expect(partial.schemas == plain.schemas && partial.types == plain.types)
+        #expect(partial.relations.map(\.qualifiedName) == plain.relations.map(\.qualifiedName))
+        #expect(partial.relations.map(\.columns) == plain.relations.map(\.columns))
+        #expect(plain.relations.contains { $0.primaryKey != nil } && plain.relations.contains { !$0.foreignKeys.isEmpty })
+        #expect(partial.relations.allSatisfy { $0.primaryKey == nil && $0.foreignKeys.isEmpty && $0.uniqueConstraints.isEmpty && $0.indexes.isEmpty })
+    }
+
     @Test func roundTripFixtureSnapshotIsCurrent() throws {
         let fixture = try TestDatabase.create("round_trip_snapshot")
         defer { fixture.drop() }
@@ -82,5 +102,23 @@ final class ReferenceSchemaTests {
         let result = try Shell.run(Shell.codegenExecutable, ["entity", "-o", "Models"], in: folder, removingEnvironment: ["DATABASE_URL"])
         #expect(result.status == 0, "\(result.output)")
         #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("Models/User.swift").path))
+    }
+}
+
+/// Snapshots handed over on the reader's background thread.
+private final class HandedOver: @unchecked Sendable {
+    private let lock = NSLock()
+    private var collected: [SchemaSnapshot] = []
+
+    func append(_ snapshot: SchemaSnapshot) {
+        lock.lock()
+        collected.append(snapshot)
+        lock.unlock()
+    }
+
+    var snapshots: [SchemaSnapshot] {
+        lock.lock()
+        defer { lock.unlock() }
+        return collected
     }
 }

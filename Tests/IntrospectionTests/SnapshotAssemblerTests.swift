@@ -107,6 +107,25 @@ struct SnapshotAssemblerTests {
         #expect(snapshot.types[2].enumLabels == ["member", "admin"])
     }
 
+    @Test func theFirstHalfHasEverythingButKeysAndTheSecondAddsThemToTheirRelations() throws {
+        let results = Self.results()
+        let assembler = SnapshotAssembler(results: results, requestedSchemas: ["public"])
+        let firstHalf = try assembler.assembleColumns()
+        let whole = try Self.assemble(results)
+        // Relation rows arrive as posts (200), users (100), user_emails (300): keys are found by
+        // OID in the sorted relations.
+        #expect(firstHalf.snapshot.relations.map(\.name) == ["posts", "user_emails", "users"])
+        #expect(firstHalf.indexByOID == [200: 0, 300: 1, 100: 2])
+        #expect(firstHalf.snapshot.relations.map(\.columns) == whole.relations.map(\.columns))
+        #expect(firstHalf.snapshot.types == whole.types && firstHalf.snapshot.schemas == whole.schemas)
+        #expect(firstHalf.snapshot.relations.allSatisfy {
+            $0.primaryKey == nil && $0.foreignKeys.isEmpty && $0.checkConstraints.isEmpty && $0.indexes.isEmpty
+        })
+        let completed = try assembler.complete(firstHalf, constraints: results.constraints, indexes: results.indexes)
+        #expect(completed == whole)
+        #expect(completed.relations[2].primaryKey?.name == "users_pkey" && completed.relations[0].foreignKeys.map(\.name) == ["posts_user_id_fkey"])
+    }
+
     @Test func readsByNameWhateverTheColumnOrder() throws {
         let reordered = Self.results(
             relations: Self.table(Self.relationRows, order: Q.RelationColumn.allCases.reversed()),

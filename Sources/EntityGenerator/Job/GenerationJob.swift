@@ -47,18 +47,32 @@ public struct GenerationJob: Sendable {
         public var statements: Int
     }
 
+    /// The stage that translates columns on its own thread while a live database still answers
+    /// the key queries (see ``SchemaSource/load(schemas:whenColumnsRead:)``). It is off the
+    /// critical path: only a wait for it, if it outlasts those queries, shows in "translate".
+    public static let earlyTranslationStage = "translate columns (during catalog queries)"
+
     public func run() throws -> Report {
         let clock = ContinuousClock()
         var timings: [StageTiming] = []
         var statements = 0
         // The snapshot is released as soon as the plan exists: a large schema need not hold both.
+        // Both are freed off the critical path (see BackgroundRelease).
         let plan: GenerationPlan = try {
-            let loaded = try source.load(schemas: options.schemas)
+            // A live database hands over its columns before its keys: their half of translation
+            // runs while the server still reads constraints and indexes.
+            let early = EarlyTranslation(options: options)
+            let loaded = try source.load(schemas: options.schemas) { partial in early.start(partial) }
             timings += loaded.timings
             statements = loaded.statements
             let start = clock.now
-            let plan = try Translator(snapshot: loaded.snapshot, options: options).plan()
+            let columns = early.wait()
+            if let columns {
+                timings.append(StageTiming(stage: Self.earlyTranslationStage, duration: columns.duration))
+            }
+            let plan = try Translator(snapshot: loaded.snapshot, options: options).plan(reusing: columns?.translation)
             timings.append(StageTiming(stage: "translate", duration: clock.now - start))
+            BackgroundRelease.release(consume loaded)
             return plan
         }()
         if plan.entities.isEmpty && !allowEmpty {
@@ -80,7 +94,9 @@ public struct GenerationJob: Sendable {
             fileCount = files.count
         }
         timings.append(StageTiming(stage: checkOnly ? "render and check" : "render and write", duration: clock.now - start))
-        return Report(changes: changes, diagnostics: plan.diagnostics, fileCount: fileCount, entityCount: plan.entities.count,
-                      timings: timings, statements: statements)
+        let report = Report(changes: changes, diagnostics: plan.diagnostics, fileCount: fileCount, entityCount: plan.entities.count,
+                            timings: timings, statements: statements)
+        BackgroundRelease.release(consume plan)
+        return report
     }
 }

@@ -36,6 +36,17 @@ public protocol SchemaSource: Sendable {
     var isLiveDatabase: Bool { get }
     /// Reads the schemas.
     func load(schemas: [String]) throws -> LoadedSchema
+    /// Reads the schemas; a source that reads keys last hands `whenColumnsRead` a snapshot of
+    /// relations, columns and types (no constraints or indexes) as soon as it has one, on a
+    /// background thread, so the caller can start translating while the rest is read.
+    func load(schemas: [String], whenColumnsRead: @escaping @Sendable (SchemaSnapshot) -> Void) throws -> LoadedSchema
+}
+
+extension SchemaSource {
+    /// Sources that read everything at once (a snapshot file) never call `whenColumnsRead`.
+    public func load(schemas: [String], whenColumnsRead: @escaping @Sendable (SchemaSnapshot) -> Void) throws -> LoadedSchema {
+        try load(schemas: schemas)
+    }
 }
 
 /// A snapshot file that cannot be used. Cases carry facts; `description` says what to do.

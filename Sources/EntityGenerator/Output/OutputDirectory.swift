@@ -71,19 +71,26 @@ public struct OutputDirectory: Sendable {
     /// Names and on-demand contents, from either kind of file set.
     struct FileList: Sendable {
         let names: [String]
-        let contents: @Sendable (Int) -> Data
+        /// Writes file `index` into an empty writer.
+        let render: @Sendable (Int, inout SourceWriter) -> Void
 
         init(_ files: [GeneratedFile]) {
             names = files.map(\.name)
-            contents = { Data(files[$0].contents.utf8) }
+            render = { index, writer in writer.append(text: files[index].contents) }
         }
 
         init(_ files: GeneratedFiles) {
             names = files.names
             // Bytes straight from the renderer: no `String` in between, which would check the
             // encoding of every file only to be turned back into bytes.
-            contents = { Data(files.bytes(at: $0)) }
+            render = { index, writer in files.render(at: index, into: &writer) }
         }
+    }
+
+    /// A worker's buffers, reused for every file it renders and compares.
+    private struct Scratch {
+        var writer = SourceWriter(capacity: 64 * 1024)
+        let existing = FileReadBuffer()
     }
 
     private enum Outcome: Sendable {
@@ -107,28 +114,31 @@ public struct OutputDirectory: Sendable {
         let transaction: FileTransaction?
         if writing {
             transaction = try FileTransaction(root: url)
-            StaleStaging.removeLegacyFiles(in: url)
         } else {
             if exists && FileTransaction.hasInterruptedCommit(in: url) {
                 throw OutputError.interruptedCommitPending(path: url.path)
             }
             transaction = nil
         }
-        let folder = url
+        // Listed once, after recovery: staged files live in the transaction's hidden folder,
+        // so the generated files found here are the same before and after rendering.
+        let entries = exists ? ((try? manager.contentsOfDirectory(atPath: url.path)) ?? []) : []
+        if writing { StaleStaging.removeLegacyFiles(in: url, names: entries) }
         let folderExists = exists
-        let outcomes = Parallel.map(Array(files.names.indices)) { (index: Int) -> Outcome in
-            let name = files.names[index]
-            let target = folder.appendingPathComponent(name)
-            let data = files.contents(index)
-            let existing = folderExists ? FileManager.default.contents(atPath: target.path) : nil
-            if let existing {
-                guard FileHeader.isGenerated(existing) else { return .conflict }
-                if existing == data { return .unchanged }
+        let folderPath = url.path
+        let makeScratch: @Sendable () -> Scratch = { Scratch() }
+        let outcomes = Parallel.map(Array(files.names.indices), state: makeScratch) { (index: Int, scratch: inout Scratch) -> Outcome in
+            scratch.writer.reset()
+            files.render(index, &scratch.writer)
+            let exists = folderExists && scratch.existing.read(path: folderPath + "/" + files.names[index])
+            if exists {
+                guard FileHeader.isGenerated(scratch.existing.bytes) else { return .conflict }
+                if scratch.writer.withUnsafeBytes({ scratch.existing.holds($0) }) { return .unchanged }
             }
-            guard let transaction else { return existing == nil ? .added(staged: nil) : .modified(staged: nil) }
+            guard let transaction else { return exists ? .modified(staged: nil) : .added(staged: nil) }
             do throws(OutputError) {
-                let staged = try transaction.stage(data, slot: index)
-                return existing == nil ? .added(staged: staged) : .modified(staged: staged)
+                let staged = try transaction.stage(scratch.writer.withUnsafeBytes { Data($0) }, slot: index)
+                return exists ? .modified(staged: staged) : .added(staged: staged)
             } catch {
                 return .failed(error)
             }
@@ -164,8 +174,7 @@ public struct OutputDirectory: Sendable {
         }
         if exists {
             let planned = Set(files.names)
-            let names = (try? manager.contentsOfDirectory(atPath: url.path)) ?? []
-            for name in names.sorted() where name.hasSuffix(".swift") && !planned.contains(name) && !name.hasPrefix(".") {
+            for name in entries.sorted() where name.hasSuffix(".swift") && !planned.contains(name) && !name.hasPrefix(".") {
                 if let data = manager.contents(atPath: url.appendingPathComponent(name).path), FileHeader.isGenerated(data) {
                     changes.removed.append(name)
                 }

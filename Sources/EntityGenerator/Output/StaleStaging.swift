@@ -4,9 +4,9 @@ import Foundation
 /// (`.User.swift.codegen-4242.tmp`). A run removes the ones in its folder: its own naming and
 /// its own header, nothing else.
 enum StaleStaging {
-    static func removeLegacyFiles(in folder: URL) {
+    /// - Parameter names: the folder's entries, listed by the caller.
+    static func removeLegacyFiles(in folder: URL, names: [String]) {
         let manager = FileManager.default
-        let names = (try? manager.contentsOfDirectory(atPath: folder.path)) ?? []
         for name in names where isLegacyStagingName(name) {
             let file = folder.appendingPathComponent(name)
             guard let handle = FileHandle(forReadingAtPath: file.path) else { continue }

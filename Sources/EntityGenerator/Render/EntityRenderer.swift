@@ -62,9 +62,9 @@ struct EntityRenderer {
                 body.line()
                 body.documentation(["Typed relations of `\(plan.schema).\(plan.table)`, named after their foreign-key columns."])
                 body.block("\(access)enum Relations {") { relations in
-                    for (index, relation) in plan.relations.enumerated() {
+                    for index in plan.relations.indices {
                         if index > 0 { relations.line() }
-                        renderRelation(relation, into: &relations)
+                        renderRelation(plan.relations[index], into: &relations)
                     }
                 }
             }
@@ -101,7 +101,10 @@ struct EntityRenderer {
                 getter.line("switch self {")
                 for index in plan.properties.indices {
                     getter.line("case .", spelled.names[index], ":")
-                    getter.line("    ", Self.definitionExpression(plan.properties[index]))
+                    getter.startLine()
+                    getter.add("    ")
+                    Self.writeDefinition(plan.properties[index], into: &getter)
+                    getter.endLine()
                 }
                 getter.line("}")
             }
@@ -113,12 +116,24 @@ struct EntityRenderer {
         return name == rawValue ? "case \(spelled)" : "case \(spelled) = \(SwiftText.literal(rawValue))"
     }
 
-    static func definitionExpression(_ property: PropertyPlan) -> String {
-        var text = "ColumnDefinition(sqlType: \(SwiftText.literal(property.sqlType)), isNullable: \(property.isOptional)"
-        if let expression = property.defaultExpression { text += ", defaultExpression: \(SwiftText.literal(expression))" }
-        if let generation = property.generation { text += ", generation: .\(Spelling.generation(generation))" }
-        if let cast = property.readCast { text += ", readCast: \(SwiftText.literal(cast))" }
-        return text + ")"
+    /// `ColumnDefinition(sqlType: …, isNullable: …, …)`, added to the line being written.
+    static func writeDefinition(_ property: PropertyPlan, into writer: inout SourceWriter) {
+        writer.add("ColumnDefinition(sqlType: ")
+        writer.addLiteral(property.sqlType)
+        writer.add(property.isOptional ? ", isNullable: true" : ", isNullable: false")
+        if let expression = property.defaultExpression {
+            writer.add(", defaultExpression: ")
+            writer.addLiteral(expression)
+        }
+        if let generation = property.generation {
+            writer.add(", generation: .")
+            writer.add(Spelling.generation(generation))
+        }
+        if let cast = property.readCast {
+            writer.add(", readCast: ")
+            writer.addLiteral(cast)
+        }
+        writer.add(")")
     }
 
     private func renderPrimaryKey(_ key: PrimaryKeyPlan, into writer: inout SourceWriter) {
@@ -163,24 +178,48 @@ struct EntityRenderer {
 
     private func renderRelation(_ relation: RelationPlan, into writer: inout SourceWriter) {
         writer.documentation(relation.documentation)
-        writer.line("\(access)static let \(Spelling.identifier(relation.name)) = \(Spelling.relationType(relation))(")
-        var arguments: [String] = []
-        let pairs = { (pairs: [ColumnPairPlan]) in
-            "[" + pairs.map { ".init(.\(Spelling.identifier($0.source)), .\(Spelling.identifier($0.target)))" }.joined(separator: ", ") + "]"
+        writer.line(access, "static let ", Spelling.identifier(relation.name), " = ", Spelling.relationType(relation), "(")
+        // Arguments one per line, each but the last followed by a comma.
+        var isFirst = true
+        func argument(_ label: String) {
+            if !isFirst { writer.add(","); writer.endLine() }
+            isFirst = false
+            writer.startLine()
+            writer.add("    ")
+            writer.add(label)
+        }
+        func pairs(_ pairs: [ColumnPairPlan]) {
+            writer.add("[")
+            for (index, pair) in pairs.enumerated() {
+                writer.add(index == 0 ? ".init(." : ", .init(.")
+                writer.add(Spelling.identifier(pair.source))
+                writer.add(", .")
+                writer.add(Spelling.identifier(pair.target))
+                writer.add(")")
+            }
+            writer.add("]")
         }
         switch relation.kind {
         case .manyToMany:
-            arguments.append("sourceColumns: \(pairs(relation.columnPairs))")
-            arguments.append("targetColumns: \(pairs(relation.targetPairs))")
+            argument("sourceColumns: ")
+            pairs(relation.columnPairs)
+            argument("targetColumns: ")
+            pairs(relation.targetPairs)
         case .belongsTo, .hasMany, .hasOne:
-            arguments.append("constraint: \(SwiftText.literal(relation.constraint ?? ""))")
-            arguments.append("columns: \(pairs(relation.columnPairs))")
-            if let onDelete = relation.onDelete { arguments.append("onDelete: .\(Spelling.action(onDelete))") }
-            if let onUpdate = relation.onUpdate { arguments.append("onUpdate: .\(Spelling.action(onUpdate))") }
+            argument("constraint: ")
+            writer.addLiteral(relation.constraint ?? "")
+            argument("columns: ")
+            pairs(relation.columnPairs)
+            if let onDelete = relation.onDelete {
+                argument("onDelete: .")
+                writer.add(Spelling.action(onDelete))
+            }
+            if let onUpdate = relation.onUpdate {
+                argument("onUpdate: .")
+                writer.add(Spelling.action(onUpdate))
+            }
         }
-        for (index, argument) in arguments.enumerated() {
-            writer.line("    \(argument)\(index == arguments.count - 1 ? "" : ",")")
-        }
+        writer.endLine()
         writer.line(")")
     }
 }

@@ -10,10 +10,17 @@ enum FileHeader {
         "// `codegen entity` rewrites it, and deletes it when its source is gone.",
     ]
 
-    private static let firstLineBytes = Data((firstLine + "\n").utf8)
+    private static let firstLineBytes = Array((firstLine + "\n").utf8)
 
     /// True when the file's bytes start with the generated-file header.
     static func isGenerated(_ data: Data) -> Bool {
-        data.starts(with: firstLineBytes)
+        data.withUnsafeBytes { isGenerated($0) }
+    }
+
+    /// True when the bytes start with the generated-file header.
+    static func isGenerated(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        firstLineBytes.withUnsafeBytes { header in
+            bytes.count >= header.count && memcmp(bytes.baseAddress!, header.baseAddress!, header.count) == 0
+        }
     }
 }

@@ -44,11 +44,26 @@ struct QueryTypesRenderer {
             body.line(access, "typealias Root = ", entity)
             body.line()
             body.documentation(["The columns a draft writes, in the order of `write(to:)`."])
-            body.line(access, "static let columns: [", entity, ".Column] = [", fields.map { "." + spelled.names[$0] }.joined(separator: ", "), "]")
+            body.startLine()
+            body.add(access)
+            body.add("static let columns: [")
+            body.add(entity)
+            body.add(".Column] = [")
+            for (position, index) in fields.enumerated() {
+                body.add(position == 0 ? "." : ", .")
+                body.add(spelled.names[index])
+            }
+            body.add("]")
+            body.endLine()
             for (position, index) in fields.enumerated() {
                 body.line()
                 if plan.properties[index].draftRole == .databaseFilled {
-                    body.documentation(["Nil leaves `\(plan.properties[index].columnName)` to the database."])
+                    let column = plan.properties[index].columnName
+                    if SwiftText.needsNoCommentEscaping(column) {
+                        body.line("/// Nil leaves `", column, "` to the database.")
+                    } else {
+                        body.documentation(["Nil leaves `\(column)` to the database."])
+                    }
                 }
                 body.line(access, "var ", spelled.names[index], ": ", types[position])
             }

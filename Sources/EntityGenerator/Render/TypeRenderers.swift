@@ -126,14 +126,20 @@ public struct GeneratedFiles: Sendable {
     /// The UTF-8 bytes of file `index`, as they are compared with the file on disk and written:
     /// rendered straight into one buffer, header and declaration alike.
     func bytes(at index: Int) -> [UInt8] {
+        var writer = SourceWriter(capacity: 16 * 1024)
+        render(at: index, into: &writer)
+        return writer.bytes
+    }
+
+    /// Renders file `index` into `writer`, which the caller has emptied: a caller that renders
+    /// many files reuses one buffer rather than allocating one per file.
+    func render(at index: Int, into writer: inout SourceWriter) {
         let source = sources[index]
         var isPrelude = false
         if case .prelude = source { isPrelude = true }
-        var writer = SourceWriter(capacity: 16 * 1024)
         Renderer.header(plan, reexportsEntityKit: isPrelude, into: &writer)
         writer.line()
         Renderer.declaration(source, of: plan, into: &writer)
-        return writer.bytes
     }
 
     /// Every file, rendered (on every core).

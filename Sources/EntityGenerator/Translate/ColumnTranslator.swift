@@ -36,7 +36,14 @@ struct ColumnTranslator: Sendable {
 
     /// - Parameter renamedBy: the configuration key that chose `typeName`, if one did.
     func entity(for relation: Relation, typeName: String, renamedBy: String?, diagnostics: inout Diagnostics) throws(GenerationError) -> EntityPlan {
-        let subject = relation.qualifiedName.description
+        entity(for: relation, typeName: typeName, renamedBy: renamedBy,
+               properties: try properties(for: relation, diagnostics: &diagnostics), diagnostics: &diagnostics)
+    }
+
+    /// The relation's properties: names, types, documentation. They depend on the columns, the
+    /// types and the other relations' columns; on keys only through PERIOD foreign keys (see
+    /// ``propertiesDependOnKeys(_:)``), so they can be worked out before constraints are read.
+    func properties(for relation: Relation, diagnostics: inout Diagnostics) throws(GenerationError) -> [PropertyPlan] {
         let candidates = relation.columns.map { NameCandidates.member($0.name, fallback: "column", suffix: "Column") }
         let names = try memberNames(candidates, owner: relation.qualifiedName, originals: relation.columns.map(\.name),
                                     reserved: ReservedNames.memberNames, shadowed: generatedTypeNames, kind: "column")
@@ -46,7 +53,20 @@ struct ColumnTranslator: Sendable {
             properties.append(property(for: relation.columns[index], of: relation, name: names.names[index],
                                        plainName: candidates[index][0], renamedBy: names.renamedBy[index], diagnostics: &diagnostics))
         }
+        return properties
+    }
 
+    /// True when the relation's properties say something about its keys: a PERIOD foreign key
+    /// is noted on its columns. Properties worked out without keys must be worked out again.
+    static func propertiesDependOnKeys(_ relation: Relation) -> Bool {
+        relation.foreignKeys.contains { !ConstraintNotes.hasEqualityRelation($0) }
+    }
+
+    /// The entity of `relation` around `properties` (from ``properties(for:diagnostics:)``):
+    /// kind, keys, conformance and documentation.
+    func entity(for relation: Relation, typeName: String, renamedBy: String?, properties: [PropertyPlan],
+                diagnostics: inout Diagnostics) -> EntityPlan {
+        let subject = relation.qualifiedName.description
         let isView = relation.kind == .view || relation.kind == .materializedView
         var primaryKey: PrimaryKeyPlan?
         if !isView, relation.kind != .foreignTable, let key = relation.primaryKey {

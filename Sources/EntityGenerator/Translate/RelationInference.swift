@@ -38,9 +38,6 @@ struct RelationInference: Sendable {
 
     func addRelations(to plans: inout [EntityPlan], diagnostics: inout Diagnostics) throws(GenerationError) {
         let indexByName = Dictionary(relations.enumerated().map { ($1.qualifiedName, $0) }, uniquingKeysWith: { first, _ in first })
-        let propertyByColumn: [[String: String]] = entities.map { entity in
-            Dictionary(entity.properties.map { ($0.columnName, $0.name) }, uniquingKeysWith: { first, _ in first })
-        }
         var keysBetween: [Int: Int] = [:]
         func pairKey(_ source: Int, _ target: Int) -> Int { source * relations.count + target }
         for (source, relation) in relations.enumerated() {
@@ -53,20 +50,25 @@ struct RelationInference: Sendable {
         let keyCounts = keysBetween
         let relationCount = relations.count
         let perSource = Parallel.map(Array(relations.indices)) { source -> (proposals: [(Int, Proposal)], notes: [Diagnostic]) in
-            self.proposals(from: source, indexByName: indexByName, propertyByColumn: propertyByColumn) { source, target in
+            self.proposals(from: source, indexByName: indexByName) { source, target in
                 keyCounts[source * relationCount + target] ?? 0
             }
         }
-        var gathered = [[Proposal]](repeating: [], count: relations.count)
-        for (list, notes) in perSource {
-            for (entity, proposal) in list { gathered[entity].append(proposal) }
-            for note in notes { diagnostics.note(note.subject, note.message) }
+        // Each entity's proposals, by position in `perSource`: gathered without copying them.
+        var gathered = [[(source: Int, position: Int)]](repeating: [], count: relations.count)
+        for source in perSource.indices {
+            for position in perSource[source].proposals.indices {
+                gathered[perSource[source].proposals[position].0].append((source, position))
+            }
+            for note in perSource[source].notes { diagnostics.note(note.subject, note.message) }
         }
-        let proposals = gathered
+        let positions = gathered
         let typeNames = plans.map(\.typeName)
         let named = Parallel.map(Array(plans.indices)) { index -> Result<[RelationPlan], GenerationError> in
-            Result { () throws(GenerationError) in try self.name(proposals[index], of: typeNames[index]) }
+            let proposals = positions[index].map { perSource[$0.source].proposals[$0.position].1 }
+            return Result { () throws(GenerationError) in try self.name(proposals, of: typeNames[index]) }
         }
+        BackgroundRelease.release(consume perSource)
         for index in plans.indices { plans[index].relations = try named[index].get() }
     }
 
@@ -96,8 +98,7 @@ struct RelationInference: Sendable {
     /// Every relation that `source`'s foreign keys (and its junction role) give, with the entity
     /// each belongs to.
     private func proposals(
-        from source: Int, indexByName: [QualifiedName: Int], propertyByColumn: [[String: String]],
-        keysBetween: (Int, Int) -> Int
+        from source: Int, indexByName: [QualifiedName: Int], keysBetween: (Int, Int) -> Int
     ) -> (proposals: [(Int, Proposal)], notes: [Diagnostic]) {
         let relation = relations[source]
         var result: [(Int, Proposal)] = []
@@ -108,7 +109,7 @@ struct RelationInference: Sendable {
                                         message: "references \(key.referencedRelation), which is not generated: no typed relation"))
                 continue
             }
-            guard let pairs = columnPairs(key, source: source, target: target, propertyByColumn: propertyByColumn) else { continue }
+            guard let pairs = columnPairs(key, source: source, target: target) else { continue }
             let belongsName = belongsToName(key, targetType: entities[target].typeName)
             let via = "Via" + Words.upperCamel(Words.split(key.name))
             let schema = relation.schema, table = relation.name
@@ -144,11 +145,11 @@ struct RelationInference: Sendable {
                     targetPairs: [], onDelete: nil, onUpdate: nil),
                 rename: renames.relation(constraint: key.name, schema: schema, table: table, role: .inverse))))
         }
-        result += manyToMany(junction: source, indexByName: indexByName, propertyByColumn: propertyByColumn)
+        result += manyToMany(junction: source, indexByName: indexByName)
         return (result, notes)
     }
 
-    private func manyToMany(junction: Int, indexByName: [QualifiedName: Int], propertyByColumn: [[String: String]]) -> [(Int, Proposal)] {
+    private func manyToMany(junction: Int, indexByName: [QualifiedName: Int]) -> [(Int, Proposal)] {
         let relation = relations[junction]
         guard let primaryKey = relation.primaryKey, entities[junction].conformance == .keyedEntity else { return [] }
         let keyColumns = Set(primaryKey.columns)
@@ -161,8 +162,8 @@ struct RelationInference: Sendable {
               Set(first.columns).union(second.columns) == keyColumns,
               let firstTarget = indexByName[first.referencedRelation],
               let secondTarget = indexByName[second.referencedRelation],
-              let firstPairs = columnPairs(first, source: junction, target: firstTarget, propertyByColumn: propertyByColumn),
-              let secondPairs = columnPairs(second, source: junction, target: secondTarget, propertyByColumn: propertyByColumn)
+              let firstPairs = columnPairs(first, source: junction, target: firstTarget),
+              let secondPairs = columnPairs(second, source: junction, target: secondTarget)
         else { return [] }
         let junctionType = entities[junction].typeName
         let via = "Via" + junctionType
@@ -189,14 +190,20 @@ struct RelationInference: Sendable {
     }
 
     /// Property (case) names pairing the key's columns with the referenced columns.
-    private func columnPairs(_ key: ForeignKey, source: Int, target: Int, propertyByColumn: [[String: String]]) -> [ColumnPairPlan]? {
+    private func columnPairs(_ key: ForeignKey, source: Int, target: Int) -> [ColumnPairPlan]? {
         guard key.columns.count == key.referencedColumns.count else { return nil }
         var pairs: [ColumnPairPlan] = []
         for (column, referenced) in zip(key.columns, key.referencedColumns) {
-            guard let sourceName = propertyByColumn[source][column], let targetName = propertyByColumn[target][referenced] else { return nil }
+            guard let sourceName = property(of: column, in: source), let targetName = property(of: referenced, in: target) else { return nil }
             pairs.append(ColumnPairPlan(source: sourceName, target: targetName))
         }
         return pairs
+    }
+
+    /// The property name of `column` in entity `entity`. A key has a column or two: searching
+    /// beats a dictionary of every entity's columns, built for a few lookups each.
+    private func property(of column: String, in entity: Int) -> String? {
+        entities[entity].properties.first { $0.columnName == column }?.name
     }
 
     /// `user_id` → `user`, `id_user` → `user`, `manager` → `manager`; composite keys and a bare
@@ -216,11 +223,12 @@ struct RelationInference: Sendable {
 
     /// True when no two rows can share values of `columns`: a key or unique index covers them.
     private func columnsAreUnique(_ columns: [String], in relation: Relation) -> Bool {
-        let set = Set(columns)
-        if let key = relation.primaryKey, Set(key.columns).isSubset(of: set) { return true }
-        if relation.uniqueConstraints.contains(where: { Set($0.columns).isSubset(of: set) }) { return true }
+        // Keys have a column or two: `contains` beats building sets.
+        func covered(_ key: [String]) -> Bool { key.allSatisfy { columns.contains($0) } }
+        if let key = relation.primaryKey, covered(key.columns) { return true }
+        if relation.uniqueConstraints.contains(where: { covered($0.columns) }) { return true }
         return relation.indexes.contains { index in
-            index.guaranteesUniqueness && Set(index.columns.compactMap { $0 }).isSubset(of: set)
+            index.guaranteesUniqueness && covered(index.columns.compactMap { $0 })
         }
     }
 

@@ -37,6 +37,8 @@ struct Renames: Sendable {
 
     /// The rename for a relation of `role` that foreign key `constraint` of `schema.table` gives.
     func relation(constraint: String, schema: String, table: String, role: RelationRename.Role) -> (key: String, name: String)? {
+        // Asked for both ends of every foreign key: most configurations rename none.
+        guard !relations.isEmpty else { return nil }
         for key in ["\(schema).\(table).\(constraint)", constraint] {
             if let name = relations[key]?[role] { return ("\(key) \(role.rawValue)", name) }
         }

@@ -11,41 +11,57 @@ public struct Translator {
         self.options = options
     }
 
+    /// The plan.
     public func plan() throws -> GenerationPlan {
-        try options.validate()
-        let available = Set(snapshot.schemas.map(\.name))
-        if let missing = options.schemas.first(where: { !available.contains($0) }) {
-            throw GenerationError.schemaNotInSnapshot(schema: missing, available: available.sorted())
+        try plan(reusing: nil)
+    }
+
+    /// The first half of translation: names and properties, which need only relations, columns
+    /// and types. Run on a snapshot without constraints (``CatalogReader`` hands one over while
+    /// the server still reads keys), it lets ``plan(reusing:)`` skip that half. Never throws:
+    /// a problem here is found again, and reported, by ``plan(reusing:)``.
+    public func translateColumns() -> ColumnTranslation {
+        do {
+            try checkOptions()
+            var ignored = Diagnostics()
+            return ColumnTranslation(translated: try translateColumns(of: try selectRelations(&ignored)))
+        } catch {
+            return ColumnTranslation(translated: nil)
         }
+    }
+
+    /// The plan, taking names and properties from `columns` when it was made from the same
+    /// relations and columns as this snapshot's.
+    public func plan(reusing columns: ColumnTranslation?) throws -> GenerationPlan {
+        try checkOptions()
         var diagnostics = Diagnostics()
         let relations = try selectRelations(&diagnostics)
 
         let renames = Renames(options: options)
         try renames.ambiguousRelationKeys(in: relations)
-        let typesByName = snapshot.typesByName
-        let generatedTypes = reachableTypes(from: relations, types: typesByName)
-        let named = try typeNames(relations: relations, types: generatedTypes, renames: renames)
-        let entityNames = named.entities
-        var generatedTypeNames: [QualifiedName: String] = [:]
-        for (type, name) in zip(generatedTypes, named.types) { generatedTypeNames[type.qualifiedName] = name }
-
-        let uses = Set(relations.flatMap { relation in relation.columns.map { MappingKey(type: $0.type, dimensions: $0.dimensions) } })
-        let mapper = TypeMapper(types: typesByName, generatedTypeNames: generatedTypeNames, typeOverrides: options.typeOverrides,
-                                optionalArrayElements: options.optionalArrayElements).memoizing(uses)
-        let relationsByName = Dictionary(snapshot.relations.map { ($0.qualifiedName, $0) }, uniquingKeysWith: { first, _ in first })
-        let columnTranslator = ColumnTranslator(
-            mapper: mapper, types: typesByName, relationsByName: relationsByName, columnOverrides: options.columnOverrides,
-            renames: renames, generatedTypeNames: Set(entityNames + named.types))
+        let first: TranslatedColumns
+        if let reused = columns?.translated, reused.matches(relations) {
+            first = reused
+        } else {
+            first = try translateColumns(of: relations)
+        }
+        let (typesByName, generatedTypes, named, mapper, columnTranslator) =
+            (first.typesByName, first.generatedTypes, first.named, first.mapper, first.columnTranslator)
 
         let translated = Parallel.map(Array(relations.indices)) { index -> Result<(EntityPlan, Diagnostics), GenerationError> in
-            var local = Diagnostics()
-            do throws(GenerationError) {
-                let entity = try columnTranslator.entity(for: relations[index], typeName: entityNames[index],
-                                                         renamedBy: named.entityRenamedBy[index], diagnostics: &local)
-                return .success((entity, local))
-            } catch {
-                return .failure(error)
+            var local = first.propertyDiagnostics[index]
+            var properties = first.properties[index]
+            if ColumnTranslator.propertiesDependOnKeys(relations[index]) {
+                local = Diagnostics()
+                do throws(GenerationError) {
+                    properties = try columnTranslator.properties(for: relations[index], diagnostics: &local)
+                } catch {
+                    return .failure(error)
+                }
             }
+            let entity = columnTranslator.entity(for: relations[index], typeName: named.entities[index],
+                                                 renamedBy: named.entityRenamedBy[index], properties: properties, diagnostics: &local)
+            return .success((entity, local))
         }
         var entities: [EntityPlan] = []
         for result in translated {
@@ -98,11 +114,58 @@ public struct Translator {
         )
     }
 
+    private func checkOptions() throws {
+        try options.validate()
+        let available = Set(snapshot.schemas.map(\.name))
+        if let missing = options.schemas.first(where: { !available.contains($0) }) {
+            throw GenerationError.schemaNotInSnapshot(schema: missing, available: available.sorted())
+        }
+    }
+
+    /// Names, type mapping and every entity's properties, for the selected `relations`.
+    private func translateColumns(of relations: [Relation]) throws(GenerationError) -> TranslatedColumns {
+        let renames = Renames(options: options)
+        let typesByName = snapshot.typesByName
+        let generatedTypes = reachableTypes(from: relations, types: typesByName)
+        let named = try typeNames(relations: relations, types: generatedTypes, renames: renames)
+        var generatedTypeNames: [QualifiedName: String] = [:]
+        for (type, name) in zip(generatedTypes, named.types) { generatedTypeNames[type.qualifiedName] = name }
+
+        let uses = Set(relations.flatMap { relation in relation.columns.map { MappingKey(type: $0.type, dimensions: $0.dimensions) } })
+        let mapper = TypeMapper(types: typesByName, generatedTypeNames: generatedTypeNames, typeOverrides: options.typeOverrides,
+                                optionalArrayElements: options.optionalArrayElements).memoizing(uses)
+        let relationsByName = Dictionary(snapshot.relations.map { ($0.qualifiedName, $0) }, uniquingKeysWith: { first, _ in first })
+        let columnTranslator = ColumnTranslator(
+            mapper: mapper, types: typesByName, relationsByName: relationsByName, columnOverrides: options.columnOverrides,
+            renames: renames, generatedTypeNames: Set(named.entities + named.types))
+
+        let translated = Parallel.map(Array(relations.indices)) { index -> Result<([PropertyPlan], Diagnostics), GenerationError> in
+            var local = Diagnostics()
+            do throws(GenerationError) {
+                return .success((try columnTranslator.properties(for: relations[index], diagnostics: &local), local))
+            } catch {
+                return .failure(error)
+            }
+        }
+        var properties: [[PropertyPlan]] = []
+        var diagnostics: [Diagnostics] = []
+        properties.reserveCapacity(relations.count)
+        diagnostics.reserveCapacity(relations.count)
+        for result in translated {
+            let (list, local) = try result.get()
+            properties.append(list)
+            diagnostics.append(local)
+        }
+        return TranslatedColumns(
+            relationNames: relations.map(\.qualifiedName), columnCounts: relations.map(\.columns.count),
+            typesByName: typesByName, generatedTypes: generatedTypes, named: named, mapper: mapper,
+            columnTranslator: columnTranslator, properties: properties, propertyDiagnostics: diagnostics)
+    }
+
     /// Type names for entities, then enums, composites and domains, from one allocator (type
     /// names become file names, so they are unique case-insensitively). Renames are granted
     /// first; a rename that would take another type's own name is refused.
-    private func typeNames(relations: [Relation], types: [TypeDefinition], renames: Renames) throws(GenerationError)
-        -> (entities: [String], types: [String], entityRenamedBy: [String?], typeRenamedBy: [String?]) {
+    private func typeNames(relations: [Relation], types: [TypeDefinition], renames: Renames) throws(GenerationError) -> AllocatedTypeNames {
         let primarySchema = options.schemas[0]
         let entityCandidates = relations.map { relation in
             NameCandidates.entity(
@@ -125,8 +188,9 @@ public struct Translator {
             renamed[index] = rename
         }
         guard !renamed.isEmpty else {
-            return (typeNamer.allocate(entityCandidates), typeNamer.allocate(typeCandidates),
-                    Array(repeating: nil, count: relations.count), Array(repeating: nil, count: types.count))
+            return AllocatedTypeNames(entities: typeNamer.allocate(entityCandidates), types: typeNamer.allocate(typeCandidates),
+                                      entityRenamedBy: Array(repeating: nil, count: relations.count),
+                                      typeRenamedBy: Array(repeating: nil, count: types.count))
         }
         // Checked over both groups at once, so an entity's rename cannot take an enum's name.
         let all = entityCandidates + typeCandidates
@@ -139,8 +203,9 @@ public struct Translator {
         for name in typeGranted.values { typeNamer.reserve(name) }
         let entityNames = typeNamer.allocate(entityCandidates, granted: entityGranted)
         let typeNames = typeNamer.allocate(typeCandidates, granted: typeGranted)
-        return (entityNames, typeNames,
-                relations.indices.map { renamed[$0]?.key }, types.indices.map { renamed[relations.count + $0]?.key })
+        return AllocatedTypeNames(entities: entityNames, types: typeNames,
+                                  entityRenamedBy: relations.indices.map { renamed[$0]?.key },
+                                  typeRenamedBy: types.indices.map { renamed[relations.count + $0]?.key })
     }
 
     /// Relations of the requested schemas that become entities: not partitions, not filtered out,
@@ -207,6 +272,42 @@ public struct Translator {
             diagnostics.warn(key, "type override names no type used by the generated columns")
         }
     }
+}
+
+/// The first half of a translation (see ``Translator/translateColumns()``), to hand to
+/// ``Translator/plan(reusing:)``.
+public struct ColumnTranslation: Sendable {
+    /// Nil when translating failed; the plan then finds the problem again.
+    let translated: TranslatedColumns?
+}
+
+/// Names, type mapping and properties of the selected relations.
+struct TranslatedColumns: Sendable {
+    let relationNames: [QualifiedName]
+    let columnCounts: [Int]
+    let typesByName: [QualifiedName: TypeDefinition]
+    let generatedTypes: [TypeDefinition]
+    let named: AllocatedTypeNames
+    let mapper: TypeMapper
+    let columnTranslator: ColumnTranslator
+    /// Per selected relation.
+    let properties: [[PropertyPlan]]
+    let propertyDiagnostics: [Diagnostics]
+
+    /// True when made from these relations, with the same columns.
+    func matches(_ relations: [Relation]) -> Bool {
+        relations.count == relationNames.count
+            && relations.indices.allSatisfy { relations[$0].qualifiedName == relationNames[$0] && relations[$0].columns.count == columnCounts[$0] }
+    }
+}
+
+/// Type names, parallel to the relations and to the generated types, and the configuration
+/// keys that chose them.
+struct AllocatedTypeNames: Sendable {
+    let entities: [String]
+    let types: [String]
+    let entityRenamedBy: [String?]
+    let typeRenamedBy: [String?]
 }
 
 /// Collects diagnostics and returns them in a stable order.

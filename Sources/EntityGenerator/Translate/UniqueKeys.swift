@@ -10,13 +10,17 @@ enum UniqueKeys {
         let candidates = relation.uniqueConstraints.map { ($0.name, $0.columns) }
             + relation.indexes.filter(\.guaranteesUniqueness).map { ($0.name, $0.columns.compactMap { $0 }) }
         // Most tables have no other unique key than the primary key's (whose index is one).
-        let primaryKeyColumns = Set(primaryKey.properties.compactMap { name in properties.first { $0.name == name }?.columnName })
-        if candidates.allSatisfy({ Set($0.1) == primaryKeyColumns }) { return [primaryKeyPlan] }
-        let propertyByColumn = Dictionary(properties.map { ($0.columnName, $0.name) }, uniquingKeysWith: { first, _ in first })
+        // Keys have a column or two: comparing arrays as sets beats building sets.
+        let primaryKeyColumns = primaryKey.properties.compactMap { name in properties.first { $0.name == name }?.columnName }
+        func isPrimaryKey(_ columns: [String]) -> Bool {
+            columns.allSatisfy { primaryKeyColumns.contains($0) } && primaryKeyColumns.allSatisfy { columns.contains($0) }
+        }
+        if candidates.allSatisfy({ isPrimaryKey($0.1) }) { return [primaryKeyPlan] }
+        func property(of column: String) -> String? { properties.first { $0.columnName == column }?.name }
         var seen: Set<[String]> = [primaryKey.properties.sorted()]
         var keys: [(constraint: String, properties: [String])] = []
         for (constraint, columns) in candidates {
-            let names = columns.compactMap { propertyByColumn[$0] }
+            let names = columns.compactMap { property(of: $0) }
             guard names.count == columns.count, !names.isEmpty, seen.insert(names.sorted()).inserted else { continue }
             keys.append((constraint, names))
         }
