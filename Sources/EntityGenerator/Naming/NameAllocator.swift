@@ -76,6 +76,10 @@ struct NameAllocator {
     /// that name before any round (check it first with ``conflict(granting:among:)``); the
     /// others compete for the rest as usual.
     mutating func allocate(_ candidates: [[String]], granted fixed: [Int: String] = [:]) -> [String] {
+        if fixed.isEmpty, let firstChoices = allFirstChoicesFree(candidates) {
+            taken.formUnion(firstChoices)
+            return candidates.map { $0[0] }
+        }
         var granted = [String?](repeating: nil, count: candidates.count)
         for (member, name) in fixed {
             granted[member] = name
@@ -111,6 +115,19 @@ struct NameAllocator {
             round += 1
         }
         return granted.map { $0! }
+    }
+
+    /// The keys of every member's first choice when each is free and proposed by one member
+    /// only: then the first round grants them all, and the rounds need not run. Nearly every
+    /// table's columns are named so.
+    private func allFirstChoicesFree(_ candidates: [[String]]) -> Set<String>? {
+        var keys = Set<String>(minimumCapacity: candidates.count)
+        for list in candidates {
+            let name = list[0]
+            let nameKey = key(name)
+            guard !isHeld(nameKey), !shadowed.contains(name), keys.insert(nameKey).inserted else { return nil }
+        }
+        return keys
     }
 
     private func proposal(of candidates: [String], round: Int) -> String {

@@ -70,13 +70,39 @@ enum Words {
 
     /// `RefreshToken`, `BusinessEntityID`: every word capitalised, initialisms upper-cased.
     static func upperCamel(_ words: [String]) -> String {
-        words.map(capitalized).joined()
+        asciiCamel(words, lowerFirst: false) ?? words.map(capitalized).joined()
     }
 
     /// `refreshToken`, `userID`: the first word lower-cased, the rest capitalised.
     static func lowerCamel(_ words: [String]) -> String {
         guard let first = words.first else { return "" }
-        return first.lowercased() + words.dropFirst().map(capitalized).joined()
+        return asciiCamel(words, lowerFirst: true) ?? first.lowercased() + words.dropFirst().map(capitalized).joined()
+    }
+
+    /// ``lowerCamel(_:)`` or ``upperCamel(_:)`` of ASCII words (nearly all of them) in one byte
+    /// buffer, with the casing rules of ``capitalized(_:)``; nil when a word is not ASCII.
+    private static func asciiCamel(_ words: [String], lowerFirst: Bool) -> String? {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(words.reduce(0) { $0 + $1.utf8.count })
+        for (index, word) in words.enumerated() {
+            let start = bytes.count
+            for byte in word.utf8 {
+                guard byte < 0x80 else { return nil }
+                bytes.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
+            }
+            if index == 0 && lowerFirst || start == bytes.count { continue }
+            let lower = String(decoding: bytes[start...], as: UTF8.self)
+            var upperEnd = start + 1
+            if initialisms.contains(lower) {
+                // Plural initialisms keep a lower-case s: IDs, URLs.
+                let isPlural = lower.hasSuffix("s") && lower != "https" && initialisms.contains(String(lower.dropLast()))
+                upperEnd = isPlural ? bytes.count - 1 : bytes.count
+            }
+            for position in start..<upperEnd where bytes[position] >= 0x61 && bytes[position] <= 0x7A {
+                bytes[position] -= 0x20
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     static func capitalized(_ word: String) -> String {
