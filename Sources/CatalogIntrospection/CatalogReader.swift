@@ -46,32 +46,22 @@ public struct CatalogReader: Sendable {
         }
         timings.connect = clock.now - start
         start = clock.now
-        let queries = CatalogQueries.all(serverVersion: connection.serverVersion)
-        let parameter = PostgresArrayLiteral.make(schemas)
-        try connection.executeSimple(CatalogQueries.begin)
-        var tables: [ResultTable] = []
-        for query in queries.prefix(CatalogQueries.firstHalfCount) {
-            tables.append(try connection.execute(query.sql, parameters: [parameter]))
-        }
-        let assembler = SnapshotAssembler(schemas: tables[0], relations: tables[1], columns: tables[3], types: tables[2],
-                                          requestedSchemas: schemas)
-        let early = whenColumnsRead.map { notify in
-            BackgroundTask { () throws(IntrospectionError) -> ColumnAssembly in
-                let assembly = try assembler.assembleColumns()
-                notify(assembly.snapshot)
+        var early: BackgroundTask<ColumnAssembly>?
+        let results = try CatalogResults.fetch(from: connection, schemas: schemas) { firstHalf in
+            guard let whenColumnsRead else { return }
+            early = BackgroundTask { () throws(IntrospectionError) -> ColumnAssembly in
+                let assembly = try firstHalf.assembleColumns()
+                whenColumnsRead(assembly.snapshot)
                 return assembly
             }
         }
-        for query in queries.dropFirst(CatalogQueries.firstHalfCount) {
-            tables.append(try connection.execute(query.sql, parameters: [parameter]))
-        }
-        try connection.executeSimple(CatalogQueries.end)
         timings.queries = clock.now - start
-        timings.statements = queries.count + 2
+        timings.statements = results.statements
         start = clock.now
+        let assembler = SnapshotAssembler(results: results, requestedSchemas: schemas)
         let assembly: ColumnAssembly
         if let early { assembly = try early.value() } else { assembly = try assembler.assembleColumns() }
-        let snapshot = try assembler.complete(assembly, constraints: tables[4], indexes: tables[5])
+        let snapshot = try assembler.complete(assembly, constraints: results.constraints, indexes: results.indexes)
         timings.assemble = clock.now - start
         return (snapshot, timings)
     }
@@ -108,12 +98,23 @@ struct CatalogResults<Table: CatalogTable> {
         self.statements = statements
     }
 
-    static func fetch(from connection: LibPQConnection, schemas requested: [String]) throws(IntrospectionError) -> CatalogResults<ResultTable> where Table == ResultTable {
+    /// Runs the catalog queries in one transaction. `afterColumns` gets an assembler of the
+    /// first half's results (see ``SnapshotAssembler/assembleColumns()``) while the constraints
+    /// and indexes queries are still to run: the job and the floor run the same queries, in the
+    /// same order, through this one loop.
+    static func fetch(
+        from connection: LibPQConnection, schemas requested: [String],
+        afterColumns: (SnapshotAssembler<ResultTable>) -> Void = { _ in }
+    ) throws(IntrospectionError) -> CatalogResults<ResultTable> where Table == ResultTable {
         let parameter = PostgresArrayLiteral.make(requested)
         let queries = CatalogQueries.all(serverVersion: connection.serverVersion)
         try connection.executeSimple(CatalogQueries.begin)
         var tables: [ResultTable] = []
-        for query in queries {
+        for (position, query) in queries.enumerated() {
+            if position == CatalogQueries.firstHalfCount {
+                afterColumns(SnapshotAssembler(schemas: tables[0], relations: tables[1], columns: tables[3], types: tables[2],
+                                               requestedSchemas: requested))
+            }
             tables.append(try connection.execute(query.sql, parameters: [parameter]))
         }
         try connection.executeSimple(CatalogQueries.end)

@@ -5,17 +5,7 @@ enum Parallel {
     /// `items.map(transform)`, on all cores when the work is large enough to be worth it.
     /// The result's order is the input's.
     static func map<Item: Sendable, Result: Sendable>(_ items: [Item], _ transform: @Sendable (Item) -> Result) -> [Result] {
-        let workers = min(ProcessInfo.processInfo.activeProcessorCount, 16)
-        guard workers > 1, items.count >= 64 else { return items.map(transform) }
-        let slots = Slots<Result>(count: items.count)
-        let chunk = (items.count + workers * 4 - 1) / (workers * 4)
-        let chunks = (items.count + chunk - 1) / chunk
-        DispatchQueue.concurrentPerform(iterations: chunks) { chunkIndex in
-            for index in (chunkIndex * chunk)..<min(items.count, (chunkIndex + 1) * chunk) {
-                slots.set(index, transform(items[index]))
-            }
-        }
-        return slots.values()
+        map(items, state: {}, { item, _ in transform(item) })
     }
 
     /// `items.map(transform)`, where the items of one worker's chunk share a `State` made once
