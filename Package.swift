@@ -151,6 +151,15 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // The runtime under faults: terminated sessions, restarts, outages, a proxy that stalls
+        // or cuts connections, cancellation, and a chaos run (each test bounded in time).
+        .testTarget(
+            name: "FaultTests",
+            dependencies: [
+                "EntityKitPostgres", "GeneratedModels", "LiveTestSupport", "TestSupport",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .testTarget(
             name: "MigrationTests",
             dependencies: ["EntityKitMigrations", "EntityKitPostgres", "ReferenceMigrations", "CodegenCore", "LiveTestSupport", "TestSupport", "codegen"]

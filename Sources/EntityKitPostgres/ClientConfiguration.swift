@@ -107,17 +107,3 @@ extension PostgresClient {
         try self.init(connectionString: url, backgroundLogger: backgroundLogger)
     }
 }
-
-/// A connection URL that cannot be used.
-public enum EntityKitPostgresError: Error, CustomStringConvertible, Equatable {
-    /// The text is not a `postgres://` URL. Nothing in EntityKitPostgres throws it any more:
-    /// connection strings throw `ConnectionInfoError`, which says which part is wrong. The case
-    /// remains for source compatibility.
-    case invalidURL
-
-    public var description: String {
-        switch self {
-        case .invalidURL: return "not a postgres:// URL: use postgres://USER:PASSWORD@HOST:PORT/DATABASE"
-        }
-    }
-}

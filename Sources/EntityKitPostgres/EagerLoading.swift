@@ -39,12 +39,12 @@ extension PostgresQueryRunner {
         let junctionKeyColumns = relation.sourceColumns.map(\.target)
         let names = Target.columnNames + Junction.columnNames
         var first = true
-        for try await row in try await runFixedShape(fragment.statement(), logger: logger) {
+        try await forEachRow(fragment.statement(), isFixedShape: true, logger: logger) { row in
             var reader = PostgresRowReader(row, checking: first ? names : nil, reading: "\(Target.self) and \(Junction.self)")
             first = false
             let target = try Target(row: &reader)
             let junction = try Junction(row: &reader)
-            guard let key = RelationStatements.keys(of: [junction], columns: junctionKeyColumns).perRow.first ?? nil else { continue }
+            guard let key = RelationStatements.keys(of: [junction], columns: junctionKeyColumns).perRow.first ?? nil else { return }
             byKey[key, default: []].append(target)
         }
         return keys.perRow.map { key in key.flatMap { byKey[$0] } ?? [] }

@@ -53,9 +53,13 @@ extension PostgresQueryRunner {
     }
 
     /// The rows the query selects, decoded as they arrive: constant memory for any number of
-    /// rows. On a pooled client the connection stays leased until the sequence ends.
-    public func stream<E: Entity>(_ query: EntityQuery<E>, logger: Logger = .entityKitSilent) async throws -> EntityRowSequence<E> {
-        try await run(query.selectStatement, logger: logger).decode(E.self)
+    /// rows. On a pooled client the connection stays leased until the sequence ends. Leaving
+    /// the loop early cancels the query on the server, so the connection is free again at once
+    /// instead of after the rest of the rows.
+    public func stream<E: Entity>(_ query: EntityQuery<E>, logger: Logger = .entityKitSilent) async throws -> EntityStream<E> {
+        let statement = query.selectStatement
+        try StatementExecution.checkSendable(statement)
+        return EntityStream(runner: self, statement: statement, logger: logger)
     }
 
     /// How many rows the query selects.
@@ -70,10 +74,9 @@ extension PostgresQueryRunner {
 
     /// True when the query selects at least one row.
     public func exists<E: Entity>(_ query: EntityQuery<E>, logger: Logger = .entityKitSilent) async throws -> Bool {
-        for try await row in try await run(query.existsStatement, logger: logger) {
-            return try row.decode(Bool.self)
-        }
-        return false
+        var found = false
+        try await forEachRow(query.existsStatement, logger: logger) { row in found = try row.decode(Bool.self) }
+        return found
     }
 
     /// The row with this primary key, if any. A fixed shape: prepared unless the runner is

@@ -11,36 +11,48 @@ extension PostgresQueryRunner {
         return row
     }
 
-    /// Inserts drafts, as many per statement as PostgreSQL's parameter limit allows, and
-    /// returns the rows as stored, in order. One draft is a fixed shape (for the columns it
-    /// leaves to the database): prepared unless the runner is ``Unprepared``.
+    /// Inserts drafts and returns the rows as stored, in order: all or none, on every runner.
+    ///
+    /// Any number of drafts that give the same columns is one statement over one array per
+    /// column (``WriteStatements/insertArrays(_:)-(_:[D])``), with no parameter limit. Drafts
+    /// that leave different columns to the database are written with `VALUES` (`DEFAULT`
+    /// where a draft gives nothing), several statements when PostgreSQL's parameter limit
+    /// demands, in one transaction (``PostgresQueryRunner/atomically(logger:_:)``). One draft
+    /// is a fixed shape: prepared unless the runner is ``Unprepared``.
     @discardableResult
     public func insert<D: EntityDraft>(_ drafts: [D], logger: Logger = .entityKitSilent) async throws -> [D.Root] {
-        let statements = WriteStatements.insert(drafts)
-        if drafts.count == 1, let statement = statements.first {
-            return try await rows(fixedShape: statement, as: D.Root.self, logger: logger)
+        if drafts.count > 1, let statement = WriteStatements.insertArrays(drafts) {
+            return try await rows(statement, as: D.Root.self, logger: logger)
         }
-        var stored: [D.Root] = []
-        stored.reserveCapacity(drafts.count)
-        for statement in statements {
-            stored += try await rows(statement, as: D.Root.self, logger: logger)
-        }
-        return stored
+        return try await insertAll(WriteStatements.insert(drafts), as: D.Root.self, fixedShape: drafts.count == 1, logger: logger)
     }
 
     /// Inserts complete rows (every column but computed ones and `GENERATED ALWAYS`
-    /// identities, whatever their values) and returns them as stored.
+    /// identities, whatever their values) and returns them as stored: one statement over
+    /// arrays, all or none.
     @discardableResult
     public func insert<E: WritableEntity>(rows newRows: [E], logger: Logger = .entityKitSilent) async throws -> [E] {
-        let statements = WriteStatements.insert(newRows)
-        if newRows.count == 1, let statement = statements.first {
-            return try await rows(fixedShape: statement, as: E.self, logger: logger)
+        if newRows.count > 1, let statement = WriteStatements.insertArrays(newRows) {
+            return try await rows(statement, as: E.self, logger: logger)
         }
-        var stored: [E] = []
-        for statement in statements {
-            stored += try await rows(statement, as: E.self, logger: logger)
+        return try await insertAll(WriteStatements.insert(newRows), as: E.self, fixedShape: newRows.count == 1, logger: logger)
+    }
+
+    /// Runs insert statements, in one transaction when there are several.
+    private func insertAll<E: Entity>(_ statements: [SQLStatement], as type: E.Type, fixedShape: Bool, logger: Logger) async throws -> [E] {
+        if statements.count <= 1 {
+            guard let statement = statements.first else { return [] }
+            return fixedShape
+                ? try await rows(fixedShape: statement, as: E.self, logger: logger)
+                : try await rows(statement, as: E.self, logger: logger)
         }
-        return stored
+        return try await atomically(logger: logger) { runner in
+            var stored: [E] = []
+            for statement in statements {
+                stored += try await runner.rows(statement, as: E.self, logger: logger)
+            }
+            return stored
+        }
     }
 
     /// Changes a row and writes only the columns `change` changed. Nothing changed, nothing
@@ -96,7 +108,7 @@ extension PostgresQueryRunner {
     @discardableResult
     public func delete<E: KeyedEntity>(_ type: E.Type, key: E.PrimaryKey, logger: Logger = .entityKitSilent) async throws -> Bool {
         var deleted = false
-        for try await _ in try await runFixedShape(WriteStatements.delete(E.self, key: key), logger: logger) { deleted = true }
+        try await forEachRow(WriteStatements.delete(E.self, key: key), isFixedShape: true, logger: logger) { _ in deleted = true }
         return deleted
     }
 
@@ -114,13 +126,15 @@ extension PostgresQueryRunner {
     ) async throws -> (row: D.Root, inserted: Bool) where D.Root: KeyedEntity, D.Root.UniqueKey.Root == D.Root {
         let statement = WriteStatements.upsert(draft, onConflict: key, action: action)
         let reading = "\(D.Root.self)"
-        for try await row in try await run(statement, logger: logger) {
+        var result: (row: D.Root, inserted: Bool)?
+        try await forEachRow(statement, logger: logger) { row in
             var reader = PostgresRowReader(row, checking: D.Root.columnNames, reading: reading)
             let stored = try D.Root(row: &reader)
             let inserted = try reader.next(Bool.self)
-            return (stored, inserted)
+            if result == nil { result = (stored, inserted) }
         }
-        throw EntityQueryError.insertReturnedNoRow(entity: reading)
+        guard let result else { throw EntityQueryError.insertReturnedNoRow(entity: reading) }
+        return result
     }
 
     private static func requireConditionOnly<E: Entity>(_ query: EntityQuery<E>) throws {

@@ -7,7 +7,7 @@ extension PostgresQueryRunner {
         var result: [(Left, Right)] = []
         let names = Left.columnNames + Right.columnNames
         var first = true
-        for try await row in try await run(join.selectStatement, logger: logger) {
+        try await forEachRow(join.selectStatement, logger: logger) { row in
             var reader = PostgresRowReader(row, checking: first ? names : nil, reading: "\(Left.self) and \(Right.self)")
             first = false
             result.append((try Left(row: &reader), try Right(row: &reader)))
@@ -21,7 +21,7 @@ extension PostgresQueryRunner {
         let names = Left.columnNames + Right.columnNames
         let rightCount = Right.columnNames.count
         var first = true
-        for try await row in try await run(join.selectStatement, logger: logger) {
+        try await forEachRow(join.selectStatement, logger: logger) { row in
             var reader = PostgresRowReader(row, checking: first ? names : nil, reading: "\(Left.self) and \(Right.self)")
             first = false
             let left = try Left(row: &reader)

@@ -13,7 +13,7 @@ public struct Page<E: Entity>: Sendable {
     public let total: Int
 
     /// How many pages there are (0 when there are no rows).
-    public var pageCount: Int { perPage == 0 ? 0 : (total + perPage - 1) / perPage }
+    public var pageCount: Int { pageCountOf(total: total, perPage: perPage) }
     /// True when a page follows this one.
     public var hasNext: Bool { number < pageCount }
 }
@@ -33,16 +33,26 @@ public struct Paginator<E: Entity, Runner: PostgresQueryRunner>: Sendable {
 
     /// How many pages there are.
     public func pageCount() async throws -> Int {
-        let total = try await totalCount()
-        return (total + perPage - 1) / perPage
+        pageCountOf(total: try await totalCount(), perPage: perPage)
     }
 
-    /// Page `number` (from 1): a page past the end is empty, with the right total.
+    /// Page `number` (from 1): a page past the end is empty, with the right total. Any number
+    /// a request can carry is safe: below 1 is an error, and one so large that its offset
+    /// would not fit a 64-bit integer is ``PaginationError/pageOutOfRange(_:perPage:)``.
     public func page(_ number: Int) async throws -> Page<E> {
         guard number >= 1 else { throw PaginationError.pageBelowOne(number) }
-        let items = try await runner.all(query.limit(perPage).offset((number - 1) * perPage), logger: logger)
+        let (offset, overflow) = (number - 1).multipliedReportingOverflow(by: perPage)
+        guard !overflow else { throw PaginationError.pageOutOfRange(number, perPage: perPage) }
+        let items = try await runner.all(query.limit(perPage).offset(offset), logger: logger)
         return Page(items: items, number: number, perPage: perPage, total: try await totalCount())
     }
+
+}
+
+/// `ceil(total / perPage)`, without overflow for any page size.
+func pageCountOf(total: Int, perPage: Int) -> Int {
+    guard perPage > 0, total > 0 else { return 0 }
+    return total / perPage + (total % perPage == 0 ? 0 : 1)
 }
 
 /// A page request that cannot be met.
@@ -51,11 +61,15 @@ public enum PaginationError: Error, Equatable, Sendable, CustomStringConvertible
     case pageBelowOne(Int)
     /// `paginate(_:perPage:logger:)` was given this page size, below 1.
     case perPageBelowOne(Int)
+    /// `page(_:)` was asked for a page so far out that its first row's position does not fit
+    /// a 64-bit integer.
+    case pageOutOfRange(Int, perPage: Int)
 
     public var description: String {
         switch self {
         case let .pageBelowOne(number): return "page \(number) does not exist: pages are numbered from 1"
         case let .perPageBelowOne(count): return "\(count) rows per page is not a page size: pass 1 or more"
+        case let .pageOutOfRange(number, perPage): return "page \(number) of \(perPage) rows is out of range: ask for a smaller page number"
         }
     }
 }
@@ -84,7 +98,7 @@ extension PostgresQueryRunner {
         var items: [E] = []
         var last: (repeat each Key)?
         var first = true
-        for try await row in try await run(keyset.statement(after: cursor, limit: limit), logger: logger) {
+        try await forEachRow(keyset.statement(after: cursor, limit: limit), logger: logger) { row in
             var reader = PostgresRowReader(row, checking: first ? E.columnNames : nil, reading: "\(E.self)")
             first = false
             items.append(try E(row: &reader))

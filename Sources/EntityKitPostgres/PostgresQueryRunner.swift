@@ -2,45 +2,88 @@ import Logging
 import NIOCore
 import PostgresNIO
 
-/// Anything that runs queries: a `PostgresClient` (pooled), a `PostgresConnection`, a
-/// ``Transaction``, or ``Unprepared`` around one of them. Every EntityKitPostgres operation is
-/// available on all of them.
+/// Anything that runs statements: a ``DatabaseClient`` (pooled, with deadlines), a
+/// `PostgresClient`, a `PostgresConnection`, a ``Transaction``, or ``Unprepared`` around one of
+/// them. Every EntityKitPostgres operation is available on all of them.
+///
+/// Every runner keeps the runtime's promise (see the Reliability article): no statement waits
+/// without bound, a closed connection fails the statement at once, a cancelled task cancels its
+/// statement on the server.
 public protocol PostgresQueryRunner: Sendable {
-    /// Runs a statement unnamed: parsed and planned by the server on every call.
-    func runQuery(_ query: PostgresQuery, logger: Logger) async throws -> PostgresRowSequence
+    /// Runs `statement` and hands its rows to `body` while the statement's connection is held;
+    /// returns what `body` returns. `isFixedShape` says the SQL is fixed by the types involved
+    /// (find, delete and single-row insert by key, relation loads): the runner sends those as it
+    /// sends fixed shapes, a named prepared statement prepared once per connection, or unnamed
+    /// (``Unprepared``). `delivery` says whether the rows are read before `body` starts or as
+    /// it reads them (``RowDelivery``; prepared statements always stream).
+    ///
+    /// A statement whose ``SQLStatement/rejection`` is set, or whose text holds a NUL byte, is
+    /// refused with that ``SQLRejection`` before anything is sent.
+    func withRows<Result>(
+        of statement: SQLStatement, isFixedShape: Bool, delivery: RowDelivery, logger: Logger,
+        _ body: (StatementRows) async throws -> Result
+    ) async throws -> Result
 
-    /// Runs a statement whose SQL is fixed by the types involved (find, delete and single-row
-    /// insert by key, relation loads) as this runner sends those: a named prepared statement,
-    /// prepared once per connection, or unnamed. The default runs it unnamed through
-    /// ``runQuery(_:logger:)``, for runners of one's own.
-    func runFixedShape(_ statement: SQLStatement, logger: Logger) async throws -> StatementRows
+    /// Runs `body` so that the statements it sends on the runner it is given take effect
+    /// together or not at all: in a transaction, or in the transaction already open. What
+    /// operations of several statements (an insert of many rows that needs several) use.
+    ///
+    /// The default, for runners of one's own, runs `body` on the runner itself: not atomic.
+    func atomically<Result: Sendable>(
+        logger: Logger, _ body: (any PostgresQueryRunner) async throws -> Result
+    ) async throws -> Result
 }
 
 extension PostgresQueryRunner {
-    public func runFixedShape(_ statement: SQLStatement, logger: Logger) async throws -> StatementRows {
-        StatementRows(try await runQuery(statement.postgresQuery, logger: logger))
-    }
-}
-
-extension PostgresClient: PostgresQueryRunner {
-    public func runQuery(_ query: PostgresQuery, logger: Logger) async throws -> PostgresRowSequence {
-        try await self.query(query, logger: logger)
-    }
-
-    /// Prepared on whichever pooled connection runs it; each connection prepares a shape once.
-    public func runFixedShape(_ statement: SQLStatement, logger: Logger) async throws -> StatementRows {
-        try await PreparedExecution.run(statement) { try await self.execute($0, logger: logger) }
+    public func atomically<Result: Sendable>(
+        logger: Logger, _ body: (any PostgresQueryRunner) async throws -> Result
+    ) async throws -> Result {
+        try await body(self)
     }
 }
 
 extension PostgresConnection: PostgresQueryRunner {
-    public func runQuery(_ query: PostgresQuery, logger: Logger) async throws -> PostgresRowSequence {
-        try await self.query(query, logger: logger)
+    /// Runs `body` in a transaction on this connection.
+    public func atomically<Result: Sendable>(
+        logger: Logger, _ body: (any PostgresQueryRunner) async throws -> Result
+    ) async throws -> Result {
+        try await transaction(logger: logger) { transaction in try await body(transaction) }
     }
 
-    /// Prepared once on this connection, then sent by name.
-    public func runFixedShape(_ statement: SQLStatement, logger: Logger) async throws -> StatementRows {
-        try await PreparedExecution.run(statement) { try await self.execute($0, logger: logger) }
+    /// Runs the statement on this connection with the standard ``Deadlines``. A plain
+    /// connection has no other way to reach the server, so a statement that must be stopped
+    /// (deadline, task cancellation) closes the connection.
+    public func withRows<Result>(
+        of statement: SQLStatement, isFixedShape: Bool, delivery: RowDelivery, logger: Logger, _ body: (StatementRows) async throws -> Result
+    ) async throws -> Result {
+        try await StatementExecution.run(
+            statement, on: ConnectionWatch.of(self), policy: .standalone,
+            prepared: isFixedShape, delivery: delivery, retryingLostStatement: true, logger: logger, body)
+    }
+}
+
+extension PostgresClient: PostgresQueryRunner {
+    /// Runs `body` in a transaction on a leased connection.
+    public func atomically<Result: Sendable>(
+        logger: Logger, _ body: (any PostgresQueryRunner) async throws -> Result
+    ) async throws -> Result {
+        try await transaction(logger: logger) { transaction in try await body(transaction) }
+    }
+
+    /// Leases a connection (waiting at most the standard acquire deadline: PostgresNIO's pool
+    /// keeps retrying a server that refuses it, so a wrong password surfaces as this timeout;
+    /// ``DatabaseClient`` reports the server's reason instead) and runs the statement on it.
+    /// A statement to stop is cancelled over another pooled connection.
+    public func withRows<Result>(
+        of statement: SQLStatement, isFixedShape: Bool, delivery: RowDelivery, logger: Logger, _ body: (StatementRows) async throws -> Result
+    ) async throws -> Result {
+        try StatementExecution.checkSendable(statement)
+        let policy = StatementPolicy(deadlines: .standard, cancel: .pool(self), logger: logger, closesAfterCancel: true)
+        return try await BoundedLease.with(self, within: policy.deadlines.acquire) { connection in
+            try await StatementExecution.run(
+                statement, on: ConnectionWatch.of(connection), policy: policy,
+                prepared: isFixedShape, delivery: delivery, retryingLostStatement: true, logger: logger, body)
+        }
     }
 }
 
@@ -71,35 +114,49 @@ extension SQLStatement {
 }
 
 extension PostgresQueryRunner {
-    /// Runs a statement built by EntityKit.
-    public func run(_ statement: SQLStatement, logger: Logger = .entityKitSilent) async throws -> PostgresRowSequence {
-        try await runQuery(statement.postgresQuery, logger: logger)
+    /// Runs a statement built by EntityKit (or by hand) and collects its rows.
+    public func rows(_ statement: SQLStatement, logger: Logger = .entityKitSilent) async throws -> [PostgresRow] {
+        try await withRows(of: statement, isFixedShape: false, delivery: .collected, logger: logger) { rows in
+            var collected: [PostgresRow] = []
+            for try await row in rows { collected.append(row) }
+            return collected
+        }
+    }
+
+    /// Runs a statement and calls `handle` with each row, in order, reading every row.
+    func forEachRow(
+        _ statement: SQLStatement, isFixedShape: Bool = false, logger: Logger, _ handle: (PostgresRow) throws -> Void
+    ) async throws {
+        try await withRows(of: statement, isFixedShape: isFixedShape, delivery: .collected, logger: logger) { rows in
+            for try await row in rows { try handle(row) }
+        }
     }
 
     /// Runs a statement and decodes its rows into `E`.
     func rows<E: Entity>(_ statement: SQLStatement, as type: E.Type, logger: Logger) async throws -> [E] {
-        try await Self.decode(try await run(statement, logger: logger), as: E.self)
+        try await decodedRows(statement, isFixedShape: false, as: E.self, logger: logger)
     }
 
-    /// Runs a fixed-shape statement (see ``runFixedShape(_:logger:)``) and decodes its rows.
+    /// Runs a fixed-shape statement (see ``withRows(of:isFixedShape:delivery:logger:_:)``) and decodes its rows.
     func rows<E: Entity>(fixedShape statement: SQLStatement, as type: E.Type, logger: Logger) async throws -> [E] {
-        try await Self.decode(try await runFixedShape(statement, logger: logger), as: E.self)
+        try await decodedRows(statement, isFixedShape: true, as: E.self, logger: logger)
     }
 
-    private static func decode<E: Entity, Rows: AsyncSequence>(_ rows: Rows, as type: E.Type) async throws -> [E] where Rows.Element == PostgresRow {
-        var result: [E] = []
-        var decoder = EntityRowDecoder<E>()
-        for try await row in rows {
-            result.append(try decoder.decode(row))
+    private func decodedRows<E: Entity>(_ statement: SQLStatement, isFixedShape: Bool, as type: E.Type, logger: Logger) async throws -> [E] {
+        try await withRows(of: statement, isFixedShape: isFixedShape, delivery: .collected, logger: logger) { rows in
+            var result: [E] = []
+            var decoder = EntityRowDecoder<E>()
+            for try await row in rows {
+                result.append(try decoder.decode(row))
+            }
+            return result
         }
-        return result
     }
 
     /// Runs a statement that returns one integer (a count).
     func integer(_ statement: SQLStatement, logger: Logger) async throws -> Int {
-        for try await row in try await run(statement, logger: logger) {
-            return Int(try row.decode(Int64.self))
-        }
-        return 0
+        var value = 0
+        try await forEachRow(statement, logger: logger) { row in value = Int(try row.decode(Int64.self)) }
+        return value
     }
 }

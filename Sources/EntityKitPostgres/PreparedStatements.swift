@@ -67,58 +67,6 @@ enum PreparedShapes {
     }
 }
 
-/// The rows of a statement, unnamed or prepared.
-public struct StatementRows: AsyncSequence, Sendable {
-    public typealias Element = PostgresRow
-
-    enum Source: Sendable {
-        case unnamed(PostgresRowSequence)
-        case prepared(AsyncThrowingMapSequence<PostgresRowSequence, PostgresRow>)
-    }
-
-    let source: Source
-
-    /// The rows of an unnamed statement (`PostgresConnection.query`), as a runner of one's own
-    /// returns them from ``PostgresQueryRunner/runFixedShape(_:logger:)``.
-    public init(_ rows: PostgresRowSequence) {
-        source = .unnamed(rows)
-    }
-
-    /// The rows of a prepared statement, as PostgresNIO's `execute` returns them.
-    public init(_ rows: AsyncThrowingMapSequence<PostgresRowSequence, PostgresRow>) {
-        source = .prepared(rows)
-    }
-
-    public struct AsyncIterator: AsyncIteratorProtocol {
-        enum Source {
-            case unnamed(PostgresRowSequence.AsyncIterator)
-            case prepared(AsyncThrowingMapSequence<PostgresRowSequence, PostgresRow>.AsyncIterator)
-        }
-
-        var source: Source
-
-        public mutating func next() async throws -> PostgresRow? {
-            switch source {
-            case var .unnamed(iterator):
-                let row = try await iterator.next()
-                source = .unnamed(iterator)
-                return row
-            case var .prepared(iterator):
-                let row = try await iterator.next()
-                source = .prepared(iterator)
-                return row
-            }
-        }
-    }
-
-    public func makeAsyncIterator() -> AsyncIterator {
-        switch source {
-        case let .unnamed(rows): AsyncIterator(source: .unnamed(rows.makeAsyncIterator()))
-        case let .prepared(rows): AsyncIterator(source: .prepared(rows.makeAsyncIterator()))
-        }
-    }
-}
-
 extension SQLStatement {
     /// The values as PostgresNIO binds them: text parameters of unspecified type.
     var postgresBindings: PostgresBindings {

@@ -6,7 +6,7 @@ extension PostgresQueryRunner {
     public func all<each Value: ColumnValue>(_ projection: Projection<repeat each Value>, logger: Logger = .entityKitSilent) async throws -> [(repeat each Value)] {
         var result: [(repeat each Value)] = []
         var decoder = TupleRowDecoder<repeat each Value>()
-        for try await row in try await run(projection.statement, logger: logger) {
+        try await forEachRow(projection.statement, logger: logger) { row in
             result.append(try decoder.decode(row))
         }
         return result
@@ -15,11 +15,12 @@ extension PostgresQueryRunner {
     /// The projection's first row, if any.
     public func first<each Value: ColumnValue>(_ projection: Projection<repeat each Value>, logger: Logger = .entityKitSilent) async throws -> (repeat each Value)? {
         var decoder = TupleRowDecoder<repeat each Value>()
-        for try await row in try await run(projection.statement, logger: logger) {
+        var first: (repeat each Value)?
+        try await forEachRow(projection.statement, logger: logger) { row in
             let values: (repeat each Value) = try decoder.decode(row)
-            return values
+            if first == nil { first = values }
         }
-        return nil
+        return first
     }
 
     /// The projection's rows decoded by column name into a `Decodable` type of your own (name
@@ -28,7 +29,7 @@ extension PostgresQueryRunner {
         _ projection: Projection<repeat each Value>, as type: Row.Type, logger: Logger = .entityKitSilent
     ) async throws -> [Row] {
         var result: [Row] = []
-        for try await row in try await run(projection.statement, logger: logger) {
+        try await forEachRow(projection.statement, logger: logger) { row in
             result.append(try row.decodeRow(Row.self))
         }
         return result

@@ -33,14 +33,12 @@ extension PostgresQueryRunner {
     ) async throws -> [(repeat each Value)] {
         var result: [(repeat each Value)] = []
         var decoder = TupleRowDecoder<repeat each Value>()
-        for try await row in try await run(sql.statement(), logger: logger) {
-            result.append(try decoder.decode(row))
-        }
+        try await forEachRow(sql.statement(), logger: logger) { row in result.append(try decoder.decode(row)) }
         return result
     }
 
     /// Runs SQL of your own that returns no rows (or whose rows are not needed).
     public func execute(_ sql: SQLFragment, logger: Logger = .entityKitSilent) async throws {
-        for try await _ in try await run(sql.statement(), logger: logger) {}
+        try await forEachRow(sql.statement(), logger: logger) { _ in }
     }
 }

@@ -1,4 +1,5 @@
 import EntityKit
+import Foundation
 import PostgresNIO
 
 /// How a transaction runs.
@@ -50,6 +51,12 @@ public struct TransactionOptions: Sendable, Hashable {
 /// An open transaction on one connection: every EntityKitPostgres operation runs in it.
 /// Nested ``transaction(logger:isolation:_:)`` calls are savepoints: a nested failure rolls back only its own
 /// work.
+///
+/// A statement that fails inside the transaction puts it in PostgreSQL's failed state even
+/// when the body catches the error: the transaction then throws
+/// ``EntityKitPostgresError/transactionRolledBack(cause:)`` instead of returning, naming that
+/// first failure, because the server answers the COMMIT with ROLLBACK. Catch failures inside a
+/// nested `transaction` (a savepoint) to go on after them.
 public struct Transaction: PostgresQueryRunner {
     /// The connection the transaction holds.
     public let connection: PostgresConnection
@@ -57,47 +64,207 @@ public struct Transaction: PostgresQueryRunner {
     public let depth: Int
     /// How fixed-shape statements are sent: as the runner that began the transaction sends them.
     public let statementPreparation: StatementPreparation
+    let context: TransactionContext
 
-    init(connection: PostgresConnection, depth: Int, statementPreparation: StatementPreparation) {
-        self.connection = connection
+    init(context: TransactionContext, depth: Int) {
+        self.connection = context.watch.connection
         self.depth = depth
-        self.statementPreparation = statementPreparation
+        self.statementPreparation = context.preparation
+        self.context = context
     }
 
-    public func runQuery(_ query: PostgresQuery, logger: Logger) async throws -> PostgresRowSequence {
-        try await connection.query(query, logger: logger)
+    public func withRows<Result>(
+        of statement: SQLStatement, isFixedShape: Bool, delivery: RowDelivery, logger: Logger, _ body: (StatementRows) async throws -> Result
+    ) async throws -> Result {
+        try await context.run(statement, prepared: isFixedShape && statementPreparation == .prepared, delivery: delivery, logger: logger, body)
     }
 
-    public func runFixedShape(_ statement: SQLStatement, logger: Logger) async throws -> StatementRows {
-        switch statementPreparation {
-        case .prepared: try await connection.runFixedShape(statement, logger: logger)
-        case .unnamed: StatementRows(try await connection.query(statement.postgresQuery, logger: logger))
-        }
+    /// Runs `body` in this transaction: a failed statement fails the whole transaction, so
+    /// nothing of it is committed.
+    public func atomically<Result: Sendable>(
+        logger: Logger, _ body: (any PostgresQueryRunner) async throws -> Result
+    ) async throws -> Result {
+        try await body(self)
     }
 
     /// Runs `body` inside a savepoint: released when it returns, rolled back to when it throws
-    /// (the error is rethrown; the outer transaction goes on).
+    /// (the error is rethrown; the outer transaction goes on, and a failure inside the
+    /// savepoint no longer counts against it).
     public func transaction<Result>(
         logger: Logger = .entityKitSilent, isolation: isolated (any Actor)? = #isolation,
         _ body: (Transaction) async throws -> sending Result
     ) async throws -> sending Result {
         let savepoint = "entitykit_savepoint_\(depth + 1)"
-        try await connection.query(PostgresQuery(unsafeSQL: "SAVEPOINT \(savepoint)"), logger: logger)
+        try await context.control("SAVEPOINT \(savepoint)", logger: logger)
+        let failureBefore = context.firstFailure
         let result: Result
         do {
-            result = try await body(Transaction(connection: connection, depth: depth + 1, statementPreparation: statementPreparation))
+            result = try await body(Transaction(context: context, depth: depth + 1))
         } catch {
-            try await connection.query(PostgresQuery(unsafeSQL: "ROLLBACK TO SAVEPOINT \(savepoint)"), logger: logger)
+            try await context.control("ROLLBACK TO SAVEPOINT \(savepoint)", mode: .cleanup, logger: logger)
+            context.restoreFirstFailure(failureBefore)
             throw error
         }
-        try await connection.query(PostgresQuery(unsafeSQL: "RELEASE SAVEPOINT \(savepoint)"), logger: logger)
+        try await context.control("RELEASE SAVEPOINT \(savepoint)", logger: logger)
         return result
+    }
+}
+
+/// What one transaction shares across its nested ``Transaction`` values: the connection, how
+/// statements run on it, and the first statement that failed in it.
+final class TransactionContext: @unchecked Sendable {
+    let watch: ConnectionWatch
+    let policy: StatementPolicy
+    let preparation: StatementPreparation
+    private let lock = NSLock()
+    private var failure: (any Error)?
+    /// False once the connection's state is unknown (a ROLLBACK that failed, a COMMIT whose
+    /// answer was lost): the connection must not be reused.
+    private(set) var isReusable = true
+
+    init(watch: ConnectionWatch, policy: StatementPolicy, preparation: StatementPreparation) {
+        self.watch = watch
+        self.policy = policy
+        self.preparation = preparation
+    }
+
+    /// The first failure of a statement in the transaction (outside savepoints rolled back).
+    var firstFailure: (any Error)? { lock.withLock { failure } }
+
+    func restoreFirstFailure(_ earlier: (any Error)?) {
+        lock.withLock { failure = earlier }
+    }
+
+    private func record(_ error: any Error) {
+        // Only what reached the server puts the transaction in the failed state.
+        guard error is PSQLError || error is EntityKitPostgresError || error is CancellationError else { return }
+        lock.withLock { if failure == nil { failure = error } }
+    }
+
+    func markUnusable() {
+        lock.withLock { isReusable = false }
+    }
+
+    /// Runs a statement of the body.
+    func run<Result>(
+        _ statement: SQLStatement, prepared: Bool, delivery: RowDelivery, logger: Logger, _ body: (StatementRows) async throws -> Result
+    ) async throws -> Result {
+        do {
+            return try await StatementExecution.run(
+                statement, on: watch, policy: policy, prepared: prepared, delivery: delivery, retryingLostStatement: false, logger: logger, body)
+        } catch {
+            record(error)
+            if let error = error as? PSQLError, error.isLostPreparedStatement {
+                throw EntityKitPostgresError.preparedStatementLost
+            }
+            throw error
+        }
+    }
+
+    /// Sends a transaction-control statement (BEGIN, SAVEPOINT, ROLLBACK…).
+    func control(_ sql: String, mode: StatementMode = .normal, logger: Logger) async throws {
+        do {
+            try await StatementScope.run(on: watch, policy: policy, mode: mode, send: { connection in
+                _ = try await connection.query(PostgresQuery(unsafeSQL: sql), logger: logger).get()
+            }, consume: { _ in })
+        } catch {
+            if mode == .cleanup { markUnusable() }
+            throw error
+        }
+    }
+
+    /// Sends COMMIT and returns its command tag: `COMMIT`, or `ROLLBACK` when the server
+    /// rolled the transaction back instead. Not interrupted by task cancellation once sent.
+    func commit(logger: Logger) async throws -> String {
+        try await StatementScope.run(on: watch, policy: policy, mode: .cleanup, send: { connection in
+            try await connection.query(PostgresQuery(unsafeSQL: "COMMIT"), logger: logger).get().metadata.command
+        }, consume: { $0 })
+    }
+
+    /// Rolls the transaction back after the body failed; a failure here (a broken connection)
+    /// changes nothing for the data, which the server rolls back anyway.
+    func rollback(logger: Logger) async {
+        do {
+            try await control("ROLLBACK", mode: .cleanup, logger: logger)
+        } catch {
+            markUnusable()
+        }
+    }
+
+    /// Runs `body` as one transaction: BEGIN, the body, COMMIT, with the checks that make
+    /// it commit or throw.
+    func runOnce<Result>(
+        _ options: TransactionOptions, logger: Logger, isolation: isolated (any Actor)?,
+        _ body: (Transaction) async throws -> sending Result
+    ) async throws -> sending Result {
+        try await control(options.beginStatement, logger: logger)
+        let result: Result
+        do {
+            result = try await body(Transaction(context: self, depth: 0))
+            // A task cancelled while the body ran does not commit.
+            try Task.checkCancellation()
+        } catch {
+            await rollback(logger: logger)
+            throw error
+        }
+        let tag: String
+        do {
+            tag = try await commit(logger: logger)
+        } catch let error as PSQLError where error.code == .server {
+            // The server refused to commit (a deferred constraint, a serialization failure):
+            // the transaction has ended, rolled back.
+            throw error
+        } catch {
+            // The answer was lost (the connection closed, the deadline passed): the COMMIT may
+            // or may not have taken effect.
+            markUnusable()
+            let reason: String = switch StatementScope.connectionError(error, connectionClosed: watch.isClosed) {
+            case let .connectionClosed(reason)?: reason
+            case .statementTimedOut?: "COMMIT ran past the statement deadline"
+            default: FailureSummary.describe(error)
+            }
+            throw EntityKitPostgresError.commitOutcomeUnknown(reason)
+        }
+        guard tag != "ROLLBACK" else {
+            let cause = firstFailure.map { "the first failure inside it was \(FailureSummary.describe($0)), caught in the transaction's body" }
+                ?? "a statement inside it failed"
+            throw EntityKitPostgresError.transactionRolledBack(cause: cause)
+        }
+        return result
+    }
+
+    /// Runs the transaction, again after a serialization failure, deadlock or lost prepared
+    /// statement while `options.attempts` allows. `fate` learns whether the connection may be
+    /// reused afterwards.
+    static func run<Result>(
+        on watch: ConnectionWatch, policy: StatementPolicy, preparation: StatementPreparation,
+        _ options: TransactionOptions, logger: Logger, fate: ConnectionFate, isolation: isolated (any Actor)?,
+        _ body: (Transaction) async throws -> sending Result
+    ) async throws -> sending Result {
+        var attempt = 1
+        while true {
+            let context = TransactionContext(watch: watch, policy: policy, preparation: preparation)
+            do {
+                defer { if !context.isReusable { fate.markUnusable() } }
+                return try await context.runOnce(options, logger: logger, isolation: isolation, body)
+            } catch where attempt < options.attempts && Self.isRetryable(error) && context.isReusable && !watch.isClosed {
+                attempt += 1
+            }
+        }
+    }
+
+    private static func isRetryable(_ error: any Error) -> Bool {
+        if let error = error as? PSQLError { return error.isRetryableTransactionFailure }
+        return error as? EntityKitPostgresError == .preparedStatementLost
     }
 }
 
 extension PostgresConnection {
     /// Runs `body` in a transaction: committed when it returns, rolled back when it throws (the
-    /// error is rethrown as is). Retried on serialization failures as `options` say.
+    /// error is rethrown as is). Retried on serialization failures as `options` say. Throws
+    /// ``EntityKitPostgresError/transactionRolledBack(cause:)`` when the server rolled it back
+    /// instead of committing, and `CancellationError` (after rolling back) when the task was
+    /// cancelled.
     public func transaction<Result>(
         _ options: TransactionOptions = TransactionOptions(), logger: Logger = .entityKitSilent,
         isolation: isolated (any Actor)? = #isolation,
@@ -110,37 +277,9 @@ extension PostgresConnection {
         _ options: TransactionOptions, preparation: StatementPreparation, logger: Logger,
         isolation: isolated (any Actor)?, _ body: (Transaction) async throws -> sending Result
     ) async throws -> sending Result {
-        var attempt = 1
-        while true {
-            do {
-                return try await runTransactionOnce(options, preparation: preparation, logger: logger, isolation: isolation, body)
-            } catch let error as PSQLError where attempt < options.attempts && error.isRetryableTransactionFailure {
-                attempt += 1
-            }
-        }
-    }
-
-    private func runTransactionOnce<Result>(
-        _ options: TransactionOptions, preparation: StatementPreparation, logger: Logger, isolation: isolated (any Actor)?,
-        _ body: (Transaction) async throws -> sending Result
-    ) async throws -> sending Result {
-        try await query(PostgresQuery(unsafeSQL: options.beginStatement), logger: logger)
-        let result: Result
-        do {
-            result = try await body(Transaction(connection: self, depth: 0, statementPreparation: preparation))
-        } catch {
-            // The body's error is what the caller needs; a failed ROLLBACK (a broken connection)
-            // changes nothing for the data, which the server rolls back anyway.
-            _ = try? await query(PostgresQuery(unsafeSQL: "ROLLBACK"), logger: logger)
-            throw error
-        }
-        do {
-            try await query(PostgresQuery(unsafeSQL: "COMMIT"), logger: logger)
-        } catch {
-            _ = try? await query(PostgresQuery(unsafeSQL: "ROLLBACK"), logger: logger)
-            throw error
-        }
-        return result
+        try await TransactionContext.run(
+            on: ConnectionWatch.of(self), policy: .standalone, preparation: preparation, options, logger: logger,
+            fate: ConnectionFate(), isolation: isolation, body)
     }
 }
 
@@ -159,9 +298,27 @@ extension PostgresClient {
         _ options: TransactionOptions, preparation: StatementPreparation, logger: Logger,
         isolation: isolated (any Actor)?, _ body: (Transaction) async throws -> sending Result
     ) async throws -> sending Result {
-        try await withConnection(isolation: isolation) { connection in
-            try await connection.transaction(options, preparation: preparation, logger: logger, isolation: isolation, body)
+        let policy = StatementPolicy(deadlines: .standard, cancel: .pool(self), logger: logger)
+        return try await BoundedLease.with(self, within: policy.deadlines.acquire, isolation: isolation) { connection in
+            let fate = ConnectionFate()
+            defer { if !fate.isReusable { connection.closeInBackground() } }
+            return try await TransactionContext.run(
+                on: ConnectionWatch.of(connection), policy: policy, preparation: preparation, options, logger: logger,
+                fate: fate, isolation: isolation, body)
         }
+    }
+}
+
+/// Whether a connection may go back to its pool after a transaction: not when its state is
+/// unknown (a ROLLBACK that failed, a COMMIT whose answer was lost).
+final class ConnectionFate: @unchecked Sendable {
+    private let lock = NSLock()
+    private var reusable = true
+
+    var isReusable: Bool { lock.withLock { reusable } }
+
+    func markUnusable() {
+        lock.withLock { reusable = false }
     }
 }
 

@@ -6,7 +6,7 @@ import PostgresNIO
 /// run a statement on another server connection than the one that prepared it.
 ///
 /// ```swift
-/// let db = try PostgresClient(url: url).unprepared
+/// let db = try DatabaseClient(connectionString: url).unprepared
 /// let user = try await db.find(User.self, key: id)              // unnamed
 /// try await db.transaction { tx in try await tx.delete(User.self, key: id) }   // unnamed too
 /// ```
@@ -19,13 +19,20 @@ public struct Unprepared<Base: PostgresQueryRunner>: PostgresQueryRunner {
         self.base = base
     }
 
-    public func runQuery(_ query: PostgresQuery, logger: Logger) async throws -> PostgresRowSequence {
-        try await base.runQuery(query, logger: logger)
+    /// Runs the statement on the base runner, unnamed even when it is a fixed shape.
+    public func withRows<Result>(
+        of statement: SQLStatement, isFixedShape: Bool, delivery: RowDelivery, logger: Logger, _ body: (StatementRows) async throws -> Result
+    ) async throws -> Result {
+        try await base.withRows(of: statement, isFixedShape: false, delivery: delivery, logger: logger, body)
     }
+}
 
-    /// Always unnamed.
-    public func runFixedShape(_ statement: SQLStatement, logger: Logger) async throws -> StatementRows {
-        StatementRows(try await base.runQuery(statement.postgresQuery, logger: logger))
+extension Unprepared {
+    /// Runs `body` atomically as the base runner does (its statements are never fixed shapes).
+    public func atomically<Result: Sendable>(
+        logger: Logger, _ body: (any PostgresQueryRunner) async throws -> Result
+    ) async throws -> Result {
+        try await base.atomically(logger: logger, body)
     }
 }
 

@@ -24,9 +24,7 @@ struct DecodeBenchmark {
     }
 
     private func collect(_ sql: SQLFragment) async throws -> [PostgresRow] {
-        var rows: [PostgresRow] = []
-        for try await row in try await connection.run(sql.statement()) { rows.append(row) }
-        return rows
+        try await connection.rows(sql.statement())
     }
 
     private func measure<E: Entity>(

@@ -75,13 +75,10 @@ final class CountingRunner: PostgresQueryRunner, @unchecked Sendable {
         lock.withLock { statements = 0 }
     }
 
-    func runQuery(_ query: PostgresQuery, logger: Logger) async throws -> PostgresRowSequence {
+    func withRows<Result>(
+        of statement: SQLStatement, isFixedShape: Bool, delivery: RowDelivery, logger: Logger, _ body: (StatementRows) async throws -> Result
+    ) async throws -> Result {
         lock.withLock { statements += 1 }
-        return try await base.runQuery(query, logger: logger)
-    }
-
-    func runFixedShape(_ statement: SQLStatement, logger: Logger) async throws -> StatementRows {
-        lock.withLock { statements += 1 }
-        return try await base.runFixedShape(statement, logger: logger)
+        return try await base.withRows(of: statement, isFixedShape: isFixedShape, delivery: delivery, logger: logger, body)
     }
 }

@@ -4,9 +4,11 @@ import Foundation
 import PostgresNIO
 
 /// Inserting 10,000 rows of the 10-column table and reading them back (`RETURNING`): (a) a
-/// hand-written multi-row INSERT with typed PostgresNIO binds against (b) `insert([Draft])`.
-/// Both send two statements (the parameter limit); the rows are deleted between passes,
-/// outside the timed part.
+/// hand-written multi-row INSERT with typed PostgresNIO binds (two statements, the parameter
+/// limit, not atomic) against (b) `insert([Draft])`, which is one statement over one text
+/// array per column (`INSERT … SELECT … FROM unnest(…)`), and (c) the runtime's multi-row
+/// `VALUES` chunks inside one transaction, the other way to make insert-many all or nothing.
+/// The rows are deleted between passes, outside the timed part.
 struct InsertBenchmark {
     let connection: PostgresConnection
     let passes: Int
@@ -42,6 +44,19 @@ struct InsertBenchmark {
             }),
             (RuntimeReport.generated, {
                 let stored = try await connection.insert(drafts)
+                precondition(stored.count == count)
+            }),
+            (RuntimeReport.chunksInTransaction, {
+                let stored = try await connection.transaction { transaction in
+                    var stored: [BenchNarrow] = []
+                    for statement in WriteStatements.insert(drafts) {
+                        try await transaction.withRows(of: statement, isFixedShape: false, delivery: .collected, logger: logger) { rows in
+                            var decoder = EntityRowDecoder<BenchNarrow>()
+                            for try await row in rows { stored.append(try decoder.decode(row)) }
+                        }
+                    }
+                    return stored
+                }
                 precondition(stored.count == count)
             }),
         ], units: count, passes: passes, reset: {

@@ -23,6 +23,7 @@ struct RuntimeReport {
     static let handWritten = "(a) hand-written"
     static let generated = "(b) generated"
     static let codable = "(c) Decodable by name"
+    static let chunksInTransaction = "(c) VALUES chunks in a transaction"
     static let eager = "load(_:for:)"
     static let nPlusOne = "N+1 related(_:of:)"
     static let unnamed = "unnamed"
@@ -67,6 +68,7 @@ struct RuntimeReport {
             Swift.print(section.rawValue)
             var table: [[String]] = [[""] + variants]
             if variants.contains(Self.handWritten) && variants.contains(Self.generated) { table[0].append("(b)/(a) median, min") }
+            if variants.contains(Self.handWritten) && variants.contains(Self.chunksInTransaction) { table[0].append("(c)/(a) median, min") }
             if variants.contains(Self.unnamed) && variants.contains(Self.prepared) { table[0].append("prepared/unnamed") }
             if variants.contains(Self.eager) && variants.contains(Self.nPlusOne) { table[0].append("N+1/eager") }
             if variants.contains(Self.synthesized) && variants.contains(Self.genericConformance) { table[0].append("generic/synthesized") }
@@ -80,6 +82,7 @@ struct RuntimeReport {
                     line.append(cell)
                 }
                 if let ratio = row.ratio(Self.generated, Self.handWritten) { line.append(ratio) }
+                if let ratio = row.ratio(Self.chunksInTransaction, Self.handWritten) { line.append(ratio) }
                 if let ratio = row.ratio(Self.prepared, Self.unnamed) { line.append(ratio) }
                 if let ratio = row.ratio(Self.nPlusOne, Self.eager) { line.append(ratio) }
                 if let ratio = row.ratio(Self.genericConformance, Self.synthesized) { line.append(ratio) }
@@ -100,7 +103,7 @@ struct RuntimeReport {
     }
 
     static func order(_ names: [String]) -> [String] {
-        let known = [handWritten, generated, codable, eager, nPlusOne, eager + ", unnamed", nPlusOne + ", unnamed", unnamed, prepared,
+        let known = [handWritten, generated, codable, chunksInTransaction, eager, nPlusOne, eager + ", unnamed", nPlusOne + ", unnamed", unnamed, prepared,
                      synthesized, genericConformance]
         let present = Set(names)
         return known.filter(present.contains) + present.subtracting(known).sorted()

@@ -3,8 +3,8 @@ import Foundation
 import TestSupport
 
 /// Runs `body` with a running client for `url`, shutting the client down afterwards.
-func withClient<T: Sendable>(_ url: String, _ body: @Sendable (PostgresClient) async throws -> T) async throws -> T {
-    let client = try PostgresClient(url: url)
+func withClient<T: Sendable>(_ url: String, _ body: @Sendable (DatabaseClient) async throws -> T) async throws -> T {
+    let client = try DatabaseClient(connectionString: url)
     return try await withThrowingTaskGroup(of: Void.self) { group in
         group.addTask { await client.run() }
         defer { group.cancelAll() }

@@ -297,7 +297,7 @@ final class QueryShapesTests: Sendable {
             let user = try await client.insert(User.Draft(username: "altered", email: "altered@example.com"))
             try scratch.execute("ALTER TABLE users DROP COLUMN invited_by_id; ALTER TABLE users ADD COLUMN invited_by_id uuid; ALTER TABLE users ADD COLUMN nickname text")
             var decoded: [User] = []
-            for try await row in try await client.query("SELECT * FROM users") { decoded.append(try row.decode(User.self)) }
+            for row in try await client.rows(SQLStatement(sql: "SELECT * FROM users")) { decoded.append(try row.decode(User.self)) }
             #expect(decoded == [user])
         }
     }

@@ -60,8 +60,15 @@ public final class ThrowawayServer: @unchecked Sendable {
             "-D", folder.appendingPathComponent("data").path, "-U", "postgres", "--auth=scram-sha-256",
             "--pwfile=\(folder.appendingPathComponent("pwfile").path)", "--encoding=UTF8", "--no-locale",
         ]), "initdb")
-        let settings = "-c listen_addresses=127.0.0.1 -p \(port) -k \(folder.path) -c ssl=on"
+        settings = "-c listen_addresses=127.0.0.1 -p \(port) -k \(folder.path) -c ssl=on"
             + " -c ssl_cert_file=\(certificate.path) -c ssl_key_file=\(folder.appendingPathComponent("server.key").path) -c fsync=off"
+        try startServer()
+    }
+
+    private let settings: String
+
+    /// Starts the (stopped) server and waits until it accepts connections.
+    public func startServer() throws {
         // The server outlives pg_ctl and inherits every descriptor this process leaks (on Linux,
         // Foundation's Process closes none but the three it sets up), among them other tests'
         // pipes, which would then never reach end of file. Close them all before pg_ctl runs.
@@ -70,6 +77,24 @@ public final class ThrowawayServer: @unchecked Sendable {
         try Self.check(Shell.run("/bin/bash", ["-c", closeAndRun, "bash"] + owner + [pgCtl,
             "-D", folder.appendingPathComponent("data").path, "-l", folder.appendingPathComponent("server.log").path,
             "-w", "-t", "60", "-o", settings, "start"]), "pg_ctl start")
+    }
+
+    /// Stops the server (fast shutdown: sessions are terminated) and waits until it is down;
+    /// ``startServer()`` brings it back on the same port.
+    public func stopServer() throws {
+        try Self.check(pgCtl(["-D", folder.appendingPathComponent("data").path, "-m", "fast", "-w", "-t", "60", "stop"]), "pg_ctl stop")
+    }
+
+    /// Restarts the server: every session is terminated.
+    public func restart() throws {
+        try stopServer()
+        try startServer()
+    }
+
+    /// A `postgres://` URL for a database of this server over TCP, as its superuser, with
+    /// `sslmode` and further query parameters (`connect_timeout=2`, …).
+    public func url(database: String = "postgres", sslmode: String = "disable", port: Int? = nil, parameters: String = "") -> String {
+        "postgres://postgres:\(password)@127.0.0.1:\(port ?? self.port)/\(database)?sslmode=\(sslmode)" + (parameters.isEmpty ? "" : "&" + parameters)
     }
 
     /// Stops the server and deletes its folder.

@@ -22,6 +22,9 @@ public struct EntityQuery<E: Entity>: Sendable {
     public internal(set) var grouping: [SQLFragment] = []
     /// The HAVING condition, for projections.
     public internal(set) var havingCondition: SQLCondition?
+    /// An argument the query could not express (a negative limit or offset): its statements
+    /// carry it as their ``SQLStatement/rejection``.
+    public private(set) var rejection: SQLRejection?
 
     /// Every row of `E`, unordered: `EntityQuery(User.self)`, which `User.all()` spells too.
     public init(_ type: E.Type = E.self) {}
@@ -48,17 +51,21 @@ public struct EntityQuery<E: Entity>: Sendable {
         return copy
     }
 
-    /// At most `count` rows.
+    /// At most `count` rows. A negative count makes the query's statements refused with
+    /// ``SQLRejection/invalidArgument(name:value:expected:)`` when run.
     public func limit(_ count: Int) -> Self {
         var copy = self
         copy.limitCount = max(0, count)
+        if count < 0 { copy.rejection = .invalidArgument(name: "limit", value: count, expected: "0 or more") }
         return copy
     }
 
-    /// Skips the first `count` rows.
+    /// Skips the first `count` rows. A negative count makes the query's statements refused
+    /// when run, as for ``limit(_:)``.
     public func offset(_ count: Int) -> Self {
         var copy = self
         copy.offsetCount = max(0, count)
+        if count < 0 { copy.rejection = .invalidArgument(name: "offset", value: count, expected: "0 or more") }
         return copy
     }
 
@@ -84,6 +91,7 @@ public struct EntityQuery<E: Entity>: Sendable {
         }
         if let limitCount { fragment.append(sql: " LIMIT \(limitCount)") }
         if let offsetCount { fragment.append(sql: " OFFSET \(offsetCount)") }
+        if let rejection { fragment.append(.rejected(rejection)) }
         return fragment
     }
 

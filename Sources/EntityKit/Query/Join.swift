@@ -36,6 +36,8 @@ public struct JoinQuery<Left: Entity, Right: Entity, Kind: JoinKind>: Sendable {
     public private(set) var limitCount: Int?
     /// The OFFSET on pairs; nil for none.
     public private(set) var offsetCount: Int?
+    /// A negative limit or offset, which the statement carries as its rejection.
+    private var rejection: SQLRejection?
 
     init(on build: (Left.TableColumns, Right.TableColumns) -> SQLCondition) {
         on = build(Self.columns.left, Self.columns.right)
@@ -65,17 +67,19 @@ public struct JoinQuery<Left: Entity, Right: Entity, Kind: JoinKind>: Sendable {
         order { [build($0, $1)] }
     }
 
-    /// At most `count` rows (pairs).
+    /// At most `count` rows (pairs). A negative count makes the statement refused when run.
     public func limit(_ count: Int) -> Self {
         var copy = self
         copy.limitCount = max(0, count)
+        if count < 0 { copy.rejection = .invalidArgument(name: "limit", value: count, expected: "0 or more") }
         return copy
     }
 
-    /// Skips the first `count` rows (pairs).
+    /// Skips the first `count` rows (pairs). A negative count makes the statement refused when run.
     public func offset(_ count: Int) -> Self {
         var copy = self
         copy.offsetCount = max(0, count)
+        if count < 0 { copy.rejection = .invalidArgument(name: "offset", value: count, expected: "0 or more") }
         return copy
     }
 
@@ -90,6 +94,7 @@ public struct JoinQuery<Left: Entity, Right: Entity, Kind: JoinKind>: Sendable {
         }
         if let limitCount { fragment.append(sql: " LIMIT \(limitCount)") }
         if let offsetCount { fragment.append(sql: " OFFSET \(offsetCount)") }
+        if let rejection { fragment.append(.rejected(rejection)) }
         return fragment
     }
 

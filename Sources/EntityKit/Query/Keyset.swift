@@ -38,6 +38,7 @@ public struct KeysetQuery<E: Entity, each Key: ColumnValue>: Sendable {
         fragment.append(sql: " ORDER BY ")
         fragment.append(.joined(keys.map { $0 + (descending ? " DESC" : " ASC") }, separator: ", "))
         fragment.append(sql: " LIMIT \(max(0, limit))")
+        if limit < 1 { fragment.append(.rejected(.invalidArgument(name: "limit", value: limit, expected: "1 or more"))) }
         return fragment.statement()
     }
 }

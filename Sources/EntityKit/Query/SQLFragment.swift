@@ -12,6 +12,8 @@ public struct SQLFragment: Sendable, Hashable, ExpressibleByStringInterpolation 
     enum Part: Sendable, Hashable {
         case sql(String)
         case value(SQLLiteral)
+        /// Adds nothing to the text; the statement is refused (see ``SQLFragment/rejected(_:)``).
+        case rejected(SQLRejection)
     }
 
     private(set) var parts: [Part]
@@ -142,14 +144,24 @@ public struct SQLFragment: Sendable, Hashable, ExpressibleByStringInterpolation 
     /// The SQL with `$1`, `$2`… placeholders and the values they stand for. NULL is written as
     /// the keyword: a NULL parameter would be bound in
     /// binary format, which types without a binary input function reject.
+    ///
+    /// The text is checked as it is joined: a NUL byte, a `$n` typed outside quotes and
+    /// comments, or a value interpolated inside quotes gives a statement with a
+    /// ``SQLStatement/rejection``, which EntityKitPostgres refuses to send.
     public func statement() -> SQLStatement {
         var sql = ""
         var bindings: [SQLLiteral] = []
+        var scanner = SQLTextScanner()
+        var rejection: SQLRejection?
         for part in parts {
             switch part {
             case let .sql(text):
+                if rejection == nil { rejection = scanner.scan(text) }
                 sql += text
+            case let .rejected(reason):
+                if rejection == nil { rejection = reason }
             case let .value(literal):
+                if rejection == nil { rejection = scanner.value() }
                 if case .null = literal {
                     sql += "NULL"
                 } else {
@@ -158,7 +170,22 @@ public struct SQLFragment: Sendable, Hashable, ExpressibleByStringInterpolation 
                 }
             }
         }
-        return SQLStatement(sql: sql, bindings: bindings)
+        return SQLStatement(sql: sql, bindings: bindings, rejection: rejection)
+    }
+
+    /// The statement, or the reason it cannot be sent (see ``statement()``).
+    public func checkedStatement() throws(SQLRejection) -> SQLStatement {
+        let statement = statement()
+        if let rejection = statement.rejection { throw rejection }
+        return statement
+    }
+
+    /// A fragment that adds no text but makes its statement refused with `reason`: how a
+    /// builder reports an argument it cannot express instead of trapping or clamping it.
+    public static func rejected(_ reason: SQLRejection) -> SQLFragment {
+        var fragment = SQLFragment(sql: "")
+        fragment.parts = [.rejected(reason)]
+        return fragment
     }
 }
 
@@ -168,11 +195,16 @@ public struct SQLStatement: Sendable, Hashable, CustomStringConvertible {
     public var sql: String
     /// The values of `$1`, `$2`…, as text literals of unspecified type (never NULL).
     public var bindings: [SQLLiteral]
+    /// Why the statement must not be sent, when the fragment or builder that made it was
+    /// given something it cannot express; EntityKitPostgres throws it instead of sending.
+    public var rejection: SQLRejection?
 
-    /// A statement from SQL text with `$n` placeholders and their values, in order.
-    public init(sql: String, bindings: [SQLLiteral] = []) {
+    /// A statement from SQL text with `$n` placeholders and their values, in order. The text
+    /// is sent as written (only a NUL byte in it is refused).
+    public init(sql: String, bindings: [SQLLiteral] = [], rejection: SQLRejection? = nil) {
         self.sql = sql
         self.bindings = bindings
+        self.rejection = rejection
     }
 
     public var description: String { sql }

@@ -105,10 +105,35 @@ extension TypedExpression where Value: NullableColumnValue {
 }
 
 extension TypedExpression where Value.NonNull == String {
-    /// `expression LIKE pattern`: only for text.
+    /// `expression LIKE pattern`: only for text. The argument is a **pattern**: `%` matches any
+    /// run of characters, `_` any one character and `\` escapes the next one. Never pass text
+    /// a user typed as it is (a search for `50%` would match `500`): use ``contains(_:caseInsensitive:)``,
+    /// ``hasPrefix(_:caseInsensitive:)`` or ``hasSuffix(_:caseInsensitive:)``, or escape it with
+    /// ``LikePattern/escaping(_:)``.
     public func like(_ pattern: String) -> SQLCondition { SQLCondition("\(expression) LIKE \(pattern)") }
-    /// `expression ILIKE pattern` (case-insensitive): only for text.
+    /// `expression ILIKE pattern` (case-insensitive): only for text. The argument is a pattern,
+    /// as for ``like(_:)``.
     public func ilike(_ pattern: String) -> SQLCondition { SQLCondition("\(expression) ILIKE \(pattern)") }
+
+    /// True when the text contains `text` literally: `%`, `_` and `\` in it match only
+    /// themselves. `caseInsensitive` uses `ILIKE`.
+    public func contains(_ text: String, caseInsensitive: Bool = false) -> SQLCondition {
+        matching(LikePattern(containing: text), caseInsensitive: caseInsensitive)
+    }
+
+    /// True when the text starts with `prefix` literally (`%`, `_` and `\` match only themselves).
+    public func hasPrefix(_ prefix: String, caseInsensitive: Bool = false) -> SQLCondition {
+        matching(LikePattern(prefix: prefix), caseInsensitive: caseInsensitive)
+    }
+
+    /// True when the text ends with `suffix` literally (`%`, `_` and `\` match only themselves).
+    public func hasSuffix(_ suffix: String, caseInsensitive: Bool = false) -> SQLCondition {
+        matching(LikePattern(suffix: suffix), caseInsensitive: caseInsensitive)
+    }
+
+    private func matching(_ pattern: LikePattern, caseInsensitive: Bool) -> SQLCondition {
+        caseInsensitive ? ilike(pattern.pattern) : like(pattern.pattern)
+    }
 }
 
 /// Column types with a `sum` and an `avg`, and the types PostgreSQL gives them.

@@ -29,6 +29,71 @@ public enum WriteStatements {
         return insert(into: D.Root.self, columns: used.map { D.columns[$0] }, rows: rows)
     }
 
+    /// Inserts complete rows in one statement over arrays (see ``insertArrays(_:)-(_:[D])``).
+    public static func insertArrays<E: WritableEntity>(_ rows: [E]) -> SQLStatement? {
+        guard !rows.isEmpty else { return nil }
+        let columns = E.Column.allCases.enumerated().filter { !$0.element.definition.isReadOnly }
+        var values = Array(repeating: [SQLLiteral](), count: columns.count)
+        for row in rows {
+            var collector = LiteralCollector()
+            row.write(to: &collector)
+            for (slot, column) in columns.enumerated() {
+                values[slot].append(collector.values[column.offset] ?? .null)
+            }
+        }
+        return insertArrays(into: E.self, columns: columns.map(\.element), values: values)
+    }
+
+    /// Inserts drafts in one statement over arrays, whatever their number:
+    /// `INSERT INTO t (a, b) SELECT a::A, b::B FROM unnest($1::text[], $2::text[]) AS v(a, b)
+    /// RETURNING …`, one text array per column holding each value's literal, read by the
+    /// column type's input function as a single-row insert reads it. One statement, so all or
+    /// nothing on any runner, and no parameter limit. Nil when the drafts leave different
+    /// columns to the database (only `VALUES` can write `DEFAULT` for some rows), or none of
+    /// their columns is given.
+    public static func insertArrays<D: EntityDraft>(_ drafts: [D]) -> SQLStatement? {
+        guard let first = drafts.first else { return nil }
+        var collector = LiteralCollector(capacity: D.columns.count)
+        first.write(to: &collector)
+        let used = D.columns.indices.filter { collector.values[$0] != nil }
+        guard !used.isEmpty else { return nil }
+        var values = Array(repeating: [SQLLiteral](), count: used.count)
+        for slot in values.indices { values[slot].reserveCapacity(drafts.count) }
+        for draft in drafts {
+            var collector = LiteralCollector(capacity: D.columns.count)
+            draft.write(to: &collector)
+            var given = 0
+            for value in collector.values where value != nil { given += 1 }
+            guard given == used.count else { return nil }
+            for (slot, index) in used.enumerated() {
+                guard let value = collector.values[index] else { return nil }
+                values[slot].append(value)
+            }
+        }
+        return insertArrays(into: D.Root.self, columns: used.map { D.columns[$0] }, values: values)
+    }
+
+    static func insertArrays<E: Entity>(into type: E.Type, columns: [E.Column], values: [[SQLLiteral]]) -> SQLStatement {
+        let names = columns.map(\.quotedName)
+        var sql = "INSERT INTO \(E.qualifiedTableName) (" + names.joined(separator: ", ") + ") SELECT "
+        for (index, column) in columns.enumerated() {
+            if index > 0 { sql += ", " }
+            sql += "v." + names[index] + "::" + SQLTypeName.withoutModifiers(column.definition.sqlType)
+        }
+        sql += " FROM unnest("
+        var bindings: [SQLLiteral] = []
+        bindings.reserveCapacity(columns.count)
+        for index in columns.indices {
+            if index > 0 { sql += ", " }
+            sql += "$\(index + 1)::text[]"
+            // Each value as one text element: an array or composite value is its own literal,
+            // so unnest does not flatten it.
+            bindings.append(.array(values[index].map { value in value.text.map(SQLLiteral.text) ?? .null }))
+        }
+        sql += ") AS v(" + names.joined(separator: ", ") + ") RETURNING \(E.selectList())"
+        return SQLStatement(sql: sql, bindings: bindings)
+    }
+
     /// `INSERT … VALUES (…), (…) RETURNING …`, chunked under the parameter limit; nil values
     /// are `DEFAULT`.
     static func insert<E: Entity>(into type: E.Type, columns: [E.Column], rows: [[SQLLiteral?]]) -> [SQLStatement] {

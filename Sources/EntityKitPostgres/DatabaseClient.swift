@@ -1,0 +1,178 @@
+import Logging
+import PostgresConnectionInfo
+import PostgresNIO
+
+/// A pool of connections to one database, with the runtime's promise: no call waits without
+/// bound, a connection the server closed fails its statement at once and is replaced, a
+/// cancelled task cancels its statement on the server, and a transaction commits or throws.
+///
+/// ```swift
+/// let db = try DatabaseClient(connectionString: "postgres://app@localhost/app")
+/// Task { await db.run() }        // closes idle connections over time; ends with the app
+/// let user = try await db.find(User.self, key: id)
+/// ```
+///
+/// Every EntityKitPostgres operation works on it. The first call on a client whose server
+/// refuses it (a wrong password, an unknown database, TLS, nothing listening) fails within the
+/// connect deadline with ``EntityKitPostgresError/connectionFailed(_:)`` and the server's
+/// reason, never a hang.
+public final class DatabaseClient: PostgresQueryRunner, Sendable {
+    /// How the client pools connections and how long it waits.
+    public struct Options: Sendable, Hashable {
+        /// The most connections open at once. Default 20.
+        public var maximumConnections: Int
+        /// How long a connection may sit unused before ``DatabaseClient/run()`` closes it;
+        /// nil keeps them open. Default 60 seconds.
+        public var idleTimeout: Duration?
+        /// The bounds on every wait. A connection string's `connect_timeout` sets
+        /// ``Deadlines/connect``.
+        public var deadlines: Deadlines
+
+        /// Options with these values (20 connections, 60 s idle timeout, the standard deadlines by default).
+        public init(maximumConnections: Int = 20, idleTimeout: Duration? = .seconds(60), deadlines: Deadlines = Deadlines()) {
+            self.maximumConnections = maximumConnections
+            self.idleTimeout = idleTimeout
+            self.deadlines = deadlines
+        }
+
+        /// Throws when a value is out of range.
+        public func validate() throws(EntityKitPostgresError) {
+            guard (1...10_000).contains(maximumConnections) else {
+                throw .invalidArgument(name: "maximumConnections", value: "\(maximumConnections)", expected: "from 1 to 10000")
+            }
+            if let idleTimeout, idleTimeout <= .zero || idleTimeout > Deadlines.longest {
+                throw .invalidArgument(name: "idleTimeout", value: "\(idleTimeout)", expected: "more than zero and at most a year")
+            }
+            try deadlines.validate()
+        }
+    }
+
+    /// The options the client was made with (the connect deadline as the connection string set it).
+    public let options: Options
+    /// Where the client logs connection warnings (an open `.pgpass`), connections it closes
+    /// and cancel requests that failed.
+    public let logger: Logger
+    let pool: ConnectionPool
+    let policy: StatementPolicy
+
+    /// A client for the database a connection string names, resolved as libpq (and so psql
+    /// and `codegen`) resolves it: a `postgres://` URI or `key=value` pairs, completed by `PG*`
+    /// variables, a service file, `~/.pgpass` and libpq's defaults. Nothing connects until the
+    /// first call. Warnings libpq would print (a `.pgpass` that is ignored because others can
+    /// read it) go to `logger`.
+    ///
+    /// - Throws: `ConnectionInfoError` for a string that cannot be used (its description says
+    ///   what to fix), ``EntityKitPostgresError/invalidArgument(name:value:expected:)`` for
+    ///   options out of range.
+    public convenience init(
+        connectionString: String, environment: ConnectionEnvironment = .current,
+        options: Options = Options(), logger: Logger = .entityKitSilent
+    ) throws {
+        let resolved = try ResolvedConnection(connectionString, environment: environment)
+        for warning in resolved.warnings { logger.warning("\(warning)") }
+        var options = options
+        if let text = resolved.parameters["connect_timeout"], !text.isEmpty, let seconds = resolved.connectTimeout, seconds > 0 {
+            options.deadlines.connect = .seconds(min(seconds, 365 * 24 * 3600))
+        }
+        try self.init(configuration: try PostgresConnection.Configuration(connectionString: connectionString, environment: environment), options: options, logger: logger)
+    }
+
+    /// A client for a PostgresNIO connection configuration.
+    public init(configuration: PostgresConnection.Configuration, options: Options = Options(), logger: Logger = .entityKitSilent) throws {
+        try options.validate()
+        self.options = options
+        self.logger = logger
+        pool = ConnectionPool(configuration: configuration, maximumConnections: options.maximumConnections, deadlines: options.deadlines, logger: logger)
+        policy = StatementPolicy(
+            deadlines: options.deadlines,
+            cancel: .newConnection(configuration, connectDeadline: options.deadlines.connect),
+            logger: logger, closesAfterCancel: true)
+    }
+
+    /// Closes connections idle past ``Options/idleTimeout`` until the task running it is
+    /// cancelled, then shuts the client down (``shutdown()``). Calls work without it; run it
+    /// for the life of the app (it fits a service group, like PostgresNIO's client).
+    public func run() async {
+        let period = options.idleTimeout.map { max($0 / 2, .milliseconds(100)) } ?? .seconds(3600)
+        while !Task.isCancelled {
+            do { try await Task.sleep(for: period) } catch { break }
+            if let timeout = options.idleTimeout { pool.closeIdle(olderThan: timeout) }
+        }
+        await shutdown()
+    }
+
+    /// Refuses new calls (``EntityKitPostgresError/clientShutDown``), fails those waiting for a
+    /// connection and closes the connections; calls in progress finish first on theirs.
+    public func shutdown() async {
+        await pool.shutDown()
+    }
+
+    /// How many connections are open (or opening), idle, and how many calls wait for one.
+    public var connectionCounts: (open: Int, idle: Int, waiting: Int) {
+        pool.counts
+    }
+
+    /// Runs `body` with a connection of the pool, returned to it when `body` ends (closed
+    /// instead if it closed meanwhile). Leave no transaction open on it.
+    public func withConnection<Result>(
+        isolation: isolated (any Actor)? = #isolation,
+        _ body: (PostgresConnection) async throws -> sending Result
+    ) async throws -> sending Result {
+        let pooled = try await pool.acquire()
+        defer { pool.release(pooled) }
+        return try await body(pooled.connection)
+    }
+
+    /// Runs `body` in a transaction on one of the pool's connections.
+    public func atomically<Result: Sendable>(
+        logger: Logger, _ body: (any PostgresQueryRunner) async throws -> Result
+    ) async throws -> Result {
+        try await transaction(logger: logger) { transaction in try await body(transaction) }
+    }
+
+    public func withRows<Result>(
+        of statement: SQLStatement, isFixedShape: Bool, delivery: RowDelivery, logger: Logger, _ body: (StatementRows) async throws -> Result
+    ) async throws -> Result {
+        try StatementExecution.checkSendable(statement)
+        let pooled = try await pool.acquire()
+        defer { pool.release(pooled) }
+        return try await StatementExecution.run(
+            statement, on: pooled.watch, policy: policy, prepared: isFixedShape, delivery: delivery, retryingLostStatement: true, logger: logger, body)
+    }
+
+    /// Runs `body` in a transaction on one of the pool's connections: committed when it
+    /// returns, rolled back when it throws (the error is rethrown as is), retried on
+    /// serialization failures as `options` say. It commits or throws: a transaction the server
+    /// rolled back throws ``EntityKitPostgresError/transactionRolledBack(cause:)``, a COMMIT
+    /// whose answer was lost ``EntityKitPostgresError/commitOutcomeUnknown(_:)``, a cancelled
+    /// task `CancellationError` after rolling back.
+    public func transaction<Result>(
+        _ options: TransactionOptions = TransactionOptions(), logger: Logger = .entityKitSilent,
+        isolation: isolated (any Actor)? = #isolation,
+        _ body: (Transaction) async throws -> sending Result
+    ) async throws -> sending Result {
+        try await transaction(options, preparation: .prepared, logger: logger, isolation: isolation, body)
+    }
+
+    func transaction<Result>(
+        _ options: TransactionOptions, preparation: StatementPreparation, logger: Logger,
+        isolation: isolated (any Actor)?, _ body: (Transaction) async throws -> sending Result
+    ) async throws -> sending Result {
+        let pooled = try await pool.acquire()
+        let fate = ConnectionFate()
+        defer { pool.release(pooled, reusable: fate.isReusable) }
+        return try await TransactionContext.run(
+            on: pooled.watch, policy: policy.insideTransaction, preparation: preparation, options, logger: logger, fate: fate, isolation: isolation, body)
+    }
+}
+
+extension Unprepared where Base == DatabaseClient {
+    /// Runs `body` in a transaction on one of the pool's connections, every statement unnamed.
+    public func transaction<Result>(
+        _ options: TransactionOptions = TransactionOptions(), logger: Logger = .entityKitSilent,
+        isolation: isolated (any Actor)? = #isolation,
+        _ body: (Transaction) async throws -> sending Result
+    ) async throws -> sending Result {
+        try await base.transaction(options, preparation: .unnamed, logger: logger, isolation: isolation, body)
+    }
+}

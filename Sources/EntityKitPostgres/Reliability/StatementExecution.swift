@@ -1,0 +1,55 @@
+import Logging
+import PostgresNIO
+
+/// Sends one statement on a connection the way a runner asked: checked, unnamed or prepared,
+/// within a ``StatementScope``.
+enum StatementExecution {
+    /// Refuses a statement that must not reach the server.
+    static func checkSendable(_ statement: SQLStatement) throws(SQLRejection) {
+        if let rejection = statement.rejection { throw rejection }
+        if statement.sql.utf8.contains(0) { throw .nulInText }
+    }
+
+    /// Runs `statement` on the watched connection.
+    ///
+    /// - Parameters:
+    ///   - prepared: send it as a named prepared statement (a fixed shape on a preparing runner).
+    ///   - retryingLostStatement: when the server no longer has the prepared statement (26000,
+    ///     after `DISCARD ALL`, a restart or a pooler), prepare it again and send it once more.
+    ///     Safe outside a transaction: the server ran nothing. Inside one, the runner reports
+    ///     ``EntityKitPostgresError/preparedStatementLost`` instead.
+    static func run<Result>(
+        _ statement: SQLStatement, on watch: ConnectionWatch, policy: StatementPolicy, mode: StatementMode = .normal,
+        prepared: Bool, delivery: RowDelivery = .collected, retryingLostStatement: Bool, logger: Logger,
+        _ body: (StatementRows) async throws -> Result
+    ) async throws -> Result {
+        try checkSendable(statement)
+        guard prepared else {
+            if delivery == .streamed {
+                return try await StatementScope.run(on: watch, policy: policy, mode: mode, send: { connection in
+                    StatementRows(try await connection.query(statement.postgresQuery, logger: logger))
+                }, consume: body)
+            }
+            // Read by the driver without back-pressure (see RowDelivery.collected).
+            return try await StatementScope.run(on: watch, policy: policy, mode: mode, send: { connection in
+                StatementRows(collected: try await connection.query(statement.postgresQuery, logger: logger).get().rows)
+            }, consume: body)
+        }
+        let send: @Sendable (PostgresConnection) async throws -> StatementRows = { connection in
+            try await PreparedExecution.run(statement) { try await connection.execute($0, logger: logger) }
+        }
+        do {
+            return try await StatementScope.run(on: watch, policy: policy, mode: mode, send: send, consume: body)
+        } catch let error as PSQLError where retryingLostStatement && error.isLostPreparedStatement {
+            // PreparedExecution gave the shape a new name: this sends Parse, Bind, Execute.
+            return try await StatementScope.run(on: watch, policy: policy, mode: mode, send: send, consume: body)
+        }
+    }
+}
+
+extension PSQLError {
+    /// 26000: the named prepared statement does not exist on the server.
+    var isLostPreparedStatement: Bool {
+        serverInfo?[.sqlState] == "26000"
+    }
+}

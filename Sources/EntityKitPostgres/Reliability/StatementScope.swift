@@ -1,0 +1,199 @@
+import Foundation
+import Logging
+import NIOCore
+import PostgresNIO
+
+/// Runs one statement under the runtime's promise: it never waits without bound.
+///
+/// - Before sending: a cancelled task sends nothing; a closed connection fails at once.
+/// - Sending (until the server starts answering) runs in a task of its own, raced against the
+///   connection closing, so PostgresNIO's endless wait on a statement written to a connection
+///   that just closed ends the moment the close is observed.
+/// - Reading the rows runs in the caller's task.
+/// - A deadline or task cancellation at any point cancels the statement on the server
+///   (``ServerCancel``); if it has not stopped within the cancel grace, the connection is
+///   closed, which ends every wait on it. The call then throws
+///   ``EntityKitPostgresError/statementTimedOut(_:)`` or `CancellationError`.
+/// - The scope does not end until a cancel request it sent has been answered, so a late
+///   cancel can never hit the connection's next statement.
+final class StatementScope: @unchecked Sendable {
+    private enum Interruption {
+        case deadline(Duration)
+        case cancelled
+        case closed
+    }
+
+    private let watch: ConnectionWatch
+    private let policy: StatementPolicy
+    private let lock = NSLock()
+    private var interruption: Interruption?
+    /// Fails the wait for the server's first answer (set while sending).
+    private var failSending: (@Sendable (any Error) -> Void)?
+    private var stopper: Task<Void, Never>?
+    private var timer: Task<Void, Never>?
+    private var closeToken: UInt64?
+    /// Settled when the caller is done with the statement (rows read, or an error).
+    private let ended = FirstOutcome<Void>()
+    /// True when the runtime closed the connection to stop the statement.
+    private(set) var closedConnection = false
+
+    private init(watch: ConnectionWatch, policy: StatementPolicy) {
+        self.watch = watch
+        self.policy = policy
+    }
+
+    /// Sends a statement with `send`, reads its rows with `consume`, and returns what
+    /// `consume` returns, within the policy's bounds.
+    static func run<Sent: Sendable, Result>(
+        on watch: ConnectionWatch, policy: StatementPolicy, mode: StatementMode = .normal,
+        send: @escaping @Sendable (PostgresConnection) async throws -> Sent,
+        consume: (Sent) async throws -> Result
+    ) async throws -> Result {
+        if mode == .normal && Task.isCancelled { throw CancellationError() }
+        if watch.isClosed { throw EntityKitPostgresError.connectionClosed("it had closed before the statement was sent") }
+        if policy.cancel.needsProcessID && watch.processID == nil {
+            try await readProcessID(of: watch)
+        }
+        let scope = StatementScope(watch: watch, policy: policy)
+        scope.start()
+        do {
+            let result = try await withTaskCancellationHandler {
+                let rows = try await scope.send(send)
+                return try await consume(rows)
+            } onCancel: {
+                if mode == .normal { scope.interrupt(.cancelled) }
+            }
+            await scope.end()
+            return result
+        } catch {
+            await scope.end()
+            throw scope.translate(error)
+        }
+    }
+
+    /// Reads the backend's process ID (for cancel requests), once per connection. Past
+    /// `bound`, the connection is closed.
+    static func readProcessID(of watch: ConnectionWatch, within bound: Duration = Deadlines.standard.connect) async throws {
+        let policy = StatementPolicy(deadlines: Deadlines(statement: bound), cancel: .unavailable, logger: .entityKitSilent)
+        let scope = StatementScope(watch: watch, policy: policy)
+        scope.start()
+        do {
+            let rows = try await scope.send { connection in
+                StatementRows(try await connection.query("SELECT pg_backend_pid()", logger: .entityKitSilent))
+            }
+            for try await row in rows {
+                watch.setProcessID(try row.decode(Int32.self))
+            }
+            await scope.end()
+        } catch {
+            await scope.end()
+            throw scope.translate(error)
+        }
+    }
+
+    private func start() {
+        closeToken = watch.addWaiter { [weak self] in self?.interrupt(.closed) }
+        if let bound = policy.deadlines.statement {
+            let scope = self
+            let timer = Task {
+                do { try await Task.sleep(for: bound) } catch { return }
+                scope.interrupt(.deadline(bound))
+            }
+            lock.withLock { self.timer = timer }
+        }
+    }
+
+    private func send<Sent: Sendable>(_ operation: @escaping @Sendable (PostgresConnection) async throws -> Sent) async throws -> Sent {
+        let outcome = FirstOutcome<Sent>()
+        let closedAlready: Bool = lock.withLock {
+            failSending = { outcome.settle(.failure($0)) }
+            if case .closed? = interruption { return true }
+            return false
+        }
+        if closedAlready || watch.isClosed {
+            throw EntityKitPostgresError.connectionClosed("it closed as the statement was sent")
+        }
+        let connection = watch.connection
+        Task {
+            do {
+                outcome.settle(.success(try await operation(connection)))
+            } catch {
+                outcome.settle(.failure(error))
+            }
+        }
+        return try await outcome.value
+    }
+
+    private func interrupt(_ reason: Interruption) {
+        let failSendingNow: (@Sendable (any Error) -> Void)? = lock.withLock {
+            if ended.isSettled { return nil }
+            if case .closed = reason {
+                if interruption == nil { interruption = .closed }
+                return failSending
+            }
+            guard interruption == nil else { return nil }
+            interruption = reason
+            stopper = Task { await self.stopOnServer() }
+            return nil
+        }
+        // A closed connection ends the wait for the answer at once (and every later wait
+        // fails in the driver).
+        failSendingNow?(EntityKitPostgresError.connectionClosed("it closed while the statement was running"))
+    }
+
+    /// Cancels the statement on the server; closes the connection if it has not stopped within
+    /// the grace period (or could not be cancelled).
+    private func stopOnServer() async {
+        let grace = policy.deadlines.cancelGrace
+        var delivered = false
+        if let processID = watch.processID {
+            delivered = await policy.cancel.cancel(processID: processID, within: grace, logger: policy.logger)
+        }
+        if delivered, !policy.closesAfterCancel, (try? await Bounded.run(within: grace) { [ended] in try await ended.value }) != nil {
+            return
+        }
+        lock.withLock { closedConnection = true }
+        policy.logger.debug(
+            "closing the connection of an interrupted statement",
+            metadata: ["cancel_delivered": "\(delivered)", "waited_for_stop": "\(delivered && !policy.closesAfterCancel)"])
+        try? await watch.connection.close()
+    }
+
+    /// The caller is done: stops the timer, and waits for a cancel request in flight.
+    private func end() async {
+        ended.settle(.success(()))
+        let (timer, stopper): (Task<Void, Never>?, Task<Void, Never>?) = lock.withLock { (self.timer, self.stopper) }
+        timer?.cancel()
+        watch.removeWaiter(closeToken)
+        await stopper?.value
+    }
+
+    /// The error to throw: the interruption's, a closed connection's, or the statement's own.
+    private func translate(_ error: any Error) -> any Error {
+        switch lock.withLock({ interruption }) {
+        case let .deadline(bound)?: return EntityKitPostgresError.statementTimedOut(bound)
+        case .cancelled?: return CancellationError()
+        case .closed?, nil: break
+        }
+        return Self.connectionError(error, connectionClosed: watch.isClosed) ?? error
+    }
+
+    /// `error` as ``EntityKitPostgresError/connectionClosed(_:)`` when it says the connection
+    /// is gone.
+    static func connectionError(_ error: any Error, connectionClosed: Bool) -> EntityKitPostgresError? {
+        if let error = error as? EntityKitPostgresError { return error }
+        guard let error = error as? PSQLError else { return nil }
+        let state = error.serverInfo?[.sqlState]
+        // 57P01 admin shutdown, 57P02 crash shutdown, 57P03 cannot connect now, class 08
+        // connection exceptions: the server ends the session with these.
+        if let state, state.hasPrefix("57P") || state.hasPrefix("08") {
+            return .connectionClosed(error.serverInfo?[.message] ?? "SQLSTATE \(state)")
+        }
+        switch error.code {
+        case .serverClosedConnection: return .connectionClosed("the server closed it")
+        case .clientClosedConnection: return .connectionClosed("it was closed by this process")
+        case .connectionError, .uncleanShutdown: return .connectionClosed("the network connection failed")
+        default: return connectionClosed && error.code != .server ? .connectionClosed("\(error.code)") : nil
+        }
+    }
+}
