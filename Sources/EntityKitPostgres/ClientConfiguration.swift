@@ -93,6 +93,10 @@ private func resolvedMode(_ connectionString: String, _ environment: ConnectionE
 extension PostgresClient {
     /// A client for the database a connection string names (see
     /// `Configuration.init(connectionString:environment:)`). Call `run()` in a task before use.
+    ///
+    /// PostgresNIO's pool keeps retrying a server that refuses it without saying why; calls
+    /// through EntityKitPostgres give up after the standard acquire deadline. ``DatabaseClient``
+    /// reports the server's reason on the first call instead.
     public convenience init(
         connectionString: String,
         environment: ConnectionEnvironment = .current,

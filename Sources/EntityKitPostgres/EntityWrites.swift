@@ -14,7 +14,7 @@ extension PostgresQueryRunner {
     /// Inserts drafts and returns the rows as stored, in order: all or none, on every runner.
     ///
     /// Any number of drafts that give the same columns is one statement over one array per
-    /// column (``WriteStatements/insertArrays(_:)-(_:[D])``), with no parameter limit. Drafts
+    /// column (`WriteStatements.insertArrays(_:)`), with no parameter limit. Drafts
     /// that leave different columns to the database are written with `VALUES` (`DEFAULT`
     /// where a draft gives nothing), several statements when PostgreSQL's parameter limit
     /// demands, in one transaction (``PostgresQueryRunner/atomically(logger:_:)``). One draft

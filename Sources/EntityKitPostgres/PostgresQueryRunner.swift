@@ -17,8 +17,8 @@ public protocol PostgresQueryRunner: Sendable {
     /// (``Unprepared``). `delivery` says whether the rows are read before `body` starts or as
     /// it reads them (``RowDelivery``; prepared statements always stream).
     ///
-    /// A statement whose ``SQLStatement/rejection`` is set, or whose text holds a NUL byte, is
-    /// refused with that ``SQLRejection`` before anything is sent.
+    /// A statement whose `SQLStatement.rejection` is set, or whose text holds a NUL byte, is
+    /// refused with that `SQLRejection` before anything is sent.
     func withRows<Result>(
         of statement: SQLStatement, isFixedShape: Bool, delivery: RowDelivery, logger: Logger,
         _ body: (StatementRows) async throws -> Result

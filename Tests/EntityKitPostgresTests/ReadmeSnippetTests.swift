@@ -38,7 +38,7 @@ struct ReadmeSnippetTests {
         for (index, snippet) in snippets.enumerated() {
             source += """
 
-                func snippet\(index + 1)(db: PostgresClient, userID: UUID, thirtyDaysAgo: PGTimestamp, itemsPerPage: Int,
+                func snippet\(index + 1)(db: DatabaseClient, userID: UUID, thirtyDaysAgo: PGTimestamp, itemsPerPage: Int,
                                          tokenHash: String, expiresAt: PGTimestamp) async throws {
                 \(snippet)
                 }

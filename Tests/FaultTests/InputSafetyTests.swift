@@ -113,7 +113,7 @@ final class InputSafetyTests: Sendable {
         }
     }
 
-    @Test func anOpenPasswordFileIsReportedToTheClientsLogger() throws {
+    @Test func connectionWarningsGoToTheClientsLogger() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pgpass-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -123,10 +123,12 @@ final class InputSafetyTests: Sendable {
         let recorder = LogRecorder()
         let logger = Logger(label: "test") { _ in recorder }
         let environment = ConnectionEnvironment(variables: ["PGPASSFILE": file.path])
-        _ = try DatabaseClient(connectionString: "host=127.0.0.1 user=app dbname=app", environment: environment, logger: logger)
+        _ = try DatabaseClient(connectionString: "host=127.0.0.1 user=app dbname=app keepalives_idle=30", environment: environment, logger: logger)
         let warnings = recorder.messages.filter { $0.level == .warning }.map(\.text)
         #expect(warnings.contains { $0.contains("chmod 0600") }, "\(warnings)")
+        #expect(warnings.contains { $0.contains("keepalives_idle is ignored") }, "\(warnings)")
         #expect(!warnings.contains { $0.contains("secret") })
+        #expect(warnings.count == 2)
     }
 }
 

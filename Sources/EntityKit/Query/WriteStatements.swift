@@ -29,7 +29,7 @@ public enum WriteStatements {
         return insert(into: D.Root.self, columns: used.map { D.columns[$0] }, rows: rows)
     }
 
-    /// Inserts complete rows in one statement over arrays (see ``insertArrays(_:)-(_:[D])``).
+    /// Inserts complete rows in one statement over arrays, as the drafts' overload does.
     public static func insertArrays<E: WritableEntity>(_ rows: [E]) -> SQLStatement? {
         guard !rows.isEmpty else { return nil }
         let columns = E.Column.allCases.enumerated().filter { !$0.element.definition.isReadOnly }

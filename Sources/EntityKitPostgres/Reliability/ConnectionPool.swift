@@ -160,9 +160,9 @@ final class ConnectionPool: @unchecked Sendable {
         let eventLoop = eventLoopGroup.any()
         let connection: PostgresConnection
         do {
-            connection = try await Bounded.run(within: deadlines.connect, discardLate: { $0.closeInBackground() }) {
-                try await PostgresConnection.connect(on: eventLoop, configuration: configuration, id: id, logger: logger)
-            }
+            connection = try await Bounded.run(
+                within: deadlines.connect, discardLate: { $0.closeInBackground() },
+                operation: { try await PostgresConnection.connect(on: eventLoop, configuration: configuration, id: id, logger: logger) })
         } catch is Bounded.TimedOut {
             throw EntityKitPostgresError.connectTimedOut(deadlines.connect)
         } catch let error as CancellationError {

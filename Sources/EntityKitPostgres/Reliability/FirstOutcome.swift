@@ -67,7 +67,7 @@ enum Bounded {
     static func run<T: Sendable>(
         within bound: Duration, onGiveUp: @escaping @Sendable () -> Void = {},
         discardLate: @escaping @Sendable (T) -> Void = { _ in },
-        _ operation: @escaping @Sendable () async throws -> T
+        operation: @escaping @Sendable () async throws -> T
     ) async throws -> T {
         let outcome = FirstOutcome<T>()
         let work = Task {

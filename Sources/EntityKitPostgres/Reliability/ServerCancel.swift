@@ -31,18 +31,20 @@ enum ServerCancel: Sendable {
         do {
             switch self {
             case let .newConnection(configuration, connectDeadline):
-                let connection = try await Bounded.run(within: min(connectDeadline, bound), discardLate: { $0.closeInBackground() }) {
-                    try await PostgresConnection.connect(configuration: configuration, id: 0, logger: logger)
-                }
+                let connection = try await Bounded.run(
+                    within: min(connectDeadline, bound), discardLate: { $0.closeInBackground() },
+                    operation: { try await PostgresConnection.connect(configuration: configuration, id: 0, logger: logger) })
                 defer { connection.closeInBackground() }
-                return try await Bounded.run(within: bound, onGiveUp: { connection.closeInBackground() }) {
-                    _ = try await connection.query(query, logger: logger).collect()
-                    return true
-                }
+                return try await Bounded.run(
+                    within: bound, onGiveUp: { connection.closeInBackground() },
+                    operation: {
+                        _ = try await connection.query(query, logger: logger).get()
+                        return true
+                    })
             case let .pool(client):
                 return try await Bounded.run(within: bound) {
                     try await client.withConnection { connection in
-                        _ = try await connection.query(query, logger: logger).collect()
+                        _ = try await connection.query(query, logger: logger).get()
                         return true
                     }
                 }
