@@ -11,6 +11,7 @@ public struct MigrationRunner: Sendable {
     /// Where the runner's connection comes from.
     enum Source: Sendable {
         case client(PostgresClient)
+        case database(DatabaseClient)
         case connection(PostgresConnection)
     }
 
@@ -34,6 +35,19 @@ public struct MigrationRunner: Sendable {
         logger: Logger = .entityKitSilent
     ) {
         self.init(source: .client(client), migrations: migrations, schema: schema, trackingTable: trackingTable, logger: logger)
+    }
+
+    /// A runner that takes a connection from the app's ``EntityKitPostgres/DatabaseClient`` for
+    /// each operation (for migrating at application start-up), with its deadlines for getting
+    /// one.
+    public init(
+        database: DatabaseClient,
+        migrations: [any Migration],
+        schema: String = "public",
+        trackingTable: String = "entitykit_migrations",
+        logger: Logger = .entityKitSilent
+    ) {
+        self.init(source: .database(database), migrations: migrations, schema: schema, trackingTable: trackingTable, logger: logger)
     }
 
     /// A runner on one open connection (for command-line tools, which should fail fast).
@@ -160,6 +174,8 @@ public struct MigrationRunner: Sendable {
         switch source {
         case let .client(client):
             try await client.withConnection { connection in try await locked(on: connection, body) }
+        case let .database(database):
+            try await database.withConnection { connection in try await locked(on: connection, body) }
         case let .connection(connection):
             try await locked(on: connection, body)
         }

@@ -5,7 +5,8 @@ import PostgresNIO
 
 /// Finds by primary key, one at a time, 10,000 per pass: unnamed statements (parsed and
 /// planned on every call, `Unprepared`) against named prepared ones (the default), on one
-/// connection and on a pooled client. Every key exists.
+/// connection, on PostgresNIO's pooled client and on the runtime's `DatabaseClient`. Every key
+/// exists.
 struct PreparedBenchmark {
     let url: String
     let connection: PostgresConnection
@@ -25,9 +26,14 @@ struct PreparedBenchmark {
         let client = try PostgresClient(url: url)
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { await client.run() }
-            try await report.add(section: .prepared, subject: "find by key, pooled client", figures: compare(client, keys: keys))
+            try await report.add(section: .prepared, subject: "find by key, PostgresNIO's PostgresClient", figures: compare(client, keys: keys))
             group.cancelAll()
         }
+
+        progress("find by key, \(finds) times on a DatabaseClient…")
+        let database = try DatabaseClient(connectionString: url)
+        try await report.add(section: .prepared, subject: "find by key, DatabaseClient", figures: compare(database, keys: keys))
+        await database.shutdown()
     }
 
     /// One-row inserts and deletes by key: `pairs` rows inserted and deleted again per pass.

@@ -108,6 +108,45 @@ final class ConnectionFaultTests: Sendable {
         }
     }
 
+    @Test func aPostgresNIOClientKeepsTheStatementPromises() async throws {
+        var configuration = try PostgresClient.Configuration(connectionString: own.url())
+        configuration.options.maximumConnections = 2
+        let client = PostgresClient(configuration: configuration)
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { await client.run() }
+            defer { group.cancelAll() }
+            let user = try await client.insert(User.Draft(username: "nio-client", email: "nio-client@example.com"))
+            try own.terminateSessions()
+            try await Task.sleep(for: .milliseconds(300))
+            for _ in 0..<3 {
+                let (seconds, result) = await timed { try await within(10, "a find after the sessions ended") { try await client.find(User.self, key: user.id) } }
+                #expect(seconds < 2, "took \(seconds) s")
+                if case let .failure(error) = result { #expect(isConnectionError(error), "\(error)") }
+            }
+            #expect(try await client.find(User.self, key: user.id) == user)
+
+            // A cancelled task's statement is cancelled on the server, over another connection.
+            let sleeping = Task { try await client.execute("SELECT pg_sleep(30)") }
+            try await Task.sleep(for: .milliseconds(300))
+            sleeping.cancel()
+            let (seconds, result) = await timed { try await within(10, "a cancelled statement") { try await sleeping.value } }
+            #expect(seconds < 3)
+            #expect(throws: CancellationError.self) { try result.get() }
+            let active = try own.database.integer(
+                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND query LIKE '%pg_sleep(30)%' AND state = 'active' AND pid <> pg_backend_pid()")
+            #expect(active == 0)
+
+            // Its transactions commit or throw too.
+            await #expect(throws: EntityKitPostgresError.self) {
+                try await client.transaction { tx in
+                    try await tx.insert(User.Draft(username: "nio-lost", email: "nio-lost@example.com"))
+                    _ = try? await tx.insert(User.Draft(username: "nio-client", email: "other@example.com"))
+                }
+            }
+            #expect(try await client.first(User.where { $0.username == "nio-lost" }) == nil)
+        }
+    }
+
     @Test func connectionFailuresSurfaceWithinTheConnectDeadlineWithTheReason() async throws {
         let tls = own.server
         let base = own.url()

@@ -180,4 +180,14 @@ struct MigrationRunnerTests {
         }
         #expect(applied.count == Migrator.all.count)
     }
+
+    @Test func runsAtApplicationStartUpThroughTheAppsDatabaseClient() async throws {
+        let database = try TestDatabase.create("migrations_database_client")
+        defer { database.drop() }
+        let client = try DatabaseClient(connectionString: database.url)
+        let applied = try await MigrationRunner(database: client, migrations: Migrator.all).up().applied
+        #expect(applied.count == Migrator.all.count)
+        #expect(try await MigrationRunner(database: client, migrations: Migrator.all).up().applied.isEmpty)
+        await client.shutdown()
+    }
 }

@@ -11,9 +11,9 @@ struct Mismatch: Error, CustomStringConvertible {
     let description: String
 }
 
-func rowCount<E: Entity>(_ type: E.Type, client: PostgresClient) async throws -> Int {
+func rowCount<E: Entity>(_ type: E.Type, client: DatabaseClient) async throws -> Int {
     var rows = 0
-    for try await row in try await client.run(EntityQuery(E.self).selectStatement) {
+    for row in try await client.rows(EntityQuery(E.self).selectStatement) {
         let positional = try row.decode(E.self)
         let byName = try row.decodeRow(E.self)
         var first = LiteralCollector()
@@ -33,7 +33,7 @@ guard CommandLine.arguments.count == 2 else {
     print("usage: DecodeAll DATABASE_URL")
     exit(2)
 }
-let client = try PostgresClient(url: CommandLine.arguments[1])
+let client = try DatabaseClient(connectionString: CommandLine.arguments[1])
 let running = Task { await client.run() }
 var failures = 0
 for entity in DatabaseSchema.entities {

@@ -29,7 +29,7 @@ func literals<E: Entity>(of row: E) -> [(column: E.Column, literal: SQLLiteral)]
     return zip(E.Column.allCases, collector.literals).map { ($0, $1) }
 }
 
-func roundTrip<E: KeyedEntity>(_ type: E.Type, client: PostgresClient) async throws -> String {
+func roundTrip<E: KeyedEntity>(_ type: E.Type, client: DatabaseClient) async throws -> String {
     let rows = try await client.all(E.self)
     for row in rows {
         // Every writable column written back, not only changed ones: the write must be exact.
@@ -72,7 +72,7 @@ guard CommandLine.arguments.count == 2 else {
     print("usage: RoundTripAll DATABASE_URL")
     exit(2)
 }
-let client = try PostgresClient(url: CommandLine.arguments[1])
+let client = try DatabaseClient(connectionString: CommandLine.arguments[1])
 let running = Task { await client.run() }
 var failures = 0
 for entity in DatabaseSchema.entities {
