@@ -37,7 +37,7 @@ public struct MigrationRunner: Sendable {
         self.init(source: .client(client), migrations: migrations, schema: schema, trackingTable: trackingTable, logger: logger)
     }
 
-    /// A runner that takes a connection from the app's ``EntityKitPostgres/DatabaseClient`` for
+    /// A runner that takes a connection from the app's `DatabaseClient` for
     /// each operation (for migrating at application start-up), with its deadlines for getting
     /// one.
     public init(

@@ -102,6 +102,7 @@ extension PostgresClient {
         environment: ConnectionEnvironment = .current,
         backgroundLogger: Logger = .entityKitSilent
     ) throws(ConnectionInfoError) {
+        try ConnectionWarnings.log(connectionString, environment: environment, to: backgroundLogger)
         self.init(configuration: try Configuration(connectionString: connectionString, environment: environment), backgroundLogger: backgroundLogger)
     }
 

@@ -68,27 +68,13 @@ public final class DatabaseClient: PostgresQueryRunner, Sendable {
         connectionString: String, environment: ConnectionEnvironment = .current,
         options: Options = Options(), logger: Logger = .entityKitSilent
     ) throws {
-        let explicit = try ConnectionParameters(parsing: connectionString)
-        let resolved = try ResolvedConnection(explicit, environment: environment)
-        for warning in resolved.warnings { logger.warning("\(warning)") }
-        for keyword in Self.ignoredKeywords where explicit[keyword].map({ !$0.isEmpty }) == true {
-            logger.warning("connection setting \(keyword) is ignored: PostgresNIO has no such setting")
-        }
-        if resolved.hosts.count > 1 {
-            logger.warning("the connection string names \(resolved.hosts.count) hosts: the runtime connects to the first one only")
-        }
+        let resolved = try ConnectionWarnings.log(connectionString, environment: environment, to: logger)
         var options = options
         if let text = resolved.parameters["connect_timeout"], !text.isEmpty, let seconds = resolved.connectTimeout, seconds > 0 {
             options.deadlines.connect = .seconds(min(seconds, 365 * 24 * 3600))
         }
         try self.init(configuration: try PostgresConnection.Configuration(connectionString: connectionString, environment: environment), options: options, logger: logger)
     }
-
-    /// Keywords libpq honours that a PostgresNIO connection cannot: accepted, and said once.
-    static let ignoredKeywords = [
-        "keepalives", "keepalives_idle", "keepalives_interval", "keepalives_count", "tcp_user_timeout",
-        "sslcompression", "krbsrvname", "gsslib", "gssdelegation",
-    ]
 
     /// A client for a PostgresNIO connection configuration.
     public init(configuration: PostgresConnection.Configuration, options: Options = Options(), logger: Logger = .entityKitSilent) throws {
