@@ -133,10 +133,25 @@ public final class DatabaseClient: PostgresQueryRunner, Sendable {
         of statement: SQLStatement, isFixedShape: Bool, delivery: RowDelivery, logger: Logger, _ body: (StatementRows) async throws -> Result
     ) async throws -> Result {
         try StatementExecution.checkSendable(statement)
-        let pooled = try await pool.acquire()
-        defer { pool.release(pooled) }
-        return try await StatementExecution.run(
-            statement, on: pooled.watch, policy: policy, prepared: isFixedShape, delivery: delivery, retryingLostStatement: true, logger: logger, body)
+        // A pooled connection can close while idle, after the pool last checked it: nothing was
+        // sent then, so the statement goes out on another connection (a few times at most).
+        var attempt = 1
+        while true {
+            let pooled = try await pool.acquire()
+            do {
+                let result = try await StatementExecution.run(
+                    statement, on: pooled.watch, policy: policy, prepared: isFixedShape, delivery: delivery,
+                    retryingLostStatement: true, passingUnsent: attempt < 3, logger: logger, body)
+                pool.release(pooled)
+                return result
+            } catch is StatementNotSent {
+                pool.release(pooled, reusable: false)
+                attempt += 1
+            } catch {
+                pool.release(pooled)
+                throw error
+            }
+        }
     }
 
     /// Runs `body` in a transaction on one of the pool's connections: committed when it

@@ -169,6 +169,7 @@ final class TransactionContext: @unchecked Sendable {
             }, consume: { _ in })
         } catch {
             if mode == .cleanup { markUnusable() }
+            if error is StatementNotSent { throw EntityKitPostgresError.connectionClosed(StatementNotSent.reason) }
             throw error
         }
     }
@@ -210,6 +211,10 @@ final class TransactionContext: @unchecked Sendable {
         let tag: String
         do {
             tag = try await commit(logger: logger)
+        } catch is StatementNotSent {
+            // COMMIT never left: the session ended, and the server rolled the transaction back.
+            markUnusable()
+            throw EntityKitPostgresError.connectionClosed("it closed before COMMIT was sent, so the transaction was rolled back")
         } catch let error as PSQLError where error.code == .server {
             // The server refused to commit (a deferred constraint, a serialization failure):
             // the transaction has ended, rolled back.

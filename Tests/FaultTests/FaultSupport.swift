@@ -100,6 +100,11 @@ final class OwnServer: @unchecked Sendable {
     let server: ThrowawayServer
     let database: TestDatabase
 
+    /// A new server with the reference schema, made off the cooperative pool.
+    static func start(_ label: String) async throws -> OwnServer {
+        try await offThePool { try OwnServer(label) }
+    }
+
     init(_ label: String) throws {
         server = try ThrowawayServer.start()
         do {
@@ -118,8 +123,33 @@ final class OwnServer: @unchecked Sendable {
 
     /// Terminates every other session of the database (as `pg_terminate_backend` from another
     /// session would, or an administrator).
-    func terminateSessions() throws {
-        try database.terminateOtherSessions()
+    func terminateSessions() async throws {
+        let database = database
+        try await offThePool { try database.terminateOtherSessions() }
+    }
+
+    /// Restarts the server: every session is terminated.
+    func restart() async throws {
+        let server = server
+        try await offThePool { try server.restart() }
+    }
+
+    /// Stops the server until ``startServer()``.
+    func stopServer() async throws {
+        let server = server
+        try await offThePool { try server.stopServer() }
+    }
+
+    /// Starts the stopped server.
+    func startServer() async throws {
+        let server = server
+        try await offThePool { try server.startServer() }
+    }
+
+    /// The number `sql` selects, read off the pool.
+    func integer(_ sql: String) async throws -> Int {
+        let database = database
+        return try await offThePool { try database.integer(sql) }
     }
 
     func stop() {
@@ -153,4 +183,21 @@ enum Faults {
     /// Fault tests need a server of their own.
     static var available: Bool { TestEnvironment.runsLiveTests && ThrowawayServer.isAvailable }
     static let skipReason = Comment(rawValue: "no DATABASE_URL or no initdb/pg_ctl: run scripts/test")
+}
+
+/// The parent of every fault suite: they run one at a time, since each holds the runtime to
+/// time bounds and some stop, restart or cut servers.
+@Suite("Faults", .serialized)
+enum FaultSuites {}
+
+/// Runs blocking work (a `pg_ctl`, an `initdb`, a libpq call) on a thread of its own, off the
+/// cooperative pool: two cores give that pool two threads, and a test that blocked them would
+/// stall every task of the process, deadlines included.
+func offThePool<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+    try await withCheckedThrowingContinuation { continuation in
+        let thread = Thread {
+            continuation.resume(with: Result { try work() })
+        }
+        thread.start()
+    }
 }

@@ -68,6 +68,8 @@ public enum KnownType: String, CaseIterable, Hashable, Sendable {
     case tableColumn = "TableColumn"
     case sqlFragment = "SQLFragment"
     case sqlStatement = "SQLStatement"
+    case sqlRejection = "SQLRejection"
+    case likePattern = "LikePattern"
     case sqlCondition = "SQLCondition"
     case sqlOrdering = "SQLOrdering"
     case entityQuery = "EntityQuery"

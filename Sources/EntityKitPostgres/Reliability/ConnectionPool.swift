@@ -175,7 +175,10 @@ final class ConnectionPool: @unchecked Sendable {
             // The backend's process ID, for cancel requests; bounded like connecting.
             try await StatementScope.readProcessID(of: pooled.watch, within: deadlines.connect)
         } catch {
-            try? await connection.close()
+            connection.closeInBackground()
+            if error is StatementNotSent || StatementScope.connectionError(error, connectionClosed: true) != nil {
+                throw EntityKitPostgresError.connectionFailed("the server closed the new connection at once: check the server's log")
+            }
             throw error
         }
         return pooled

@@ -18,9 +18,26 @@ enum StatementExecution {
     ///     after `DISCARD ALL`, a restart or a pooler), prepare it again and send it once more.
     ///     Safe outside a transaction: the server ran nothing. Inside one, the runner reports
     ///     ``EntityKitPostgresError/preparedStatementLost`` instead.
+    ///   - passingUnsent: throw ``StatementNotSent`` when the connection had closed before the
+    ///     statement was sent, for a caller that sends it again on another connection; otherwise
+    ///     that is ``EntityKitPostgresError/connectionClosed(_:)``.
     static func run<Result>(
         _ statement: SQLStatement, on watch: ConnectionWatch, policy: StatementPolicy, mode: StatementMode = .normal,
-        prepared: Bool, delivery: RowDelivery = .collected, retryingLostStatement: Bool, logger: Logger,
+        prepared: Bool, delivery: RowDelivery = .collected, retryingLostStatement: Bool, passingUnsent: Bool = false, logger: Logger,
+        _ body: (StatementRows) async throws -> Result
+    ) async throws -> Result {
+        do {
+            return try await send(
+                statement, on: watch, policy: policy, mode: mode, prepared: prepared, delivery: delivery,
+                retryingLostStatement: retryingLostStatement, logger: logger, body)
+        } catch is StatementNotSent where !passingUnsent {
+            throw EntityKitPostgresError.connectionClosed(StatementNotSent.reason)
+        }
+    }
+
+    private static func send<Result>(
+        _ statement: SQLStatement, on watch: ConnectionWatch, policy: StatementPolicy, mode: StatementMode,
+        prepared: Bool, delivery: RowDelivery, retryingLostStatement: Bool, logger: Logger,
         _ body: (StatementRows) async throws -> Result
     ) async throws -> Result {
         try checkSendable(statement)

@@ -34,6 +34,8 @@ final class StatementScope: @unchecked Sendable {
     private var closeToken: UInt64?
     /// Settled when the caller is done with the statement (rows read, or an error).
     private let ended = FirstOutcome<Void>()
+    /// True once every row was read without error: nothing left to stop, the connection is clean.
+    private var completed = false
     /// True when the runtime closed the connection to stop the statement.
     private(set) var closedConnection = false
 
@@ -50,7 +52,7 @@ final class StatementScope: @unchecked Sendable {
         consume: (Sent) async throws -> Result
     ) async throws -> Result {
         if mode == .normal && Task.isCancelled { throw CancellationError() }
-        if watch.isClosed { throw EntityKitPostgresError.connectionClosed("it had closed before the statement was sent") }
+        if watch.isClosed { throw StatementNotSent() }
         if policy.cancel.needsProcessID && watch.processID == nil {
             try await readProcessID(of: watch)
         }
@@ -59,7 +61,9 @@ final class StatementScope: @unchecked Sendable {
         do {
             let result = try await withTaskCancellationHandler {
                 let rows = try await scope.send(send)
-                return try await consume(rows)
+                let result = try await consume(rows)
+                scope.complete()
+                return result
             } onCancel: {
                 if mode == .normal { scope.interrupt(.cancelled) }
             }
@@ -84,6 +88,7 @@ final class StatementScope: @unchecked Sendable {
             for try await row in rows {
                 watch.setProcessID(try row.decode(Int32.self))
             }
+            scope.complete()
             await scope.end()
         } catch {
             await scope.end()
@@ -111,7 +116,7 @@ final class StatementScope: @unchecked Sendable {
             return false
         }
         if closedAlready || watch.isClosed {
-            throw EntityKitPostgresError.connectionClosed("it closed as the statement was sent")
+            throw StatementNotSent()
         }
         let connection = watch.connection
         Task {
@@ -126,7 +131,7 @@ final class StatementScope: @unchecked Sendable {
 
     private func interrupt(_ reason: Interruption) {
         let failSendingNow: (@Sendable (any Error) -> Void)? = lock.withLock {
-            if ended.isSettled { return nil }
+            if completed || ended.isSettled { return nil }
             if case .closed = reason {
                 if interruption == nil { interruption = .closed }
                 return failSending
@@ -152,11 +157,19 @@ final class StatementScope: @unchecked Sendable {
         if delivered, !policy.closesAfterCancel, (try? await Bounded.run(within: grace) { [ended] in try await ended.value }) != nil {
             return
         }
+        // A statement that finished while it was being stopped (a deadline that fired as the
+        // last row arrived) left its connection clean: keep it.
+        if lock.withLock({ completed }) { return }
         lock.withLock { closedConnection = true }
         policy.logger.debug(
             "closing the connection of an interrupted statement",
             metadata: ["cancel_delivered": "\(delivered)", "waited_for_stop": "\(delivered && !policy.closesAfterCancel)"])
         try? await watch.connection.close()
+    }
+
+    /// Every row was read: a deadline or cancellation from now on has nothing to stop.
+    private func complete() {
+        lock.withLock { completed = true }
     }
 
     /// The caller is done: stops the timer, and waits for a cancel request in flight.
@@ -182,8 +195,14 @@ final class StatementScope: @unchecked Sendable {
     /// is gone.
     static func connectionError(_ error: any Error, connectionClosed: Bool) -> EntityKitPostgresError? {
         if let error = error as? EntityKitPostgresError { return error }
+        if error is StatementNotSent { return .connectionClosed(StatementNotSent.reason) }
         guard let error = error as? PSQLError else { return nil }
         let state = error.serverInfo?[.sqlState]
+        // A FATAL error ends the session, whatever its SQLSTATE (25P03 for an idle-in-
+        // transaction timeout, 57P05 for an idle-session timeout).
+        if error.serverInfo?[.severity] == "FATAL" || error.serverInfo?[.localizedSeverity] == "FATAL" {
+            return .connectionClosed(error.serverInfo?[.message] ?? "the server ended the session")
+        }
         // 57P01 admin shutdown, 57P02 crash shutdown, 57P03 cannot connect now, class 08
         // connection exceptions: the server ends the session with these.
         if let state, state.hasPrefix("57P") || state.hasPrefix("08") {
@@ -196,4 +215,11 @@ final class StatementScope: @unchecked Sendable {
         default: return connectionClosed && error.code != .server ? .connectionClosed("\(error.code)") : nil
         }
     }
+}
+
+/// The connection had closed before the statement was sent: nothing reached the server, so the
+/// statement may be sent again on another connection. ``DatabaseClient`` does so; other runners
+/// report ``EntityKitPostgresError/connectionClosed(_:)``.
+struct StatementNotSent: Error {
+    static let reason = "it had closed before the statement was sent"
 }
