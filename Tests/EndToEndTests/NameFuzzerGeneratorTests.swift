@@ -1,4 +1,5 @@
 @testable import EntityGenerator
+import TestSupport
 import Testing
 
 /// The name fuzzer's generator itself, without a server: seeds replay, and the DDL holds what the

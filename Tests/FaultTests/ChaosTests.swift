@@ -70,10 +70,10 @@ extension FaultSuites {
                             }
                         }
                         group.addTask {
-                            var random = SplitMix(seed: seed)
+                            var random = SplitMix64(seed: seed)
                             for _ in 0..<20 {
-                                try await Task.sleep(for: .milliseconds(200 + Int(random.next() % 300)))
-                                switch random.next() % 6 {
+                                try await Task.sleep(for: .milliseconds(random.inRange(200...499)))
+                                switch random.below(6) {
                                 case 0: try? await own.terminateSessions()
                                 case 1: proxy.cutAll()
                                 case 2:
@@ -126,20 +126,5 @@ extension FaultSuites {
             #expect(halfWritten == 0, "writes half there")
             #expect(failedButPresent == 0, "writes reported failed but committed")
         }
-    }
-}
-
-/// A small seeded generator, so a chaos run can be replayed.
-struct SplitMix {
-    var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var value = state
-        value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-        return value ^ (value >> 31)
     }
 }

@@ -1,3 +1,5 @@
+import TestSupport
+
 /// One fuzzed database: the DDL that creates it and the schemas to generate entities from (the
 /// first is the primary schema).
 struct FuzzedSchema: Equatable {
