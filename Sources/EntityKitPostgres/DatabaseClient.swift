@@ -90,7 +90,7 @@ public final class DatabaseClient: PostgresQueryRunner, Sendable {
 
     /// Closes connections idle past ``Options/idleTimeout`` until the task running it is
     /// cancelled, then shuts the client down (``shutdown()``). Calls work without it; run it
-    /// for the life of the app (it fits a service group, like PostgresNIO's client).
+    /// for the life of the app, in a task of its own or a child task of the app's group.
     public func run() async {
         let period = options.idleTimeout.map { max($0 / 2, .milliseconds(100)) } ?? .seconds(3600)
         while !Task.isCancelled {
