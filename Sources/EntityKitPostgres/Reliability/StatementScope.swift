@@ -11,8 +11,9 @@ import PostgresNIO
 ///   that just closed ends the moment the close is observed.
 /// - Reading the rows runs in the caller's task.
 /// - A deadline or task cancellation at any point cancels the statement on the server
-///   (``ServerCancel``); if it has not stopped within the cancel grace, the connection is
-///   closed, which ends every wait on it. The call then throws
+///   (``ServerCancel``), then closes the connection, which ends every wait on it: at once for a
+///   pooled connection outside a transaction (``StatementPolicy/closesAfterCancel``), else only
+///   if the statement has not stopped within the cancel grace. The call then throws
 ///   ``EntityKitPostgresError/statementTimedOut(_:)`` or `CancellationError`.
 /// - The scope does not end until a cancel request it sent has been answered, so a late
 ///   cancel can never hit the connection's next statement.
@@ -36,8 +37,6 @@ final class StatementScope: @unchecked Sendable {
     private let ended = FirstOutcome<Void>()
     /// True once every row was read without error: nothing left to stop, the connection is clean.
     private var completed = false
-    /// True when the runtime closed the connection to stop the statement.
-    private(set) var closedConnection = false
 
     private init(watch: ConnectionWatch, policy: StatementPolicy) {
         self.watch = watch
@@ -160,7 +159,6 @@ final class StatementScope: @unchecked Sendable {
         // A statement that finished while it was being stopped (a deadline that fired as the
         // last row arrived) left its connection clean: keep it.
         if lock.withLock({ completed }) { return }
-        lock.withLock { closedConnection = true }
         policy.logger.debug(
             "closing the connection of an interrupted statement",
             metadata: ["cancel_delivered": "\(delivered)", "waited_for_stop": "\(delivered && !policy.closesAfterCancel)"])
