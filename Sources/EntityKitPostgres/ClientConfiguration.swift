@@ -25,7 +25,12 @@ extension PostgresClient.Configuration {
     ///   - environment: where `PG*` variables and files come from (default: this process's).
     /// - Throws: `ConnectionInfoError`, whose description says what to fix.
     public init(connectionString: String, environment: ConnectionEnvironment = .current) throws(ConnectionInfoError) {
-        let settings = try DriverSettings(ResolvedConnection(connectionString, environment: environment), environment: environment)
+        try self.init(resolved: ResolvedConnection(connectionString, environment: environment), environment: environment)
+    }
+
+    /// A configuration from a connection string already resolved.
+    init(resolved: ResolvedConnection, environment: ConnectionEnvironment) throws(ConnectionInfoError) {
+        let settings = try DriverSettings(resolved, environment: environment)
         switch settings.endpoint {
         case let .unixSocket(path):
             self.init(unixSocketPath: path, username: settings.user, password: settings.password, database: settings.database)
@@ -56,7 +61,12 @@ extension PostgresConnection.Configuration {
     ///
     /// - Throws: `ConnectionInfoError`, whose description says what to fix.
     public init(connectionString: String, environment: ConnectionEnvironment = .current) throws(ConnectionInfoError) {
-        let settings = try DriverSettings(ResolvedConnection(connectionString, environment: environment), environment: environment)
+        try self.init(resolved: ResolvedConnection(connectionString, environment: environment), environment: environment)
+    }
+
+    /// A configuration from a connection string already resolved.
+    init(resolved: ResolvedConnection, environment: ConnectionEnvironment) throws(ConnectionInfoError) {
+        let settings = try DriverSettings(resolved, environment: environment)
         switch settings.endpoint {
         case let .unixSocket(path):
             self.init(unixSocketPath: path, username: settings.user, password: settings.password, database: settings.database)
@@ -69,7 +79,7 @@ extension PostgresConnection.Configuration {
                 case let .require(configuration): .require(try NIOSSLContext(configuration: configuration))
                 }
             } catch {
-                throw .unsupported(keyword: "sslmode", value: resolvedMode(connectionString, environment), reason: "TLS could not be set up: \(error)")
+                throw .unsupported(keyword: "sslmode", value: resolved.sslMode.rawValue, reason: "TLS could not be set up: \(error)")
             }
             self.init(host: host, port: port, username: settings.user, password: settings.password, database: settings.database, tls: tls)
         }
@@ -85,11 +95,6 @@ extension PostgresConnection.Configuration {
     }
 }
 
-/// The sslmode in effect, for a message.
-private func resolvedMode(_ connectionString: String, _ environment: ConnectionEnvironment) -> String {
-    (try? ResolvedConnection(connectionString, environment: environment).sslMode.rawValue) ?? "prefer"
-}
-
 extension PostgresClient {
     /// A client for the database a connection string names (see
     /// `Configuration.init(connectionString:environment:)`). Call `run()` in a task before use.
@@ -102,8 +107,8 @@ extension PostgresClient {
         environment: ConnectionEnvironment = .current,
         backgroundLogger: Logger = .entityKitSilent
     ) throws(ConnectionInfoError) {
-        try ConnectionWarnings.log(connectionString, environment: environment, to: backgroundLogger)
-        self.init(configuration: try Configuration(connectionString: connectionString, environment: environment), backgroundLogger: backgroundLogger)
+        let resolved = try ConnectionWarnings.log(connectionString, environment: environment, to: backgroundLogger)
+        self.init(configuration: try Configuration(resolved: resolved, environment: environment), backgroundLogger: backgroundLogger)
     }
 
     /// A client for the database at a connection string (URI or `key=value`). Call `run()` in a

@@ -73,7 +73,7 @@ public final class DatabaseClient: PostgresQueryRunner, Sendable {
         if let text = resolved.parameters["connect_timeout"], !text.isEmpty, let seconds = resolved.connectTimeout, seconds > 0 {
             options.deadlines.connect = .seconds(min(seconds, 365 * 24 * 3600))
         }
-        try self.init(configuration: try PostgresConnection.Configuration(connectionString: connectionString, environment: environment), options: options, logger: logger)
+        try self.init(configuration: try PostgresConnection.Configuration(resolved: resolved, environment: environment), options: options, logger: logger)
     }
 
     /// A client for a PostgresNIO connection configuration.

@@ -56,7 +56,8 @@ extension PostgresConnection: PostgresQueryRunner {
     public func withRows<Result>(
         of statement: SQLStatement, isFixedShape: Bool, delivery: RowDelivery, logger: Logger, _ body: (StatementRows) async throws -> Result
     ) async throws -> Result {
-        try await StatementExecution.run(
+        try StatementExecution.checkSendable(statement)
+        return try await StatementExecution.run(
             statement, on: ConnectionWatch.of(self), policy: .standalone,
             prepared: isFixedShape, delivery: delivery, retryingLostStatement: true, logger: logger, body)
     }

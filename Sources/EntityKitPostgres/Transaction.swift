@@ -149,6 +149,7 @@ final class TransactionContext: @unchecked Sendable {
     func run<Result>(
         _ statement: SQLStatement, prepared: Bool, delivery: RowDelivery, logger: Logger, _ body: (StatementRows) async throws -> Result
     ) async throws -> Result {
+        try StatementExecution.checkSendable(statement)
         do {
             return try await StatementExecution.run(
                 statement, on: watch, policy: policy, prepared: prepared, delivery: delivery, retryingLostStatement: false, logger: logger, body)

@@ -186,8 +186,9 @@ enum Faults {
 }
 
 /// The parent of every fault suite: they run one at a time, since each holds the runtime to
-/// time bounds and some stop, restart or cut servers.
-@Suite("Faults", .serialized)
+/// time bounds and some stop, restart or cut servers. Every test ends within five minutes
+/// even where it waits outside `within(_:_:_:)`.
+@Suite("Faults", .serialized, .timeLimit(.minutes(5)))
 enum FaultSuites {}
 
 /// Runs blocking work (a `pg_ctl`, an `initdb`, a libpq call) on a thread of its own, off the

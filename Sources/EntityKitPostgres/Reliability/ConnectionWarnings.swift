@@ -12,7 +12,6 @@ enum ConnectionWarnings {
     ]
 
     /// Resolves `connectionString`, logs its warnings at `.warning`, and returns it resolved.
-    @discardableResult
     static func log(_ connectionString: String, environment: ConnectionEnvironment, to logger: Logger) throws(ConnectionInfoError) -> ResolvedConnection {
         let explicit = try ConnectionParameters(parsing: connectionString)
         let resolved = try ResolvedConnection(explicit, environment: environment)

@@ -4,7 +4,8 @@ import PostgresNIO
 /// Sends one statement on a connection the way a runner asked: checked, unnamed or prepared,
 /// within a ``StatementScope``.
 enum StatementExecution {
-    /// Refuses a statement that must not reach the server.
+    /// Refuses a statement that must not reach the server. Every runner calls it once, on entry,
+    /// before it takes a connection.
     static func checkSendable(_ statement: SQLStatement) throws(SQLRejection) {
         if let rejection = statement.rejection { throw rejection }
         if statement.sql.utf8.contains(0) { throw .nulInText }
@@ -40,7 +41,6 @@ enum StatementExecution {
         prepared: Bool, delivery: RowDelivery, retryingLostStatement: Bool, logger: Logger,
         _ body: (StatementRows) async throws -> Result
     ) async throws -> Result {
-        try checkSendable(statement)
         guard prepared else {
             if delivery == .streamed {
                 return try await StatementScope.run(on: watch, policy: policy, mode: mode, send: { connection in

@@ -77,22 +77,13 @@ final class StatementScope: @unchecked Sendable {
     /// Reads the backend's process ID (for cancel requests), once per connection. Past
     /// `bound`, the connection is closed.
     static func readProcessID(of watch: ConnectionWatch, within bound: Duration = Deadlines.standard.connect) async throws {
+        // Cancel requests are unavailable in this policy, so run() does not come back here.
         let policy = StatementPolicy(deadlines: Deadlines(statement: bound), cancel: .unavailable, logger: .entityKitSilent)
-        let scope = StatementScope(watch: watch, policy: policy)
-        scope.start()
-        do {
-            let rows = try await scope.send { connection in
-                StatementRows(try await connection.query("SELECT pg_backend_pid()", logger: .entityKitSilent))
-            }
-            for try await row in rows {
-                watch.setProcessID(try row.decode(Int32.self))
-            }
-            scope.complete()
-            await scope.end()
-        } catch {
-            await scope.end()
-            throw scope.translate(error)
-        }
+        try await run(on: watch, policy: policy, send: { connection in
+            try await connection.query("SELECT pg_backend_pid()", logger: .entityKitSilent).get().rows
+        }, consume: { rows in
+            if let row = rows.first { watch.setProcessID(try row.decode(Int32.self)) }
+        })
     }
 
     private func start() {
