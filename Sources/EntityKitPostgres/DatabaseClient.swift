@@ -148,7 +148,10 @@ public final class DatabaseClient: PostgresQueryRunner, Sendable {
                 pool.release(pooled, reusable: false)
                 attempt += 1
             } catch {
-                pool.release(pooled)
+                // A connection that failed its statement by closing may not look closed yet
+                // (the driver is still tearing it down): never hand it out again.
+                let closed = if case .connectionClosed? = error as? EntityKitPostgresError { true } else { false }
+                pool.release(pooled, reusable: !closed)
                 throw error
             }
         }

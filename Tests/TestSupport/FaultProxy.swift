@@ -135,7 +135,8 @@ public final class FaultProxy: @unchecked Sendable {
             lock.lock()
             defer { lock.unlock() }
             if stopped { return }
-            if descriptors[0].revents & Int16(POLLIN) != 0 { acceptLocked(mode: mode) }
+            // The mode as it is now: set(_:) may have changed it during the poll.
+            if descriptors[0].revents & Int16(POLLIN) != 0 { acceptLocked(mode: self.mode) }
             guard self.mode != .blackhole, mode != .blackhole else { continue }
             var closed: Set<Int32> = []
             for pair in pairs {
