@@ -17,8 +17,8 @@ extension PostgresClient.Configuration {
     /// `system` for the system's roots); `verify-full` also checks the host name. Unix-domain
     /// sockets (`host=/var/run/postgresql`) never use TLS, as in libpq.
     ///
-    /// Several hosts (`host=a,b`) are accepted, but the client connects to the first one only:
-    /// PostgresNIO has no fail-over.
+    /// Several hosts (`host=a,b`) and `target_session_attrs` are refused: PostgresNIO's client
+    /// connects to one host without checking it. ``DatabaseClient`` follows libpq's rules.
     ///
     /// - Parameters:
     ///   - connectionString: a URI or `key=value` string; empty to rely on `PG*` variables alone.
@@ -30,6 +30,7 @@ extension PostgresClient.Configuration {
 
     /// A configuration from a connection string already resolved.
     init(resolved: ResolvedConnection, environment: ConnectionEnvironment) throws(ConnectionInfoError) {
+        try DriverSettings.refuseMultiHost(resolved)
         let settings = try DriverSettings(resolved, environment: environment)
         switch settings.endpoint {
         case let .unixSocket(path):
@@ -57,16 +58,19 @@ extension PostgresClient.Configuration {
 
 extension PostgresConnection.Configuration {
     /// A configuration from a connection string, resolved as for
-    /// `PostgresClient.Configuration.init(connectionString:environment:)`.
+    /// `PostgresClient.Configuration.init(connectionString:environment:)`: one host, no
+    /// `target_session_attrs` (``DatabaseClient`` takes several).
     ///
     /// - Throws: `ConnectionInfoError`, whose description says what to fix.
     public init(connectionString: String, environment: ConnectionEnvironment = .current) throws(ConnectionInfoError) {
-        try self.init(resolved: ResolvedConnection(connectionString, environment: environment), environment: environment)
+        let resolved = try ResolvedConnection(connectionString, environment: environment)
+        try DriverSettings.refuseMultiHost(resolved)
+        try self.init(resolved: resolved, host: resolved.primaryHost, environment: environment)
     }
 
-    /// A configuration from a connection string already resolved.
-    init(resolved: ResolvedConnection, environment: ConnectionEnvironment) throws(ConnectionInfoError) {
-        let settings = try DriverSettings(resolved, environment: environment)
+    /// A configuration for one of the hosts of a connection string already resolved.
+    init(resolved: ResolvedConnection, host: ResolvedConnection.Host, environment: ConnectionEnvironment) throws(ConnectionInfoError) {
+        let settings = try DriverSettings(resolved, host: host, environment: environment)
         switch settings.endpoint {
         case let .unixSocket(path):
             self.init(unixSocketPath: path, username: settings.user, password: settings.password, database: settings.database)

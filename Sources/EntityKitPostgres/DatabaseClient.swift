@@ -2,7 +2,8 @@ import Logging
 import PostgresConnectionInfo
 import PostgresNIO
 
-/// A pool of connections to one database, with the runtime's promise: no call waits without
+/// A pool of connections to one database (on one server, or on the first of several that
+/// qualifies, as libpq picks it), with the runtime's promise: no call waits without
 /// bound, a connection the server closed fails its statement at once and is replaced, a
 /// cancelled task cancels its statement on the server, and a transaction commits or throws.
 ///
@@ -61,32 +62,104 @@ public final class DatabaseClient: PostgresQueryRunner, Sendable {
     /// first call. Warnings libpq would print (a `.pgpass` that is ignored because others can
     /// read it) go to `logger`.
     ///
+    /// Several hosts (`host=db1,db2,db3`, `postgres://db1,db2:5433/app`) are tried as libpq
+    /// tries them, for every new connection: in order, or shuffled with
+    /// `load_balance_hosts=random`; a host that refuses, does not answer within the connect
+    /// deadline, or does not qualify for `target_session_attrs` is skipped. So a client with
+    /// `target_session_attrs=read-write` follows a failover to the promoted standby.
+    ///
+    /// ``replica`` sends reads to standbys: those of `replicaConnectionString` when given,
+    /// else the same hosts with `target_session_attrs=prefer-standby` and
+    /// `load_balance_hosts=random` when the string names several, else the primary itself.
+    ///
     /// - Throws: `ConnectionInfoError` for a string that cannot be used (its description says
     ///   what to fix), ``EntityKitPostgresError/invalidArgument(name:value:expected:)`` for
     ///   options out of range.
     public convenience init(
-        connectionString: String, environment: ConnectionEnvironment = .current,
+        connectionString: String, replicaConnectionString: String? = nil, environment: ConnectionEnvironment = .current,
         options: Options = Options(), logger: Logger = .entityKitSilent
     ) throws {
-        let resolved = try ConnectionWarnings.log(connectionString, environment: environment, to: logger)
+        let replica: DatabaseClient?
+        if let replicaConnectionString {
+            replica = try DatabaseClient(connectionString: replicaConnectionString, role: .replica, environment: environment, options: options, logger: logger)
+        } else {
+            var explicit = try ConnectionParameters(parsing: connectionString)
+            let hosts = try ResolvedConnection(explicit, environment: environment).hosts
+            if hosts.count > 1 {
+                explicit["target_session_attrs"] = TargetSessionAttributes.preferStandby.rawValue
+                explicit["load_balance_hosts"] = "random"
+                // The same string's warnings are logged once, by the primary's client.
+                replica = try DatabaseClient(parameters: explicit, role: .replica, environment: environment, options: options, logger: logger, logsWarnings: false)
+            } else {
+                replica = nil
+            }
+        }
+        try self.init(connectionString: connectionString, role: .primary(replica: replica), environment: environment, options: options, logger: logger)
+    }
+
+    private convenience init(
+        connectionString: String, role: Role, environment: ConnectionEnvironment, options: Options, logger: Logger
+    ) throws {
+        try self.init(parameters: try ConnectionParameters(parsing: connectionString), role: role, environment: environment, options: options, logger: logger)
+    }
+
+    private convenience init(
+        parameters: ConnectionParameters, role: Role, environment: ConnectionEnvironment, options: Options, logger: Logger, logsWarnings: Bool = true
+    ) throws {
+        let resolved = try ConnectionWarnings.log(parameters, environment: environment, to: logsWarnings ? logger : .entityKitSilent)
         var options = options
         if let text = resolved.parameters["connect_timeout"], !text.isEmpty, let seconds = resolved.connectTimeout, seconds > 0 {
             options.deadlines.connect = .seconds(min(seconds, 365 * 24 * 3600))
         }
-        try self.init(configuration: try PostgresConnection.Configuration(resolved: resolved, environment: environment), options: options, logger: logger)
+        try self.init(connector: try HostConnector(resolved: resolved, environment: environment), role: role, options: options, logger: logger)
     }
 
-    /// A client for a PostgresNIO connection configuration.
-    public init(configuration: PostgresConnection.Configuration, options: Options = Options(), logger: Logger = .entityKitSilent) throws {
+    /// A client for a PostgresNIO connection configuration (one server).
+    public convenience init(configuration: PostgresConnection.Configuration, options: Options = Options(), logger: Logger = .entityKitSilent) throws {
+        try self.init(connector: HostConnector(configuration: configuration), role: .primary(replica: nil), options: options, logger: logger)
+    }
+
+    /// Whether a client is an app's main one or the standbys' of another.
+    private enum Role {
+        case primary(replica: DatabaseClient?)
+        case replica
+    }
+
+    private init(connector: HostConnector, role: Role, options: Options, logger: Logger) throws {
         try options.validate()
         self.options = options
         self.logger = logger
-        pool = ConnectionPool(configuration: configuration, maximumConnections: options.maximumConnections, deadlines: options.deadlines, logger: logger)
+        pool = ConnectionPool(connector: connector, maximumConnections: options.maximumConnections, deadlines: options.deadlines, logger: logger)
         policy = StatementPolicy(
-            deadlines: options.deadlines,
-            cancel: .newConnection(configuration, connectDeadline: options.deadlines.connect),
+            deadlines: options.deadlines, cancel: .newConnectionToSameServer(connectDeadline: options.deadlines.connect),
             logger: logger, closesAfterCancel: true)
+        switch role {
+        case let .primary(replica):
+            replicaClient = replica
+            isReplica = false
+        case .replica:
+            replicaClient = nil
+            isReplica = true
+        }
     }
+
+    /// The client for reads that may lag a little behind the primary: its connections go to a
+    /// standby (see ``init(connectionString:replicaConnectionString:environment:options:logger:)``),
+    /// its transactions are `READ ONLY`. Every operation of the client works on it, so the
+    /// same generated code reads from either:
+    ///
+    /// ```swift
+    /// let recent = try await db.replica.all(Post.self, where: { $0.publishedAt > since })
+    /// ```
+    ///
+    /// A standby shows a write only once it has replayed it: read what you just wrote through
+    /// the client itself (the primary), or inside the transaction that wrote it. With one host
+    /// and no replica connection string, this is the client itself.
+    public var replica: DatabaseClient { replicaClient ?? self }
+
+    /// True for the client of ``replica``: its transactions are read-only.
+    public let isReplica: Bool
+    private let replicaClient: DatabaseClient?
 
     /// Closes connections idle past ``Options/idleTimeout`` until the task running it is
     /// cancelled, then shuts the client down (``shutdown()``). Calls work without it; run it
@@ -95,7 +168,10 @@ public final class DatabaseClient: PostgresQueryRunner, Sendable {
         let period = options.idleTimeout.map { max($0 / 2, .milliseconds(100)) } ?? .seconds(3600)
         while !Task.isCancelled {
             do { try await Task.sleep(for: period) } catch { break }
-            if let timeout = options.idleTimeout { pool.closeIdle(olderThan: timeout) }
+            if let timeout = options.idleTimeout {
+                pool.closeIdle(olderThan: timeout)
+                replicaClient?.pool.closeIdle(olderThan: timeout)
+            }
         }
         await shutdown()
     }
@@ -104,6 +180,7 @@ public final class DatabaseClient: PostgresQueryRunner, Sendable {
     /// connection and closes the connections; calls in progress finish first on theirs.
     public func shutdown() async {
         await pool.shutDown()
+        await replicaClient?.shutdown()
     }
 
     /// How many connections are open (or opening), idle, and how many calls wait for one.
@@ -141,7 +218,7 @@ public final class DatabaseClient: PostgresQueryRunner, Sendable {
             do {
                 let result = try await StatementExecution.run(
                     statement, on: pooled.watch, policy: policy, prepared: isFixedShape, delivery: delivery,
-                    retryingLostStatement: true, passingUnsent: attempt < 3, logger: logger, body)
+                    retryingLostStatement: true, passingUnsent: attempt < 3, confirmingCommit: true, logger: logger, body)
                 pool.release(pooled)
                 return result
             } catch is StatementNotSent {
@@ -150,7 +227,10 @@ public final class DatabaseClient: PostgresQueryRunner, Sendable {
             } catch {
                 // A connection that failed its statement by closing may not look closed yet
                 // (the driver is still tearing it down): never hand it out again.
-                let closed = if case .connectionClosed? = error as? EntityKitPostgresError { true } else { false }
+                let closed = switch error as? EntityKitPostgresError {
+                case .connectionClosed?, .commitOutcomeUnknown?, .transactionRolledBack?: true
+                default: false
+                }
                 pool.release(pooled, reusable: !closed)
                 throw error
             }
@@ -175,6 +255,8 @@ public final class DatabaseClient: PostgresQueryRunner, Sendable {
         _ options: TransactionOptions, preparation: StatementPreparation, logger: Logger,
         isolation: isolated (any Actor)?, _ body: (Transaction) async throws -> sending Result
     ) async throws -> sending Result {
+        var options = options
+        if isReplica { options.readOnly = true }
         let pooled = try await pool.acquire()
         let fate = ConnectionFate()
         defer { pool.release(pooled, reusable: fate.isReusable) }

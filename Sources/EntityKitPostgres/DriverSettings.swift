@@ -25,9 +25,10 @@ struct DriverSettings {
     /// `nil` keeps PostgresNIO's default (10 s) when `connect_timeout` is not set.
     let connectTimeout: TimeAmount?
 
-    init(_ resolved: ResolvedConnection, environment: ConnectionEnvironment) throws(ConnectionInfoError) {
+    /// The settings for connecting to `host`, one of `resolved`'s hosts (the first by default).
+    init(_ resolved: ResolvedConnection, host: ResolvedConnection.Host? = nil, environment: ConnectionEnvironment) throws(ConnectionInfoError) {
         try Self.refuseUnsupported(resolved)
-        let host = resolved.primaryHost
+        let host = host ?? resolved.primaryHost
         endpoint = host.endpoint
         user = resolved.user
         // libpq treats an empty password as none.
@@ -53,13 +54,12 @@ struct DriverSettings {
         func value(_ keyword: String) -> String? {
             parameters[keyword].flatMap { $0.isEmpty ? nil : $0 }
         }
-        let host = resolved.primaryHost
-        if case let .unixSocket(path) = host.endpoint, path.hasPrefix("@") {
-            throw .unsupported(keyword: "host", value: host.name, reason: "PostgresNIO cannot open abstract Unix sockets")
+        for host in resolved.hosts {
+            if case let .unixSocket(path) = host.endpoint, path.hasPrefix("@") {
+                throw .unsupported(keyword: "host", value: host.name, reason: "PostgresNIO cannot open abstract Unix sockets")
+            }
         }
         let refusals: [(keyword: String, refused: (String) -> Bool, reason: String)] = [
-            ("target_session_attrs", { $0 != "any" }, "it connects to the first host without checking whether it is a primary or a standby"),
-            ("load_balance_hosts", { $0 == "random" && resolved.hosts.count > 1 }, "it always connects to the first host"),
             ("channel_binding", { $0 == "require" }, "its SCRAM authentication does not use channel binding"),
             ("gssencmode", { $0 == "require" }, "it has no GSSAPI encryption"),
             ("require_auth", { _ in true }, "it cannot restrict the server's authentication method"),
@@ -75,6 +75,21 @@ struct DriverSettings {
             if let given = value(refusal.keyword), refusal.refused(given) {
                 throw .unsupported(keyword: refusal.keyword, value: given, reason: refusal.reason)
             }
+        }
+    }
+}
+
+extension DriverSettings {
+    /// Refuses what a single-host driver (PostgresNIO's own `PostgresClient` and
+    /// `PostgresConnection`) cannot honour: several hosts, or a check of the server's role.
+    /// Connecting to the first host alone would reach the wrong server after a failover.
+    static func refuseMultiHost(_ resolved: ResolvedConnection) throws(ConnectionInfoError) {
+        let reason = "PostgresNIO's PostgresClient and PostgresConnection connect to one host without checking it: use DatabaseClient, which tries every host as libpq does"
+        if resolved.hosts.count > 1 {
+            throw .unsupported(keyword: "host", value: resolved.hosts.map(\.displayName).joined(separator: ","), reason: reason)
+        }
+        if resolved.targetSessionAttributes.needsRole {
+            throw .unsupported(keyword: "target_session_attrs", value: resolved.targetSessionAttributes.rawValue, reason: reason)
         }
     }
 }

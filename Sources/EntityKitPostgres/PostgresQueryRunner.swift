@@ -59,7 +59,7 @@ extension PostgresConnection: PostgresQueryRunner {
         try StatementExecution.checkSendable(statement)
         return try await StatementExecution.run(
             statement, on: ConnectionWatch.of(self), policy: .standalone,
-            prepared: isFixedShape, delivery: delivery, retryingLostStatement: true, logger: logger, body)
+            prepared: isFixedShape, delivery: delivery, retryingLostStatement: true, confirmingCommit: true, logger: logger, body)
     }
 }
 
@@ -83,7 +83,7 @@ extension PostgresClient: PostgresQueryRunner {
         return try await BoundedLease.with(self, within: policy.deadlines.acquire) { connection in
             try await StatementExecution.run(
                 statement, on: ConnectionWatch.of(connection), policy: policy,
-                prepared: isFixedShape, delivery: delivery, retryingLostStatement: true, logger: logger, body)
+                prepared: isFixedShape, delivery: delivery, retryingLostStatement: true, confirmingCommit: true, logger: logger, body)
         }
     }
 }

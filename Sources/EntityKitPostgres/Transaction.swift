@@ -152,7 +152,7 @@ final class TransactionContext: @unchecked Sendable {
         try StatementExecution.checkSendable(statement)
         do {
             return try await StatementExecution.run(
-                statement, on: watch, policy: policy, prepared: prepared, delivery: delivery, retryingLostStatement: false, logger: logger, body)
+                statement, on: watch, policy: policy, prepared: prepared, delivery: delivery, retryingLostStatement: false, confirmingCommit: false, logger: logger, body)
         } catch {
             record(error)
             if let error = error as? PSQLError, error.isLostPreparedStatement {

@@ -7,7 +7,8 @@
 /// connection.hosts[0].endpoint   // .tcp(host: "db.internal", port: 5432)
 /// ```
 public struct ResolvedConnection: Sendable {
-    /// One server to try. libpq tries them in order; the PostgresNIO runtime uses the first.
+    /// One server to try. libpq and `DatabaseClient` try them in order (or shuffled with
+    /// `load_balance_hosts=random`) until one qualifies for `target_session_attrs`.
     public struct Host: Sendable, Equatable {
         /// Where to open the socket.
         public enum Endpoint: Sendable, Equatable {
@@ -35,6 +36,15 @@ public struct ResolvedConnection: Sendable {
             if case .unixSocket = endpoint { return true }
             return false
         }
+
+        /// `host:port` (`[::1]:5432` for IPv6, `socket /folder/.s.PGSQL.5432`), never with a
+        /// password: for messages naming the host.
+        public var displayName: String {
+            switch endpoint {
+            case .tcp: "\(name.contains(":") ? "[\(name)]" : name):\(port)"
+            case let .unixSocket(path): "socket \(path)"
+            }
+        }
     }
 
     /// Every keyword's value after defaults (the string's own, the service's, `PG*`, built-ins).
@@ -52,8 +62,19 @@ public struct ResolvedConnection: Sendable {
     /// Problems libpq reports on stderr without failing, such as an insecure password file.
     public let warnings: [String]
 
-    /// The first host: the one the PostgresNIO runtime connects to.
+    /// The first host: the one a single-host driver (PostgresNIO's own client) connects to.
     public var primaryHost: Host { hosts[0] }
+
+    /// What a server must be for a connection to it to be kept (`target_session_attrs`).
+    public var targetSessionAttributes: TargetSessionAttributes {
+        parameters["target_session_attrs"].flatMap { TargetSessionAttributes(rawValue: $0) } ?? .any
+    }
+
+    /// True when hosts are tried in a random order (`load_balance_hosts=random`), spreading
+    /// connections across them.
+    public var loadBalancesHosts: Bool {
+        parameters["load_balance_hosts"] == "random"
+    }
 
     /// Parses and resolves a URI or `key=value` string in `environment`.
     public init(_ connectionString: String, environment: ConnectionEnvironment = .current) throws(ConnectionInfoError) {
@@ -94,11 +115,7 @@ public struct ResolvedConnection: Sendable {
     /// `user@host:port/database` (or `user@socket /folder/database`), never with a password:
     /// for messages.
     public var displayName: String {
-        let host = primaryHost
-        let place = switch host.endpoint {
-        case .tcp: "\(host.name.contains(":") ? "[\(host.name)]" : host.name):\(host.port)"
-        case let .unixSocket(path): "socket \(path)"
-        }
+        let place = hosts.count == 1 ? primaryHost.displayName : hosts.map(\.displayName).joined(separator: ",")
         return "\(user)@\(place)/\(database)"
     }
 }

@@ -20,7 +20,7 @@ struct PreparedBenchmark {
         try await report.add(section: .prepared, subject: "find by key, one connection", figures: compare(connection, keys: keys))
 
         progress("insert one draft and delete it by key, \(pairs) times on a connection…")
-        try await report.add(section: .prepared, subject: "insert one + delete by key, one connection", figures: compareWrites(connection))
+        try await report.add(section: .prepared, subject: "insert one + delete by key, one connection", figures: compareWrites(connection, handWritten: connection))
 
         progress("find by key, \(finds) times on a client…")
         let client = try PostgresClient(url: url)
@@ -36,13 +36,18 @@ struct PreparedBenchmark {
         await database.shutdown()
     }
 
-    /// One-row inserts and deletes by key: `pairs` rows inserted and deleted again per pass.
-    private func compareWrites(_ runner: some PostgresQueryRunner) async throws -> [String: Figures] {
+    /// One-row inserts and deletes by key: `pairs` rows inserted and deleted again per pass. With
+    /// `handWritten`, also the same with typed PostgresNIO binds on that connection: the driver
+    /// reports each write at the server's answer, before its implicit commit, which the runtime
+    /// waits for (one more round trip per write), so the difference is what that confirmation costs.
+    private func compareWrites(_ runner: some PostgresQueryRunner, handWritten connection: PostgresConnection? = nil) async throws -> [String: Figures] {
         let unprepared = runner.unprepared
-        let drafts = (0..<pairs).map { index in
-            let row = InsertBenchmark.row(index, id: 20_000_000 + Int64(index), base: Date(timeIntervalSince1970: 1_735_689_600))
-            return BenchNarrow.Draft(id: row.id, externalID: row.externalID, name: row.name, code: row.code, note: row.note, quantity: row.quantity,
-                                     ratio: row.ratio, active: row.active, createdAt: PGTimestamp(row.createdAt), deletedAt: row.deletedAt.map(PGTimestamp.init))
+        let rows = (0..<pairs).map { index in
+            InsertBenchmark.row(index, id: 20_000_000 + Int64(index), base: Date(timeIntervalSince1970: 1_735_689_600))
+        }
+        let drafts = rows.map { row in
+            BenchNarrow.Draft(id: row.id, externalID: row.externalID, name: row.name, code: row.code, note: row.note, quantity: row.quantity,
+                              ratio: row.ratio, active: row.active, createdAt: PGTimestamp(row.createdAt), deletedAt: row.deletedAt.map(PGTimestamp.init))
         }
         func insertAndDelete(_ runner: some PostgresQueryRunner) async throws {
             for draft in drafts {
@@ -50,10 +55,22 @@ struct PreparedBenchmark {
                 guard try await runner.delete(BenchNarrow.self, key: stored.id) else { throw BenchmarkError("the row was not deleted") }
             }
         }
-        return try await Measure.compare([
+        var variants: [(String, () async throws -> Void)] = [
             (RuntimeReport.unnamed, { try await insertAndDelete(unprepared) }),
             (RuntimeReport.prepared, { try await insertAndDelete(runner) }),
-        ], units: drafts.count, passes: passes)
+        ]
+        if let connection {
+            let logger = Logger.entityKitSilent
+            variants.insert((RuntimeReport.handWritten, {
+                for row in rows {
+                    for statement in NarrowRow.insertStatements([row]) {
+                        for try await stored in try await connection.query(statement, logger: logger) { blackHole(try NarrowRow(row: stored)) }
+                    }
+                    try await connection.query("DELETE FROM bench_narrow WHERE id = \(row.id)", logger: logger).get()
+                }
+            }), at: 0)
+        }
+        return try await Measure.compare(variants, units: drafts.count, passes: passes)
     }
 
     private func compare(_ runner: some PostgresQueryRunner, keys: [Int64]) async throws -> [String: Figures] {

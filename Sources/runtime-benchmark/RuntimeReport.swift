@@ -70,6 +70,7 @@ struct RuntimeReport {
             if variants.contains(Self.handWritten) && variants.contains(Self.generated) { table[0].append("(b)/(a) median, min") }
             if variants.contains(Self.handWritten) && variants.contains(Self.chunksInTransaction) { table[0].append("(c)/(a) median, min") }
             if variants.contains(Self.unnamed) && variants.contains(Self.prepared) { table[0].append("prepared/unnamed") }
+            if variants.contains(Self.handWritten) && variants.contains(Self.prepared) { table[0].append("prepared/(a)") }
             if variants.contains(Self.eager) && variants.contains(Self.nPlusOne) { table[0].append("N+1/eager") }
             if variants.contains(Self.synthesized) && variants.contains(Self.genericConformance) { table[0].append("generic/synthesized") }
             for row in rows {
@@ -84,6 +85,7 @@ struct RuntimeReport {
                 if let ratio = row.ratio(Self.generated, Self.handWritten) { line.append(ratio) }
                 if let ratio = row.ratio(Self.chunksInTransaction, Self.handWritten) { line.append(ratio) }
                 if let ratio = row.ratio(Self.prepared, Self.unnamed) { line.append(ratio) }
+                if variants.contains(Self.handWritten) && variants.contains(Self.prepared) { line.append(row.ratio(Self.prepared, Self.handWritten) ?? "—") }
                 if let ratio = row.ratio(Self.nPlusOne, Self.eager) { line.append(ratio) }
                 if let ratio = row.ratio(Self.genericConformance, Self.synthesized) { line.append(ratio) }
                 table.append(line)

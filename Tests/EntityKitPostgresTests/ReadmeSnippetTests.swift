@@ -49,4 +49,24 @@ struct ReadmeSnippetTests {
         #expect(result.status == 0, "\(result.output)")
         #expect(!result.output.contains("error:"), "\(result.output)")
     }
+
+    @Test func theScalingOutSnippetCompiles() throws {
+        let readme = try String(contentsOf: TestEnvironment.packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
+        let start = try #require(readme.range(of: "<!-- scaling-out:start -->\n```swift\n"))
+        let end = try #require(readme.range(of: "```\n<!-- scaling-out:end -->"))
+        let source = """
+            import EntityKitPostgres
+            import Foundation
+            import GeneratedModels
+
+            func scalingOut(id: UUID, since: PGTimestamp) async throws {
+            \(readme[start.upperBound..<end.lowerBound])
+                _ = (user, recent)
+            }
+
+            """
+        let result = try Typecheck.snippet(source)
+        #expect(result.status == 0, "\(result.output)")
+        #expect(!result.output.contains("error:"), "\(result.output)")
+    }
 }

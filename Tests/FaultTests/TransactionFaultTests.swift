@@ -62,6 +62,45 @@ extension FaultSuites {
             }
         }
 
+        /// Outside a transaction the server commits a statement only at the protocol's Sync, after
+        /// it has answered the statement itself: a write whose commit fails (a deferred foreign
+        /// key here; a crash, or a synchronous standby's wait cancelled, in production) must throw,
+        /// not report the statement's answer as success.
+        @Test func aWriteWhoseCommitFailsOutsideATransactionThrows() async throws {
+            try database.execute("""
+                CREATE TABLE deferred_parent (id int PRIMARY KEY);
+                CREATE TABLE deferred_child (id int PRIMARY KEY,
+                    parent_id int REFERENCES deferred_parent DEFERRABLE INITIALLY DEFERRED)
+                """)
+            try await withDatabase(database.url) { db async throws in
+                let refused = await #expect(throws: EntityKitPostgresError.self, "raw SQL on the client") {
+                    try await within(10, "the write") { try await db.execute("INSERT INTO deferred_child VALUES (1, 42)") }
+                }
+                // The server's reason when the driver kept it; that the outcome is unknown when the
+                // driver closed the connection before the runtime read it (a race in the driver).
+                switch refused {
+                case let .transactionRolledBack(cause)?:
+                    #expect(cause == "SQLSTATE 23503 at commit on table public.deferred_child, constraint deferred_child_parent_id_fkey")
+                case .commitOutcomeUnknown?: break
+                default: Issue.record("expected the commit to be refused, got \(String(describing: refused))")
+                }
+                print("deferred foreign key outside a transaction: \(refused.map { "\($0)" } ?? "")")
+                await #expect(throws: (any Error).self, "raw SQL on a connection of the client") {
+                    try await within(10, "the write") {
+                        try await db.withConnection { connection in try await connection.execute("INSERT INTO deferred_child VALUES (2, 42)") }
+                    }
+                }
+                await #expect(throws: (any Error).self, "raw SQL, unprepared") {
+                    try await within(10, "the write") { try await db.unprepared.execute("INSERT INTO deferred_child VALUES (3, 42)") }
+                }
+                #expect(try await db.query("SELECT count(*)::int4 FROM deferred_child", as: Int32.self).first.map(Int.init) == 0)
+                // The client goes on with a connection of its own after it.
+                try await db.execute("INSERT INTO deferred_parent VALUES (42)")
+                try await db.execute("INSERT INTO deferred_child VALUES (4, 42)")
+                #expect(try await db.query("SELECT count(*)::int4 FROM deferred_child", as: Int32.self).first.map(Int.init) == 1)
+            }
+        }
+
         @Test func insertManyIsAllOrNothingOnEveryRunner() async throws {
             try await withDatabase(database.url) { db async throws in
                 let owner = try await db.insert(User.Draft(username: "bulk-owner", email: "bulk-owner@example.com"))

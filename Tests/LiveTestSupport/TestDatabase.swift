@@ -79,13 +79,16 @@ public final class TestDatabase: @unchecked Sendable {
     }
 }
 
-/// Minimal synchronous SQL over libpq, for test set-up.
-enum SQL {
-    static func execute(_ sql: String, on url: String) throws {
+/// Minimal synchronous SQL over libpq, for test set-up and for checks made on a server
+/// directly (what a replica has, who is connected), beside the runtime under test.
+public enum SQL {
+    /// Runs SQL (several statements allowed) on a new connection to `url`.
+    public static func execute(_ sql: String, on url: String) throws {
         _ = try rows(sql, on: url)
     }
 
-    static func rows(_ sql: String, on url: String) throws -> [[String?]] {
+    /// The rows of a query, as text, on a new connection to `url`.
+    public static func rows(_ sql: String, on url: String) throws -> [[String?]] {
         guard let connection = PQconnectdb(url) else { throw TestDatabaseError("libpq failed") }
         defer { PQfinish(connection) }
         guard PQstatus(connection) == CONNECTION_OK else {

@@ -47,7 +47,7 @@ struct ResolvedConnectionTests {
     @Test func multipleHostsPairWithPorts() throws {
         let resolved = try ResolvedConnection("postgresql://a:1,b,[::1]:3/db", environment: .hermetic())
         #expect(resolved.hosts.map(\.endpoint) == [.tcp(host: "a", port: 1), .tcp(host: "b", port: 5432), .tcp(host: "::1", port: 3)])
-        #expect(resolved.displayName == "alice@a:1/db")
+        #expect(resolved.displayName == "alice@a:1,b:5432,[::1]:3/db")
         let onePort = try ResolvedConnection("host=a,b port=7", environment: .hermetic())
         #expect(onePort.hosts.map(\.port) == [7, 7])
         let emptyHost = try ResolvedConnection("host=a,,b", environment: .hermetic())

@@ -6,6 +6,10 @@ import Foundation
 ///
 /// The certificate is self-signed for `localhost` only (no IP address), so `verify-full` to
 /// `127.0.0.1` fails while `verify-ca` succeeds; ``otherCertificate`` is an unrelated one.
+///
+/// It is also ready to be a primary: initdb's defaults already have `wal_level=replica`,
+/// `max_wal_senders=10`, `hot_standby=on` and a pg_hba line for replication connections from
+/// 127.0.0.1 with scram-sha-256, so ``startReplica()`` needs no other setting.
 public final class ThrowawayServer: @unchecked Sendable {
     public let folder: URL
     public let port: Int
@@ -30,38 +34,63 @@ public final class ThrowawayServer: @unchecked Sendable {
     /// Creates the cluster with TLS on and starts it.
     public static func start() throws -> ThrowawayServer {
         guard let binaries = binDirectory() else { throw TestDatabaseError(unavailableReason) }
-        return try ThrowawayServer(binaries: binaries)
+        return try ThrowawayServer(binaries: binaries, primary: nil)
     }
 
-    private init(binaries: String) throws {
+    /// Creates a hot standby of this server and starts it: a copy made with `pg_basebackup -R`
+    /// in a folder of its own, on a port of its own, with the same password and certificates,
+    /// streaming from this server (`SELECT pg_is_in_recovery()` is true until ``promote()``).
+    /// Its ``stop()`` deletes its folder; the two can be stopped in either order.
+    public func startReplica() throws -> ThrowawayServer {
+        try ThrowawayServer(binaries: binaries, primary: self)
+    }
+
+    private init(binaries: String, primary: ThrowawayServer?) throws {
         self.binaries = binaries
         let manager = FileManager.default
-        folder = manager.temporaryDirectory.appendingPathComponent("codegen-tls-\(UUID().uuidString.prefix(8))")
+        folder = manager.temporaryDirectory.appendingPathComponent("codegen-\(primary == nil ? "tls" : "replica")-\(UUID().uuidString.prefix(8))")
         try manager.createDirectory(at: folder, withIntermediateDirectories: true)
-        password = UUID().uuidString.replacingOccurrences(of: "-", with: "")
+        // A replica's roles, passwords included, are the primary's.
+        password = primary?.password ?? UUID().uuidString.replacingOccurrences(of: "-", with: "")
         port = try Self.freePort()
         certificate = folder.appendingPathComponent("server.crt")
         otherCertificate = folder.appendingPathComponent("other.crt")
         // PostgreSQL refuses to run as root: run it as `postgres`, as scripts/with-postgres does.
         owner = getuid() == 0 ? ["/usr/sbin/runuser", "-u", "postgres", "--"] : []
+        settings = "-c listen_addresses=127.0.0.1 -p \(port) -k \(folder.path) -c ssl=on"
+            + " -c ssl_cert_file=\(certificate.path) -c ssl_key_file=\(folder.appendingPathComponent("server.key").path) -c fsync=off"
 
-        try Self.check(Shell.run("/usr/bin/openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
-            "-subj", "/CN=localhost", "-addext", "subjectAltName=DNS:localhost",
-            "-keyout", folder.appendingPathComponent("server.key").path, "-out", certificate.path]), "openssl (server certificate)")
-        try Self.check(Shell.run("/usr/bin/openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
-            "-subj", "/CN=localhost", "-addext", "subjectAltName=DNS:localhost",
-            "-keyout", folder.appendingPathComponent("other.key").path, "-out", otherCertificate.path]), "openssl (other certificate)")
-        try password.write(to: folder.appendingPathComponent("pwfile"), atomically: true, encoding: .utf8)
+        if let primary {
+            // Copies rather than the primary's files, which its stop() deletes.
+            for name in ["server.crt", "server.key", "other.crt", "other.key"] {
+                try manager.copyItem(at: primary.folder.appendingPathComponent(name), to: folder.appendingPathComponent(name))
+            }
+        } else {
+            try Self.check(Shell.run("/usr/bin/openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
+                "-subj", "/CN=localhost", "-addext", "subjectAltName=DNS:localhost",
+                "-keyout", folder.appendingPathComponent("server.key").path, "-out", certificate.path]), "openssl (server certificate)")
+            try Self.check(Shell.run("/usr/bin/openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
+                "-subj", "/CN=localhost", "-addext", "subjectAltName=DNS:localhost",
+                "-keyout", folder.appendingPathComponent("other.key").path, "-out", otherCertificate.path]), "openssl (other certificate)")
+            try password.write(to: folder.appendingPathComponent("pwfile"), atomically: true, encoding: .utf8)
+        }
         try manager.setAttributes([.posixPermissions: 0o600], ofItemAtPath: folder.appendingPathComponent("server.key").path)
         if !owner.isEmpty {
             try Self.check(Shell.run("/bin/chown", ["-R", "postgres", folder.path]), "chown")
         }
-        try Self.check(Shell.run(owner.first ?? "\(binaries)/initdb", Array(owner.dropFirst()) + (owner.isEmpty ? [] : ["\(binaries)/initdb"]) + [
-            "-D", folder.appendingPathComponent("data").path, "-U", "postgres", "--auth=scram-sha-256",
-            "--pwfile=\(folder.appendingPathComponent("pwfile").path)", "--encoding=UTF8", "--no-locale",
-        ]), "initdb")
-        settings = "-c listen_addresses=127.0.0.1 -p \(port) -k \(folder.path) -c ssl=on"
-            + " -c ssl_cert_file=\(certificate.path) -c ssl_key_file=\(folder.appendingPathComponent("server.key").path) -c fsync=off"
+        if let primary {
+            // -R writes standby.signal and primary_conninfo (password included) into the copy;
+            // -c fast checkpoints at once instead of spreading it out.
+            try Self.check(runAsOwner("\(binaries)/pg_basebackup", [
+                "-D", folder.appendingPathComponent("data").path, "-R", "-X", "stream", "-c", "fast",
+                "-h", "127.0.0.1", "-p", "\(primary.port)", "-U", "postgres",
+            ], environment: ["PGPASSWORD": password]), "pg_basebackup")
+        } else {
+            try Self.check(runAsOwner("\(binaries)/initdb", [
+                "-D", folder.appendingPathComponent("data").path, "-U", "postgres", "--auth=scram-sha-256",
+                "--pwfile=\(folder.appendingPathComponent("pwfile").path)", "--encoding=UTF8", "--no-locale",
+            ]), "initdb")
+        }
         try startServer()
     }
 
@@ -69,12 +98,9 @@ public final class ThrowawayServer: @unchecked Sendable {
 
     /// Starts the (stopped) server and waits until it accepts connections.
     public func startServer() throws {
-        // The server outlives pg_ctl and inherits every descriptor this process leaks (on Linux,
-        // Foundation's Process closes none but the three it sets up), among them other tests'
-        // pipes, which would then never reach end of file. Close them all before pg_ctl runs.
+        // The server outlives pg_ctl: close the descriptors it would inherit before pg_ctl runs.
         let pgCtl = "\(binaries)/pg_ctl"
-        let closeAndRun = #"fd=3; while [ $fd -lt 1024 ]; do eval "exec $fd>&-" 2>/dev/null; fd=$((fd+1)); done; exec "$@""#
-        try Self.check(Shell.run("/bin/bash", ["-c", closeAndRun, "bash"] + owner + [pgCtl,
+        try Self.check(Shell.run("/bin/bash", ["-c", Self.closeDescriptorsAndRun, "bash"] + owner + [pgCtl,
             "-D", folder.appendingPathComponent("data").path, "-l", folder.appendingPathComponent("server.log").path,
             "-w", "-t", "60", "-o", settings, "start"]), "pg_ctl start")
     }
@@ -83,6 +109,17 @@ public final class ThrowawayServer: @unchecked Sendable {
     /// ``startServer()`` brings it back on the same port.
     public func stopServer() throws {
         try Self.check(pgCtl(["-D", folder.appendingPathComponent("data").path, "-m", "fast", "-w", "-t", "60", "stop"]), "pg_ctl stop")
+    }
+
+    /// Stops the server the way a crash would (`pg_ctl stop -m immediate`: no checkpoint, sessions
+    /// cut); ``startServer()`` brings it back through crash recovery.
+    public func crash() throws {
+        try Self.check(pgCtl(["-D", folder.appendingPathComponent("data").path, "-m", "immediate", "-w", "-t", "60", "stop"]), "pg_ctl stop -m immediate")
+    }
+
+    /// Turns this standby into a primary that accepts writes, and waits until it does.
+    public func promote() throws {
+        try Self.check(pgCtl(["-D", folder.appendingPathComponent("data").path, "-w", "-t", "60", "promote"]), "pg_ctl promote")
     }
 
     /// Restarts the server: every session is terminated.
@@ -104,11 +141,20 @@ public final class ThrowawayServer: @unchecked Sendable {
     }
 
     private func pgCtl(_ arguments: [String]) throws -> Shell.Result {
-        let pgCtl = "\(binaries)/pg_ctl"
-        return try Shell.run(owner.first ?? pgCtl, Array(owner.dropFirst()) + (owner.isEmpty ? [] : [pgCtl]) + arguments)
+        try runAsOwner("\(binaries)/pg_ctl", arguments)
     }
 
-    private static func check(_ result: Shell.Result, _ step: String) throws {
+    private func runAsOwner(_ executable: String, _ arguments: [String], environment: [String: String] = [:]) throws -> Shell.Result {
+        try Shell.run(owner.first ?? executable, Array(owner.dropFirst()) + (owner.isEmpty ? [] : [executable]) + arguments, environment: environment)
+    }
+
+    /// A bash script that closes every descriptor above 2, then runs its arguments. A daemon
+    /// outlives the program that starts it and inherits every descriptor this process leaks (on
+    /// Linux, Foundation's Process closes none but the three it sets up), among them other tests'
+    /// pipes, which would then never reach end of file.
+    static let closeDescriptorsAndRun = #"fd=3; while [ $fd -lt 1024 ]; do eval "exec $fd>&-" 2>/dev/null; fd=$((fd+1)); done; exec "$@""#
+
+    static func check(_ result: Shell.Result, _ step: String) throws {
         guard result.status == 0 else { throw TestDatabaseError("\(step) failed: \(result.output)") }
     }
 
@@ -124,7 +170,19 @@ public final class ThrowawayServer: @unchecked Sendable {
     }
 
     /// A port nothing listens on now (the kernel's choice for a socket bound to port 0).
-    private static func freePort() throws -> Int {
+    public static func freePort() throws -> Int {
+        try withLoopbackSocket(port: 0) { descriptor, address in
+            var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+            let bound = withUnsafeMutablePointer(to: &address) {
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(descriptor, $0, length) == 0 && getsockname(descriptor, $0, &length) == 0 }
+            }
+            guard bound else { throw TestDatabaseError("bind() failed") }
+            return Int(UInt16(bigEndian: address.sin_port))
+        }
+    }
+
+    /// Runs `body` with a new TCP socket and the address 127.0.0.1:`port`; closes the socket after.
+    static func withLoopbackSocket<T>(port: Int, _ body: (Int32, inout sockaddr_in) throws -> T) throws -> T {
         #if canImport(Glibc)
         let streamType = Int32(SOCK_STREAM.rawValue)
         #else
@@ -136,12 +194,7 @@ public final class ThrowawayServer: @unchecked Sendable {
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = 0
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(descriptor, $0, length) == 0 && getsockname(descriptor, $0, &length) == 0 }
-        }
-        guard bound else { throw TestDatabaseError("bind() failed") }
-        return Int(UInt16(bigEndian: address.sin_port))
+        address.sin_port = UInt16(port).bigEndian
+        return try body(descriptor, &address)
     }
 }

@@ -48,6 +48,13 @@ apt_install() {
   $sudo apt-get install -y "$@" >&2 || { $sudo apt-get update >&2 && $sudo apt-get install -y "$@" >&2; }
 }
 
+# PgBouncer (Debian's) for the scale-out tests, which run the runtime and codegen through it.
+ensure_pgbouncer() {
+  if ! command -v pgbouncer >/dev/null 2>&1 && ! [ -x /usr/sbin/pgbouncer ]; then
+    apt_install pgbouncer
+  fi
+}
+
 # libpq's headers are needed to build codegen, whatever server runs the tests.
 ensure_libpq() {
   if ! pkg-config --exists libpq 2>/dev/null && ! [ -f /usr/include/postgresql/libpq-fe.h ]; then

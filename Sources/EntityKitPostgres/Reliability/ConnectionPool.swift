@@ -17,8 +17,9 @@ final class PooledConnection: @unchecked Sendable {
     }
 }
 
-/// The connections of a ``DatabaseClient``: at most `maximumConnections`, opened on demand,
-/// reused last-in first-out, handed to waiters first-in first-out.
+/// The connections of a ``DatabaseClient``: at most `maximumConnections`, opened on demand
+/// (by a ``HostConnector``, which picks the host), reused last-in first-out, handed to waiters
+/// first-in first-out.
 ///
 /// Unlike PostgresNIO's pool it never waits without bound, and a call that opens a connection
 /// gets that attempt's own error: the first call on a client whose server refuses it (wrong
@@ -44,7 +45,7 @@ final class ConnectionPool: @unchecked Sendable {
         case fail(EntityKitPostgresError)
     }
 
-    let configuration: PostgresConnection.Configuration
+    let connector: HostConnector
     let maximumConnections: Int
     let deadlines: Deadlines
     let logger: Logger
@@ -57,9 +58,9 @@ final class ConnectionPool: @unchecked Sendable {
     private var isShutDown = false
     private var nextID = 0
 
-    init(configuration: PostgresConnection.Configuration, maximumConnections: Int, deadlines: Deadlines, logger: Logger,
+    init(connector: HostConnector, maximumConnections: Int, deadlines: Deadlines, logger: Logger,
          eventLoopGroup: any EventLoopGroup = PostgresConnection.defaultEventLoopGroup) {
-        self.configuration = configuration
+        self.connector = connector
         self.maximumConnections = maximumConnections
         self.deadlines = deadlines
         self.logger = logger
@@ -155,40 +156,17 @@ final class ConnectionPool: @unchecked Sendable {
             nextID += 1
             return nextID
         }
-        let configuration = configuration
-        let logger = logger
-        let eventLoop = eventLoopGroup.any()
-        let connection: PostgresConnection
-        do {
-            connection = try await Bounded.run(
-                within: deadlines.connect, discardLate: { $0.closeInBackground() },
-                operation: { try await PostgresConnection.connect(on: eventLoop, configuration: configuration, id: id, logger: logger) })
-        } catch is Bounded.TimedOut {
-            throw EntityKitPostgresError.connectTimedOut(deadlines.connect)
-        } catch let error as CancellationError {
-            throw error
-        } catch {
-            throw EntityKitPostgresError.connectionFailed(ConnectionFailure.describe(error))
-        }
-        let pooled = PooledConnection(connection: connection)
-        do {
-            // The backend's process ID, for cancel requests; bounded like connecting.
-            try await StatementScope.readProcessID(of: pooled.watch, within: deadlines.connect)
-        } catch {
-            connection.closeInBackground()
-            if error is StatementNotSent || StatementScope.connectionError(error, connectionClosed: true) != nil {
-                throw EntityKitPostgresError.connectionFailed("the server closed the new connection at once: check the server's log")
-            }
-            throw error
-        }
-        return pooled
+        return try await connector.connect(id: id, deadline: deadlines.connect, eventLoopGroup: eventLoopGroup, logger: logger)
     }
 
     /// Gives a connection back: to the first waiter, else to the idle list. One that is closed,
-    /// or whose state is unknown (`reusable` false), is closed and its slot freed.
+    /// whose state is unknown (`reusable` false), or whose server refused a write as read-only
+    /// when the pool needs a primary, is closed and its slot freed.
     func release(_ connection: PooledConnection, reusable: Bool = true) {
         let toClose: PooledConnection? = lock.withLock {
-            if !reusable || isShutDown || connection.watch.isClosed {
+            // A connection to a server that turned read-only cannot serve a pool that needs a primary.
+            let demoted = connector.target.requiresWrites && connection.watch.refusedWrite
+            if !reusable || isShutDown || connection.watch.isClosed || demoted {
                 counted -= 1
                 grantSlotLocked()
                 return connection

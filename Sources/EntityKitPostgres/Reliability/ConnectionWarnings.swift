@@ -2,8 +2,7 @@ import Logging
 import PostgresConnectionInfo
 
 /// What libpq would print on stderr about a connection string, said to a client's logger: a
-/// password file ignored for its permissions, settings a PostgresNIO connection cannot honour,
-/// hosts after the first.
+/// password file ignored for its permissions, settings a PostgresNIO connection cannot honour.
 enum ConnectionWarnings {
     /// Keywords libpq honours that a PostgresNIO connection cannot: accepted, and said.
     static let ignoredKeywords = [
@@ -13,14 +12,15 @@ enum ConnectionWarnings {
 
     /// Resolves `connectionString`, logs its warnings at `.warning`, and returns it resolved.
     static func log(_ connectionString: String, environment: ConnectionEnvironment, to logger: Logger) throws(ConnectionInfoError) -> ResolvedConnection {
-        let explicit = try ConnectionParameters(parsing: connectionString)
+        try log(ConnectionParameters(parsing: connectionString), environment: environment, to: logger)
+    }
+
+    /// Resolves parsed parameters, logs their warnings at `.warning`, and returns them resolved.
+    static func log(_ explicit: ConnectionParameters, environment: ConnectionEnvironment, to logger: Logger) throws(ConnectionInfoError) -> ResolvedConnection {
         let resolved = try ResolvedConnection(explicit, environment: environment)
         for warning in resolved.warnings { logger.warning("\(warning)") }
         for keyword in ignoredKeywords where explicit[keyword].map({ !$0.isEmpty }) == true {
             logger.warning("connection setting \(keyword) is ignored: PostgresNIO has no such setting")
-        }
-        if resolved.hosts.count > 1 {
-            logger.warning("the connection string names \(resolved.hosts.count) hosts: the runtime connects to the first one only")
         }
         return resolved
     }

@@ -13,7 +13,9 @@ final class ConnectionWatch: @unchecked Sendable {
     let connection: PostgresConnection
     private let lock = NSLock()
     private var closed = false
-    private var knownProcessID: Int32?
+    private var processIDState = ProcessIDState.unread
+    private var knownServer: PostgresConnection.Configuration?
+    private var refusedAWrite = false
     private var waiters: [UInt64: @Sendable () -> Void] = [:]
     private var nextWaiter: UInt64 = 0
 
@@ -31,13 +33,51 @@ final class ConnectionWatch: @unchecked Sendable {
         lock.withLock { closed } || connection.isClosed
     }
 
-    /// The backend's process ID, once read.
-    var processID: Int32? {
-        lock.withLock { knownProcessID }
+    private enum ProcessIDState {
+        case unread
+        case read(Int32)
+        /// Behind a pooler or proxy the backend changes under the connection: a cancel request
+        /// for the process ID read once could stop another client's statement.
+        case unusable
     }
 
-    func setProcessID(_ id: Int32) {
-        lock.withLock { knownProcessID = id }
+    /// The backend's process ID, once read, when cancel requests may use it.
+    var processID: Int32? {
+        lock.withLock {
+            if case let .read(id) = processIDState { return id }
+            return nil
+        }
+    }
+
+    /// True until the backend's process ID has been read (or found unusable).
+    var needsProcessID: Bool {
+        lock.withLock {
+            if case .unread = processIDState { return true }
+            return false
+        }
+    }
+
+    /// Records the backend's process ID; `usable` false when the connection goes through a
+    /// pooler or proxy, so cancel requests must not name it.
+    func setProcessID(_ id: Int32, usable: Bool = true) {
+        lock.withLock { processIDState = usable ? .read(id) : .unusable }
+    }
+
+    /// True once the server refused a write on this connection as read-only (SQLSTATE 25006):
+    /// after a switchover demoted it, a pool that needs a primary drops the connection.
+    var refusedWrite: Bool {
+        lock.withLock { refusedAWrite }
+    }
+
+    func noteRefusedWrite() {
+        lock.withLock { refusedAWrite = true }
+    }
+
+    /// The configuration of the server this connection reached (one host of several): where a
+    /// cancel request for its backend goes.
+    var server: PostgresConnection.Configuration? {
+        get { lock.withLock { knownServer } }
+        set { lock.withLock { knownServer = newValue } }
     }
 
     /// Calls `onClose` when the connection closes (at once if it has): returns a token for

@@ -21,14 +21,21 @@ public enum EntityKitPostgresError: Error, Sendable, Hashable, CustomStringConve
     case statementTimedOut(Duration)
     /// COMMIT was answered with ROLLBACK: a statement of the transaction failed (the first
     /// failure is given when the runtime saw it), so none of the transaction's work was kept.
+    /// Also thrown for a write outside a transaction whose implicit commit the server refused
+    /// (a deferred constraint, a serialization failure).
     case transactionRolledBack(cause: String)
-    /// The connection was lost while COMMIT was in flight: the transaction may or may not have
-    /// been committed. Check before repeating it.
+    /// The connection was lost while COMMIT was in flight, or while a write outside a
+    /// transaction was running or being committed: it may or may not have been committed.
+    /// Check before repeating it.
     case commitOutcomeUnknown(String)
     /// The server no longer has a prepared statement this connection made (after
     /// `DISCARD ALL`, a restart, or a pooler in transaction mode), inside a transaction,
     /// which the server has rolled back.
     case preparedStatementLost
+    /// The server does not keep this connection's prepared statements from one statement to the
+    /// next (SQLSTATE 26000 again after preparing anew, or 42P05): a pooler in transaction mode,
+    /// such as PgBouncer without `max_prepared_statements`, runs each on any server connection.
+    case preparedStatementsNotKept(sqlState: String)
     /// An argument out of the range the operation accepts: its name, the value and the range.
     case invalidArgument(name: String, value: String, expected: String)
     /// The client was shut down: no new calls are taken.
@@ -50,9 +57,11 @@ public enum EntityKitPostgresError: Error, Sendable, Hashable, CustomStringConve
         case let .transactionRolledBack(cause):
             return "the database rolled the transaction back instead of committing it, so none of its work was kept: \(cause)"
         case let .commitOutcomeUnknown(reason):
-            return "the connection was lost while COMMIT was in flight (\(reason)): the transaction may or may not have been committed; check before repeating it"
+            return "the connection was lost before the server confirmed the commit (\(reason)): the write may or may not have been committed; check before repeating it"
         case .preparedStatementLost:
             return "the server no longer has a prepared statement of this connection (DISCARD ALL, a restart, or a pooler in transaction mode), so the transaction was rolled back: retry it (TransactionOptions.attempts), or use .unprepared behind a pooler"
+        case let .preparedStatementsNotKept(sqlState):
+            return "the server does not keep this connection's prepared statements (SQLSTATE \(sqlState)), as behind PgBouncer in transaction mode: use .unprepared for this client, set max_prepared_statements in PgBouncer 1.21 or later, or use session mode"
         case let .invalidArgument(name, value, expected):
             return "\(name) \(value) is out of range: it must be \(expected)"
         case .clientShutDown:
@@ -65,7 +74,7 @@ public enum EntityKitPostgresError: Error, Sendable, Hashable, CustomStringConve
     public var isTransient: Bool {
         switch self {
         case .connectionClosed, .connectTimedOut, .acquireTimedOut, .statementTimedOut, .preparedStatementLost: true
-        case .connectionFailed, .transactionRolledBack, .commitOutcomeUnknown, .invalidArgument, .clientShutDown: false
+        case .connectionFailed, .transactionRolledBack, .commitOutcomeUnknown, .preparedStatementsNotKept, .invalidArgument, .clientShutDown: false
         }
     }
 }

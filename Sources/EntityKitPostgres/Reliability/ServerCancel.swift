@@ -7,8 +7,9 @@ import PostgresNIO
 /// busy (libpq's cancel request opens a new connection too; PostgresNIO does not expose the
 /// key that request needs). A connection that cannot be cancelled is closed instead.
 enum ServerCancel: Sendable {
-    /// A new connection made with this configuration (what ``DatabaseClient`` does).
-    case newConnection(PostgresConnection.Configuration, connectDeadline: Duration)
+    /// A new connection to the server the statement's connection reached
+    /// (``ConnectionWatch/server``): what ``DatabaseClient`` does.
+    case newConnectionToSameServer(connectDeadline: Duration)
     /// Another connection leased from this pool for a moment.
     case pool(PostgresClient)
     /// No way to reach the server besides the connection itself: close it.
@@ -21,8 +22,9 @@ enum ServerCancel: Sendable {
     }
 
     /// Asks the server to cancel whatever backend `processID` is running; true when the
-    /// request was delivered (`pg_cancel_backend` answered), within `bound`.
-    func cancel(processID: Int32, within bound: Duration, logger: Logger) async -> Bool {
+    /// request was delivered (`pg_cancel_backend` answered), within `bound`. `server` is the
+    /// configuration of the server that runs it, when known.
+    func cancel(processID: Int32, server: PostgresConnection.Configuration?, within bound: Duration, logger: Logger) async -> Bool {
         let query = PostgresQuery(unsafeSQL: "SELECT pg_cancel_backend($1::int4)", binds: {
             var binds = PostgresBindings()
             binds.append(UntypedParameter(text: String(processID)))
@@ -30,7 +32,8 @@ enum ServerCancel: Sendable {
         }())
         do {
             switch self {
-            case let .newConnection(configuration, connectDeadline):
+            case let .newConnectionToSameServer(connectDeadline):
+                guard let configuration = server else { return false }
                 let connection = try await Bounded.run(
                     within: min(connectDeadline, bound), discardLate: { $0.closeInBackground() },
                     operation: { try await PostgresConnection.connect(configuration: configuration, id: 0, logger: logger) })

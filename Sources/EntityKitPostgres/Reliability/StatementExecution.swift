@@ -22,18 +22,30 @@ enum StatementExecution {
     ///   - passingUnsent: throw ``StatementNotSent`` when the connection had closed before the
     ///     statement was sent, for a caller that sends it again on another connection; otherwise
     ///     that is ``EntityKitPostgresError/connectionClosed(_:)``.
+    ///   - confirmingCommit: the statement runs outside a transaction: when it may write, wait
+    ///     for the server to commit it before returning (``CommitConfirmation``).
     static func run<Result>(
         _ statement: SQLStatement, on watch: ConnectionWatch, policy: StatementPolicy, mode: StatementMode = .normal,
-        prepared: Bool, delivery: RowDelivery = .collected, retryingLostStatement: Bool, passingUnsent: Bool = false, logger: Logger,
-        _ body: (StatementRows) async throws -> Result
+        prepared: Bool, delivery: RowDelivery = .collected, retryingLostStatement: Bool, passingUnsent: Bool = false,
+        confirmingCommit: Bool, logger: Logger, _ body: (StatementRows) async throws -> Result
     ) async throws -> Result {
+        let confirming = confirmingCommit && CommitConfirmation.mayWrite(statement.sql)
+        let result: Result
         do {
-            return try await send(
+            result = try await send(
                 statement, on: watch, policy: policy, mode: mode, prepared: prepared, delivery: delivery,
                 retryingLostStatement: retryingLostStatement, logger: logger, body)
         } catch is StatementNotSent where !passingUnsent {
             throw EntityKitPostgresError.connectionClosed(StatementNotSent.reason)
+        } catch let EntityKitPostgresError.connectionClosed(reason) where confirming {
+            // A write sent outside a transaction may have been committed before the connection
+            // closed: repeating it could write twice.
+            throw EntityKitPostgresError.commitOutcomeUnknown(reason)
         }
+        if confirming {
+            try await CommitConfirmation.confirm(on: watch, policy: policy, logger: logger)
+        }
+        return result
     }
 
     private static func send<Result>(
@@ -59,7 +71,15 @@ enum StatementExecution {
             return try await StatementScope.run(on: watch, policy: policy, mode: mode, send: send, consume: body)
         } catch let error as PSQLError where retryingLostStatement && error.isLostPreparedStatement {
             // PreparedExecution gave the shape a new name: this sends Parse, Bind, Execute.
-            return try await StatementScope.run(on: watch, policy: policy, mode: mode, send: send, consume: body)
+            do {
+                return try await StatementScope.run(on: watch, policy: policy, mode: mode, send: send, consume: body)
+            } catch let again as PSQLError where again.isLostPreparedStatement || again.isDuplicatePreparedStatement {
+                // Lost again just after preparing it, or the new name taken by another client's
+                // session: the server does not keep this connection's statements.
+                throw EntityKitPostgresError.preparedStatementsNotKept(sqlState: again.serverInfo?[.sqlState] ?? "26000")
+            }
+        } catch let error as PSQLError where error.isDuplicatePreparedStatement {
+            throw EntityKitPostgresError.preparedStatementsNotKept(sqlState: "42P05")
         }
     }
 }
@@ -68,5 +88,11 @@ extension PSQLError {
     /// 26000: the named prepared statement does not exist on the server.
     var isLostPreparedStatement: Bool {
         serverInfo?[.sqlState] == "26000"
+    }
+
+    /// 42P05: a prepared statement of that name exists already, so this connection's statements
+    /// reach server sessions that another client prepared in (a pooler in transaction mode).
+    var isDuplicatePreparedStatement: Bool {
+        serverInfo?[.sqlState] == "42P05"
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import NIOCore
+import PostgresConnectionInfo
 import PostgresNIO
 
 /// Runs one statement under the runtime's promise: it never waits without bound.
@@ -52,8 +53,8 @@ final class StatementScope: @unchecked Sendable {
     ) async throws -> Result {
         if mode == .normal && Task.isCancelled { throw CancellationError() }
         if watch.isClosed { throw StatementNotSent() }
-        if policy.cancel.needsProcessID && watch.processID == nil {
-            try await readProcessID(of: watch)
+        if policy.cancel.needsProcessID && watch.needsProcessID {
+            _ = try await readSessionFacts(of: watch)
         }
         let scope = StatementScope(watch: watch, policy: policy)
         scope.start()
@@ -70,19 +71,34 @@ final class StatementScope: @unchecked Sendable {
             return result
         } catch {
             await scope.end()
+            if let error = error as? PSQLError, error.serverInfo?[.sqlState] == "25006" { watch.noteRefusedWrite() }
             throw scope.translate(error)
         }
     }
 
-    /// Reads the backend's process ID (for cancel requests), once per connection. Past
-    /// `bound`, the connection is closed.
-    static func readProcessID(of watch: ConnectionWatch, within bound: Duration = Deadlines.standard.connect) async throws {
+    /// Reads, in one round trip, the backend's process ID (for cancel requests) and what the
+    /// server is (a standby, read-only by default), once per connection. Past `bound`, the
+    /// connection is closed.
+    ///
+    /// `connectedPort` is the TCP port the connection was opened to, when known: a server that
+    /// says it listens on another port is behind a pooler or proxy (PgBouncer in transaction
+    /// mode runs each transaction on any of its server connections), whose backend process ID
+    /// is not the connection's own, so it is not used for cancel requests.
+    static func readSessionFacts(
+        of watch: ConnectionWatch, connectedPort: Int? = nil, within bound: Duration = Deadlines.standard.connect
+    ) async throws -> TargetSessionAttributes.ServerRole {
         // Cancel requests are unavailable in this policy, so run() does not come back here.
         let policy = StatementPolicy(deadlines: Deadlines(statement: bound), cancel: .unavailable, logger: .entityKitSilent)
-        try await run(on: watch, policy: policy, send: { connection in
-            try await connection.query("SELECT pg_backend_pid()", logger: .entityKitSilent).get().rows
+        let query: PostgresQuery = "SELECT pg_backend_pid(), pg_is_in_recovery(), current_setting('transaction_read_only') = 'on', inet_server_port()"
+        return try await run(on: watch, policy: policy, send: { connection in
+            try await connection.query(query, logger: .entityKitSilent).get().rows
         }, consume: { rows in
-            if let row = rows.first { watch.setProcessID(try row.decode(Int32.self)) }
+            guard let row = rows.first else { throw EntityKitPostgresError.connectionFailed("the server did not say what it is") }
+            let (processID, inRecovery, readOnly, serverPort) = try row.decode((Int32, Bool, Bool, Int32?).self)
+            // Over TCP the server always knows its port: none (a Unix socket) means something in between.
+            let behindProxy = connectedPort.map { connected in serverPort.map(Int.init) != connected } ?? false
+            watch.setProcessID(processID, usable: !behindProxy)
+            return TargetSessionAttributes.ServerRole(inRecovery: inRecovery, readOnlyByDefault: readOnly)
         })
     }
 
@@ -142,7 +158,7 @@ final class StatementScope: @unchecked Sendable {
         let grace = policy.deadlines.cancelGrace
         var delivered = false
         if let processID = watch.processID {
-            delivered = await policy.cancel.cancel(processID: processID, within: grace, logger: policy.logger)
+            delivered = await policy.cancel.cancel(processID: processID, server: watch.server, within: grace, logger: policy.logger)
         }
         if delivered, !policy.closesAfterCancel, (try? await Bounded.run(within: grace) { [ended] in try await ended.value }) != nil {
             return
