@@ -66,7 +66,7 @@ struct PreparedBenchmark {
                     for statement in NarrowRow.insertStatements([row]) {
                         for try await stored in try await connection.query(statement, logger: logger) { blackHole(try NarrowRow(row: stored)) }
                     }
-                    try await connection.query("DELETE FROM bench_narrow WHERE id = \(row.id)", logger: logger).get()
+                    _ = try await connection.query("DELETE FROM bench_narrow WHERE id = \(row.id)", logger: logger).get()
                 }
             }), at: 0)
         }
