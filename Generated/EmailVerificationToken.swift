@@ -176,6 +176,14 @@ extension EmailVerificationToken {
             case .tokenHash: [.tokenHash]
             }
         }
+
+        /// The constraint (or unique index) that enforces the key.
+        public var constraintName: String {
+            switch self {
+            case .primaryKey: "email_verification_tokens_pkey"
+            case .tokenHash: "email_verification_tokens_token_hash_key"
+            }
+        }
     }
 
     /// Typed relations of `public.email_verification_tokens`, named after their foreign-key columns.
@@ -186,5 +194,13 @@ extension EmailVerificationToken {
             columns: [.init(.userID, .id)],
             onDelete: .cascade
         )
+    }
+
+    /// The relation in `Relations` that a foreign-key constraint of `table` stands for.
+    public static func relationName(forConstraint constraint: String, onTable table: String) -> String? {
+        switch (constraint, table) {
+        case ("email_verification_tokens_user_id_fkey", EmailVerificationToken.tableName): "user"
+        default: nil
+        }
     }
 }

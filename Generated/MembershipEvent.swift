@@ -173,6 +173,13 @@ extension MembershipEvent {
             case .primaryKey: [.id]
             }
         }
+
+        /// The constraint (or unique index) that enforces the key.
+        public var constraintName: String {
+            switch self {
+            case .primaryKey: "membership_events_pkey"
+            }
+        }
     }
 
     /// Typed relations of `public.membership_events`, named after their foreign-key columns.
@@ -183,5 +190,13 @@ extension MembershipEvent {
             columns: [.init(.tenantID, .tenantID), .init(.userID, .userID)],
             onDelete: .cascade
         )
+    }
+
+    /// The relation in `Relations` that a foreign-key constraint of `table` stands for.
+    public static func relationName(forConstraint constraint: String, onTable table: String) -> String? {
+        switch (constraint, table) {
+        case ("fk_membership_events_membership", MembershipEvent.tableName): "tenantMembership"
+        default: nil
+        }
     }
 }

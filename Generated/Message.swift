@@ -178,6 +178,13 @@ extension Message {
             case .primaryKey: [.id]
             }
         }
+
+        /// The constraint (or unique index) that enforces the key.
+        public var constraintName: String {
+            switch self {
+            case .primaryKey: "messages_pkey"
+            }
+        }
     }
 
     /// Typed relations of `public.messages`, named after their foreign-key columns.
@@ -193,5 +200,14 @@ extension Message {
             constraint: "messages_sender_id_fkey",
             columns: [.init(.senderID, .id)]
         )
+    }
+
+    /// The relation in `Relations` that a foreign-key constraint of `table` stands for.
+    public static func relationName(forConstraint constraint: String, onTable table: String) -> String? {
+        switch (constraint, table) {
+        case ("messages_recipient_id_fkey", Message.tableName): "recipient"
+        case ("messages_sender_id_fkey", Message.tableName): "sender"
+        default: nil
+        }
     }
 }

@@ -193,6 +193,14 @@ extension RefreshToken {
             case .tokenHash: [.tokenHash]
             }
         }
+
+        /// The constraint (or unique index) that enforces the key.
+        public var constraintName: String {
+            switch self {
+            case .primaryKey: "refresh_tokens_pkey"
+            case .tokenHash: "refresh_tokens_token_hash_key"
+            }
+        }
     }
 
     /// Typed relations of `public.refresh_tokens`, named after their foreign-key columns.
@@ -203,5 +211,13 @@ extension RefreshToken {
             columns: [.init(.userID, .id)],
             onDelete: .cascade
         )
+    }
+
+    /// The relation in `Relations` that a foreign-key constraint of `table` stands for.
+    public static func relationName(forConstraint constraint: String, onTable table: String) -> String? {
+        switch (constraint, table) {
+        case ("fk_refresh_tokens_user_id", RefreshToken.tableName): "user"
+        default: nil
+        }
     }
 }

@@ -172,6 +172,13 @@ extension Tenant {
             case .primaryKey: [.id]
             }
         }
+
+        /// The constraint (or unique index) that enforces the key.
+        public var constraintName: String {
+            switch self {
+            case .primaryKey: "tenants_pkey"
+            }
+        }
     }
 
     /// Typed relations of `public.tenants`, named after their foreign-key columns.
@@ -187,5 +194,13 @@ extension Tenant {
             sourceColumns: [.init(.id, .tenantID)],
             targetColumns: [.init(.userID, .id)]
         )
+    }
+
+    /// The relation in `Relations` that a foreign-key constraint of `table` stands for.
+    public static func relationName(forConstraint constraint: String, onTable table: String) -> String? {
+        switch (constraint, table) {
+        case ("tenant_memberships_tenant_id_fkey", TenantMembership.tableName): "tenantMemberships"
+        default: nil
+        }
     }
 }

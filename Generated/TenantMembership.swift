@@ -174,6 +174,13 @@ extension TenantMembership {
             case .primaryKey: [.tenantID, .userID]
             }
         }
+
+        /// The constraint (or unique index) that enforces the key.
+        public var constraintName: String {
+            switch self {
+            case .primaryKey: "tenant_memberships_pkey"
+            }
+        }
     }
 
     /// Typed relations of `public.tenant_memberships`, named after their foreign-key columns.
@@ -197,5 +204,15 @@ extension TenantMembership {
             columns: [.init(.userID, .id)],
             onDelete: .cascade
         )
+    }
+
+    /// The relation in `Relations` that a foreign-key constraint of `table` stands for.
+    public static func relationName(forConstraint constraint: String, onTable table: String) -> String? {
+        switch (constraint, table) {
+        case ("tenant_memberships_tenant_id_fkey", TenantMembership.tableName): "tenant"
+        case ("tenant_memberships_user_id_fkey", TenantMembership.tableName): "user"
+        case ("fk_membership_events_membership", MembershipEvent.tableName): "membershipEvents"
+        default: nil
+        }
     }
 }

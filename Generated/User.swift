@@ -268,6 +268,15 @@ extension User {
             case .username: [.username]
             }
         }
+
+        /// The constraint (or unique index) that enforces the key.
+        public var constraintName: String {
+            switch self {
+            case .primaryKey: "users_pkey"
+            case .email: "users_email_key"
+            case .username: "users_username_key"
+            }
+        }
     }
 
     /// Typed relations of `public.users`, named after their foreign-key columns.
@@ -320,5 +329,18 @@ extension User {
             constraint: "users_invited_by_id_fkey",
             columns: [.init(.id, .invitedByID)]
         )
+    }
+
+    /// The relation in `Relations` that a foreign-key constraint of `table` stands for.
+    public static func relationName(forConstraint constraint: String, onTable table: String) -> String? {
+        switch (constraint, table) {
+        case ("users_invited_by_id_fkey", User.tableName): "invitedBy"
+        case ("email_verification_tokens_user_id_fkey", EmailVerificationToken.tableName): "emailVerificationTokens"
+        case ("messages_recipient_id_fkey", Message.tableName): "messagesAsRecipient"
+        case ("messages_sender_id_fkey", Message.tableName): "messagesAsSender"
+        case ("fk_refresh_tokens_user_id", RefreshToken.tableName): "refreshTokens"
+        case ("tenant_memberships_user_id_fkey", TenantMembership.tableName): "tenantMemberships"
+        default: nil
+        }
     }
 }

@@ -251,5 +251,12 @@ extension BenchNarrow {
             case .primaryKey: [.id]
             }
         }
+
+        /// The constraint (or unique index) that enforces the key.
+        public var constraintName: String {
+            switch self {
+            case .primaryKey: "bench_narrow_pkey"
+            }
+        }
     }
 }

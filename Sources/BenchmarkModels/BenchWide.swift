@@ -412,5 +412,12 @@ extension BenchWide {
             case .primaryKey: [.id]
             }
         }
+
+        /// The constraint (or unique index) that enforces the key.
+        public var constraintName: String {
+            switch self {
+            case .primaryKey: "bench_wide_pkey"
+            }
+        }
     }
 }

@@ -1609,5 +1609,12 @@ extension EveryType {
             case .primaryKey: [.id]
             }
         }
+
+        /// The constraint (or unique index) that enforces the key.
+        public var constraintName: String {
+            switch self {
+            case .primaryKey: "every_type_pkey"
+            }
+        }
     }
 }

@@ -21,6 +21,17 @@ public protocol Entity: Codable, Sendable {
 
     /// Writes the row's values in ``Column`` order.
     func write(to writer: inout some RowWriter)
+
+    /// The name of the relation (in the generated `Relations`) that a foreign-key constraint
+    /// stands for, given the table that holds the constraint (the referencing one): how a
+    /// foreign-key violation names what it broke. Nil for a constraint the entity has no
+    /// relation for.
+    static func relationName(forConstraint constraint: String, onTable table: String) -> String?
+}
+
+extension Entity {
+    /// No relation by default: generated entities with relations give their own.
+    public static func relationName(forConstraint constraint: String, onTable table: String) -> String? { nil }
 }
 
 /// An entity backed by a table that rows can be inserted into.
@@ -67,6 +78,18 @@ public protocol EntityUniqueKey: Sendable, Hashable, CaseIterable {
 
     /// The key's columns, in key order.
     var columns: [Root.Column] { get }
+
+    /// The constraint (or unique index) that enforces the key, as the catalog names it: what a
+    /// unique violation reports.
+    var constraintName: String { get }
+}
+
+extension EntityUniqueKey {
+    /// The key a constraint (or unique index) of the table enforces; nil for any other name.
+    public init?(constraintName: String) {
+        guard let key = Self.allCases.first(where: { $0.constraintName == constraintName }) else { return nil }
+        self = key
+    }
 }
 
 /// What kind of relation an entity comes from.

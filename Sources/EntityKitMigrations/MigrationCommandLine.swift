@@ -4,13 +4,14 @@ import PostgresNIO
 
 /// The command line of a migrations executable, as `codegen migrate init` scaffolds it:
 ///
-///     migrate up [-n N] | down [-n N] | status | fresh | refresh | reset   [-u URL] [--schema NAME]
+///     migrate up [-n N] [--allow-out-of-order] | down [-n N] | status [--check] | repair
+///             | fresh | refresh | reset   [-u URL] [--schema NAME]
 ///
 /// The connection comes from `-u`, then `DATABASE_URL`, then `DATABASE_URL` in `./.env`, then `PG*`
 /// variables alone; it is a URI or `key=value` string completed by `PG*` variables and `.pgpass`,
 /// exactly as for `codegen entity -u`.
 public enum MigrationCommandLine {
-    static let usage = "usage: migrate up [-n N] | down [-n N] | status | fresh | refresh | reset  [-u CONNECTION] [--schema NAME]"
+    static let usage = "usage: migrate up [-n N] [--allow-out-of-order] | down [-n N] | status [--check] | repair | fresh | refresh | reset  [-u CONNECTION] [--schema NAME]"
 
     /// Runs the command in `arguments` and returns the process exit status.
     public static func run(_ migrations: [any Migration], arguments: [String] = Array(CommandLine.arguments.dropFirst())) async -> Int32 {
@@ -52,9 +53,17 @@ public enum MigrationCommandLine {
     private static func perform(_ invocation: Invocation, with runner: MigrationRunner) async -> Int32 {
         do {
             switch invocation.command {
-            case "up": report(try await runner.up(count: invocation.count))
+            case "up": report(try await runner.up(count: invocation.count, allowOutOfOrder: invocation.allowOutOfOrder))
             case "down": report(try await runner.down(count: invocation.count ?? 1))
-            case "status": printStatus(try await runner.status())
+            case "status":
+                let statuses = try await runner.status()
+                printStatus(statuses)
+                // For CI: anything pending, edited or missing fails the check.
+                if invocation.check && statuses.contains(where: { $0.state != .applied }) {
+                    printError("status --check: \(statuses.filter { $0.state != .applied }.count) migrations are not applied as in the code")
+                    return 1
+                }
+            case "repair": report(try await runner.repair())
             case "fresh": report(try await runner.fresh())
             case "refresh": report(try await runner.refresh())
             case "reset": report(try await runner.reset())
@@ -72,11 +81,13 @@ public enum MigrationCommandLine {
         var count: Int?
         var url: String?
         var schema = "public"
+        var allowOutOfOrder = false
+        var check = false
 
         init(_ arguments: [String]) throws {
             var remaining = arguments[...]
             guard let command = remaining.popFirst() else { throw UsageError(MigrationCommandLine.usage) }
-            guard ["up", "down", "status", "fresh", "refresh", "reset", "help", "--help", "-h"].contains(command) else {
+            guard ["up", "down", "status", "repair", "fresh", "refresh", "reset", "help", "--help", "-h"].contains(command) else {
                 throw UsageError("unknown command \"\(command)\"; \(MigrationCommandLine.usage)")
             }
             self.command = command.hasPrefix("-") ? "help" : command
@@ -93,6 +104,10 @@ public enum MigrationCommandLine {
                 case "--schema":
                     guard let value = remaining.popFirst() else { throw UsageError("--schema takes a name") }
                     schema = value
+                case "--allow-out-of-order" where command == "up":
+                    allowOutOfOrder = true
+                case "--check" where command == "status":
+                    check = true
                 default:
                     throw UsageError("unexpected argument \"\(argument)\"; \(MigrationCommandLine.usage)")
                 }
@@ -112,7 +127,8 @@ public enum MigrationCommandLine {
         for warning in report.warnings { printError("warning: \(warning)") }
         for name in report.rolledBack { print("Rolled back \(name)") }
         for name in report.applied { print("Applied \(name)") }
-        if report.applied.isEmpty && report.rolledBack.isEmpty { print("Nothing to do.") }
+        for line in report.repaired { print("Repaired \(line)") }
+        if report.applied.isEmpty && report.rolledBack.isEmpty && report.repaired.isEmpty { print("Nothing to do.") }
     }
 
     private static func printStatus(_ statuses: [MigrationStatus]) {

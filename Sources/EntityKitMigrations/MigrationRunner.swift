@@ -69,19 +69,64 @@ public struct MigrationRunner: Sendable {
         self.logger = logger
     }
 
-    /// Applies pending migrations in order (at most `count`).
+    /// Applies pending migrations in order (at most `count`), after checking the history.
+    ///
+    /// - Parameters:
+    ///   - count: the most migrations to apply; all pending ones when nil.
+    ///   - allowOutOfOrder: apply pending migrations that sort before the last applied one (a
+    ///     branch merged late); without it they are refused.
+    /// - Throws: ``MigrationError/historyDiverged(_:)`` when an applied migration was edited or
+    ///   is missing from the code (nothing is applied; review, then ``repair()``);
+    ///   ``MigrationError/outOfOrder(_:lastApplied:)`` for pending migrations older than the
+    ///   last applied one.
     @discardableResult
-    public func up(count: Int? = nil) async throws -> MigrationReport {
+    public func up(count: Int? = nil, allowOutOfOrder: Bool = false) async throws -> MigrationReport {
         try validateNames()
         return try await locked { connection in
             var report = MigrationReport()
             let applied = try await appliedMigrations(on: connection)
-            report.warnings = drift(applied: applied)
+            let problems = drift(applied: applied)
+            guard problems.isEmpty else { throw MigrationError.historyDiverged(problems) }
             let appliedNames = Set(applied.map(\.name))
             let pending = migrations.filter { !appliedNames.contains($0.name) }
+            if let last = applied.map(\.name).max() {
+                let late = pending.filter { $0.name < last }.map(\.name)
+                if !late.isEmpty {
+                    guard allowOutOfOrder else { throw MigrationError.outOfOrder(late, lastApplied: last) }
+                    report.warnings += late.map { "\($0) is applied out of order (after \(last))" }
+                }
+            }
             for migration in pending.prefix(count ?? pending.count) {
                 try await apply(migration, on: connection)
                 report.applied.append(migration.name)
+            }
+            return report
+        }
+    }
+
+    /// Accepts the code as it is after a review of what ``up(count:allowOutOfOrder:)`` refused:
+    /// records the current checksum of every applied migration that was edited, and forgets
+    /// applied migrations that are no longer in the code (their schema changes stay). Runs no
+    /// migration.
+    @discardableResult
+    public func repair() async throws -> MigrationReport {
+        try validateNames()
+        return try await locked { connection in
+            var report = MigrationReport()
+            let byName = Dictionary(migrations.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+            for record in try await appliedMigrations(on: connection) {
+                if let migration = byName[record.name] {
+                    guard migration.checksum != record.checksum else { continue }
+                    try await connection.query(PostgresQuery(
+                        unsafeSQL: "UPDATE \(trackingName.sql) SET checksum = $2 WHERE version = $1",
+                        binds: { var binds = PostgresBindings(); binds.append(record.name); binds.append(migration.checksum); return binds }()), logger: logger)
+                    report.repaired.append("\(record.name): recorded its current checksum")
+                } else {
+                    try await connection.query(PostgresQuery(
+                        unsafeSQL: "DELETE FROM \(trackingName.sql) WHERE version = $1",
+                        binds: { var binds = PostgresBindings(); binds.append(record.name); return binds }()), logger: logger)
+                    report.repaired.append("\(record.name): forgotten, it is no longer in the code")
+                }
             }
             return report
         }
@@ -222,19 +267,20 @@ public struct MigrationRunner: Sendable {
         return records
     }
 
+    /// What differs between the applied migrations and the code, one line each.
     private func drift(applied: [AppliedRecord]) -> [String] {
         let byName = Dictionary(migrations.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
-        var warnings: [String] = []
+        var problems: [String] = []
         for record in applied {
             guard let migration = byName[record.name] else {
-                warnings.append("\(record.name) is applied but missing from the code: restore it, or delete its row from \(trackingName.sql) if it was removed on purpose")
+                problems.append("\(record.name) is applied but missing from the code")
                 continue
             }
             if migration.checksum != record.checksum {
-                warnings.append("\(record.name) changed after it was applied: its up steps differ from what ran; write a new migration instead of editing an applied one")
+                problems.append("\(record.name) changed after it was applied (its up steps differ from what ran)")
             }
         }
-        return warnings
+        return problems
     }
 
     private func apply(_ migration: any Migration, on connection: PostgresConnection) async throws {
@@ -283,7 +329,9 @@ public struct MigrationReport: Sendable, Equatable {
     public var applied: [String] = []
     /// The migrations rolled back, newest first.
     public var rolledBack: [String] = []
-    /// Applied migrations missing from the code, or edited since they were applied.
+    /// What ``MigrationRunner/repair()`` changed in the tracking table, one line each.
+    public var repaired: [String] = []
+    /// Migrations applied out of order, when that was allowed.
     public var warnings: [String] = []
 }
 
@@ -318,6 +366,12 @@ public enum MigrationError: Error, CustomStringConvertible, Equatable {
     case missingCode(String)
     /// Two migrations in the list share this name.
     case duplicateName(String)
+    /// Applied migrations were edited or removed from the code since they ran: each problem,
+    /// one line. Nothing was applied.
+    case historyDiverged([String])
+    /// Pending migrations sort before the last applied one (a branch merged late). Nothing
+    /// was applied.
+    case outOfOrder([String], lastApplied: String)
 
     public var description: String {
         switch self {
@@ -327,13 +381,22 @@ public enum MigrationError: Error, CustomStringConvertible, Equatable {
             "cannot roll back \(name): it is applied but its code is missing; restore the migration first"
         case let .duplicateName(name):
             "two migrations are named \(name): give each a unique name"
+        case let .historyDiverged(problems):
+            "the applied migrations differ from the code, so nothing was applied: \(problems.joined(separator: "; ")); write a new migration instead of editing an applied one, or review and run `migrate repair` to accept the code as it is"
+        case let .outOfOrder(names, last):
+            "\(names.joined(separator: ", ")) \(names.count == 1 ? "sorts" : "sort") before \(last), which is applied, so nothing was applied: give \(names.count == 1 ? "it a name" : "them names") after it, or run `migrate up --allow-out-of-order`"
         }
     }
 
-    /// The server's message for PostgresNIO errors, which hide it from `description`.
+    /// The server's message for server errors (PostgresNIO's hide it from `description`;
+    /// ``DatabaseError``'s leaves it out because it can quote values).
     static func describe(_ error: Error) -> String {
         if let error = error as? PSQLError, let message = error.serverInfo?[.message] {
             return message
+        }
+        // The migration's own SQL, so the server's message (which may quote it) is what helps.
+        if let error = error as? DatabaseError {
+            return error.message
         }
         return String(describing: error)
     }

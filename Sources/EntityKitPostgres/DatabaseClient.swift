@@ -28,12 +28,22 @@ public final class DatabaseClient: PostgresQueryRunner, Sendable {
         /// The bounds on every wait. A connection string's `connect_timeout` sets
         /// ``Deadlines/connect``.
         public var deadlines: Deadlines
+        /// Whether a write outside a transaction returns only once the server has committed it
+        /// (one more round trip per such write; see the Reliability article). Default true.
+        /// False reports a write at the server's answer to the statement, as PostgresNIO does:
+        /// a commit that fails after it (a deferred constraint) or never happens (a crash) then
+        /// goes unreported.
+        public var confirmsCommits: Bool
 
-        /// Options with these values (20 connections, 60 s idle timeout, the standard deadlines by default).
-        public init(maximumConnections: Int = 20, idleTimeout: Duration? = .seconds(60), deadlines: Deadlines = Deadlines()) {
+        /// Options with these values (20 connections, 60 s idle timeout, the standard deadlines,
+        /// commits confirmed by default).
+        public init(
+            maximumConnections: Int = 20, idleTimeout: Duration? = .seconds(60), deadlines: Deadlines = Deadlines(), confirmsCommits: Bool = true
+        ) {
             self.maximumConnections = maximumConnections
             self.idleTimeout = idleTimeout
             self.deadlines = deadlines
+            self.confirmsCommits = confirmsCommits
         }
 
         /// Throws when a value is out of range.
@@ -218,7 +228,7 @@ public final class DatabaseClient: PostgresQueryRunner, Sendable {
             do {
                 let result = try await StatementExecution.run(
                     statement, on: pooled.watch, policy: policy, prepared: isFixedShape, delivery: delivery,
-                    retryingLostStatement: true, passingUnsent: attempt < 3, confirmingCommit: true, logger: logger, body)
+                    retryingLostStatement: true, passingUnsent: attempt < 3, confirmingCommit: options.confirmsCommits, logger: logger, body)
                 pool.release(pooled)
                 return result
             } catch is StatementNotSent {

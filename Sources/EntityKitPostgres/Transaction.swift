@@ -137,7 +137,7 @@ final class TransactionContext: @unchecked Sendable {
 
     private func record(_ error: any Error) {
         // Only what reached the server puts the transaction in the failed state.
-        guard error is PSQLError || error is EntityKitPostgresError || error is CancellationError else { return }
+        guard error is DatabaseError || error is PSQLError || error is EntityKitPostgresError || error is CancellationError else { return }
         lock.withLock { if failure == nil { failure = error } }
     }
 
@@ -155,7 +155,7 @@ final class TransactionContext: @unchecked Sendable {
                 statement, on: watch, policy: policy, prepared: prepared, delivery: delivery, retryingLostStatement: false, confirmingCommit: false, logger: logger, body)
         } catch {
             record(error)
-            if let error = error as? PSQLError, error.isLostPreparedStatement {
+            if let error = error as? DatabaseError, error.isLostPreparedStatement {
                 throw EntityKitPostgresError.preparedStatementLost
             }
             throw error
@@ -216,7 +216,7 @@ final class TransactionContext: @unchecked Sendable {
             // COMMIT never left: the session ended, and the server rolled the transaction back.
             markUnusable()
             throw EntityKitPostgresError.connectionClosed("it closed before COMMIT was sent, so the transaction was rolled back")
-        } catch let error as PSQLError where error.code == .server {
+        } catch let error as DatabaseError {
             // The server refused to commit (a deferred constraint, a serialization failure):
             // the transaction has ended, rolled back.
             throw error
@@ -260,7 +260,7 @@ final class TransactionContext: @unchecked Sendable {
     }
 
     private static func isRetryable(_ error: any Error) -> Bool {
-        if let error = error as? PSQLError { return error.isRetryableTransactionFailure }
+        if let error = error as? DatabaseError { return error.kind == .serializationFailure || error.kind == .deadlock }
         return error as? EntityKitPostgresError == .preparedStatementLost
     }
 }
@@ -328,11 +328,3 @@ final class ConnectionFate: @unchecked Sendable {
     }
 }
 
-extension PSQLError {
-    /// Serialization failures and deadlocks: the server rolled the transaction back and a
-    /// retry may succeed.
-    var isRetryableTransactionFailure: Bool {
-        let state = serverInfo?[.sqlState]
-        return state == "40001" || state == "40P01"
-    }
-}

@@ -10,7 +10,7 @@ struct MigrateCommand: ParsableCommand {
         abstract: "Scaffold migrations, and run them through the package's migrate executable.",
         subcommands: [
             MigrateInit.self, MigrateGenerate.self,
-            MigrateRun.Up.self, MigrateRun.Down.self, MigrateRun.Status.self,
+            MigrateRun.Up.self, MigrateRun.Down.self, MigrateRun.Status.self, MigrateRun.Repair.self,
             MigrateRun.Fresh.self, MigrateRun.Refresh.self, MigrateRun.Reset.self,
         ]
     )
@@ -91,11 +91,12 @@ enum MigrateRun {
         var schema: String?
     }
 
-    static func forward(_ command: String, count: Int?, options: Options) throws -> Never {
+    static func forward(_ command: String, count: Int?, flags: [String] = [], options: Options) throws -> Never {
         var arguments = ["run", "--package-path", options.packagePath]
         if let scratch = options.scratchPath { arguments += ["--scratch-path", scratch] }
         arguments += [options.executable, command]
         if let count { arguments += ["-n", String(count)] }
+        arguments += flags
         if let url = options.databaseURL {
             // Fail before `swift run` builds anything; the migrate executable parses it the same way.
             do {
@@ -121,8 +122,10 @@ enum MigrateRun {
     struct Up: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "up", abstract: "Apply pending migrations.")
         @Option(name: .short, help: "Apply at most this many.") var n: Int?
+        @Flag(help: "Apply pending migrations that sort before the last applied one (a branch merged late).")
+        var allowOutOfOrder = false
         @OptionGroup var options: Options
-        func run() throws { try forward("up", count: n, options: options) }
+        func run() throws { try forward("up", count: n, flags: allowOutOfOrder ? ["--allow-out-of-order"] : [], options: options) }
     }
 
     struct Down: ParsableCommand {
@@ -134,8 +137,17 @@ enum MigrateRun {
 
     struct Status: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "status", abstract: "List migrations and their state.")
+        @Flag(help: "Exit 1 when a migration is pending, edited since it was applied, or missing from the code (for CI).")
+        var check = false
         @OptionGroup var options: Options
-        func run() throws { try forward("status", count: nil, options: options) }
+        func run() throws { try forward("status", count: nil, flags: check ? ["--check"] : [], options: options) }
+    }
+
+    struct Repair: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "repair", abstract: "After a review, record the current checksums of edited applied migrations and forget removed ones.")
+        @OptionGroup var options: Options
+        func run() throws { try forward("repair", count: nil, options: options) }
     }
 
     struct Fresh: ParsableCommand {

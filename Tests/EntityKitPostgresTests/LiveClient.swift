@@ -10,9 +10,9 @@ func withClient<T: Sendable>(_ url: String, _ body: @Sendable (DatabaseClient) a
         defer { group.cancelAll() }
         do {
             return try await body(client)
-        } catch let error as PSQLError {
-            // PostgresNIO hides the server's message from `description`; tests want it.
-            throw LiveTestFailure(description: String(reflecting: error))
+        } catch let error as DatabaseError {
+            // The description leaves out the server's message (it can quote values); tests want it.
+            throw LiveTestFailure(description: "\(error): \(error.message)")
         }
     }
 }

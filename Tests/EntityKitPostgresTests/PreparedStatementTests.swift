@@ -113,7 +113,7 @@ final class PreparedStatementTests: Sendable {
     @Test func aFailedPreparationIsNotRemembered() async throws {
         try await withConnection { connection in
             try await connection.execute("ALTER TABLE refresh_tokens RENAME TO refresh_tokens_away")
-            await #expect(throws: PSQLError.self) { try await connection.find(RefreshToken.self, key: UUID()) }
+            await #expect(throws: DatabaseError.self) { try await connection.find(RefreshToken.self, key: UUID()) }
             try await connection.execute("ALTER TABLE refresh_tokens_away RENAME TO refresh_tokens")
             #expect(try await connection.find(RefreshToken.self, key: UUID()) == nil)
         }

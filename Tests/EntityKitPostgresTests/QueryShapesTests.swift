@@ -216,7 +216,7 @@ final class QueryShapesTests: Sendable {
                 }
             }
             #expect(try await client.count(User.where { $0.username == "rolledback" }) == 0)
-            await #expect(throws: PSQLError.self) {
+            await #expect(throws: DatabaseError.self) {
                 try await client.transaction(TransactionOptions(readOnly: true)) { tx in
                     try await tx.insert(User.Draft(username: "readonly", email: "ro@example.com"))
                 }

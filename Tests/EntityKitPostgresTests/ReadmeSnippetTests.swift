@@ -69,4 +69,20 @@ struct ReadmeSnippetTests {
         #expect(result.status == 0, "\(result.output)")
         #expect(!result.output.contains("error:"), "\(result.output)")
     }
+
+    @Test func theHandlingErrorsSnippetCompiles() throws {
+        let readme = try String(contentsOf: TestEnvironment.packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
+        let start = try #require(readme.range(of: "<!-- handling-errors:start -->\n```swift\n"))
+        let end = try #require(readme.range(of: "```\n<!-- handling-errors:end -->"))
+        let source = """
+            import EntityKitPostgres
+            import Foundation
+            import GeneratedModels
+
+            \(readme[start.upperBound..<end.lowerBound])
+            """
+        let result = try Typecheck.snippet(source)
+        #expect(result.status == 0, "\(result.output)")
+        #expect(!result.output.contains("error:"), "\(result.output)")
+    }
 }

@@ -109,7 +109,7 @@ extension FaultSuites {
                 // Uniform drafts: one statement over arrays; the last draft repeats the first key.
                 var uniform = (0..<20_000).map { RefreshToken.Draft(id: $0 == 0 ? clash : UUID(), userID: owner.id, tokenHash: "u-\($0)", expiresAt: expiry) }
                 uniform[uniform.count - 1].id = clash
-                await #expect(throws: PSQLError.self) { try await db.insert(uniform) }
+                await #expect(throws: DatabaseError.self) { try await db.insert(uniform) }
                 #expect(try await db.count(RefreshToken.all()) == 0)
 
                 // Drafts that leave different columns to the database: VALUES chunks (two, past the
@@ -118,13 +118,13 @@ extension FaultSuites {
                     RefreshToken.Draft(id: $0 == 0 ? clash : UUID(), userID: owner.id, tokenHash: "m-\($0)", expiresAt: expiry, createdAt: $0 % 2 == 0 ? expiry : nil)
                 }
                 mixed[mixed.count - 1].id = clash
-                await #expect(throws: PSQLError.self) { try await db.insert(mixed) }
+                await #expect(throws: DatabaseError.self) { try await db.insert(mixed) }
                 #expect(try await db.count(RefreshToken.all()) == 0)
 
                 // The same on a plain connection and inside a transaction.
                 try await db.withConnection { connection in
-                    await #expect(throws: PSQLError.self) { try await connection.insert(mixed) }
-                    await #expect(throws: PSQLError.self) { try await connection.insert(uniform) }
+                    await #expect(throws: DatabaseError.self) { try await connection.insert(mixed) }
+                    await #expect(throws: DatabaseError.self) { try await connection.insert(uniform) }
                 }
                 await #expect(throws: (any Error).self) {
                     try await db.transaction { tx in try await tx.insert(mixed) }

@@ -13,6 +13,9 @@ struct MigrateArgumentTests {
         let status = try MigrationCommandLine.Invocation(["status"])
         #expect(status.command == "status" && status.count == nil && status.url == nil && status.schema == "public")
         #expect(try MigrationCommandLine.Invocation(["--help"]).command == "help")
+        #expect(try MigrationCommandLine.Invocation(["up", "--allow-out-of-order"]).allowOutOfOrder)
+        #expect(try MigrationCommandLine.Invocation(["status", "--check"]).check)
+        #expect(try MigrationCommandLine.Invocation(["repair"]).command == "repair")
     }
 
     @Test(arguments: [
@@ -23,6 +26,8 @@ struct MigrateArgumentTests {
         (["status", "-n", "1"], "-n applies to up and down only"),
         (["up", "-u"], "-u takes a connection string"),
         (["up", "--verbose"], "unexpected argument \"--verbose\""),
+        (["down", "--check"], "unexpected argument \"--check\""),
+        (["status", "--allow-out-of-order"], "unexpected argument \"--allow-out-of-order\""),
     ])
     func rejectsWhatItCannotRunWithTheFix(arguments: [String], message: String) {
         #expect {

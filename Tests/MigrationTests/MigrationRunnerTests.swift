@@ -137,19 +137,64 @@ struct MigrationRunnerTests {
         var down: [any MigrationStep] { DropTable("widgets") }
     }
 
-    @Test func editedAndMissingAppliedMigrationsAreReported() async throws {
+    @Test func editedAndMissingAppliedMigrationsStopUpUntilRepaired() async throws {
         let database = try TestDatabase.create("migrations_drift")
         defer { database.drop() }
         _ = try await withRunner(database.url, [Step1(), Slow()]) { try await $0.up() }
         let statuses = try await withRunner(database.url, [Edited()]) { try await $0.status() }
         #expect(statuses.map(\.state) == [.changedSinceApplied, .missingFromCode])
-        let report = try await withRunner(database.url, [Edited()]) { try await $0.up() }
-        #expect(report.warnings.count == 2)
-        #expect(report.warnings.contains { $0.contains("changed after it was applied") })
-        #expect(report.warnings.contains { $0.contains("missing from the code") })
+        // up refuses, naming each migration and what changed, and applies nothing.
+        let refused = await #expect(throws: MigrationError.self) {
+            try await withRunner(database.url, [Edited(), Later()]) { try await $0.up() }
+        }
+        guard case let .historyDiverged(problems)? = refused else {
+            Issue.record("expected historyDiverged, got \(String(describing: refused))")
+            return
+        }
+        #expect(problems == [
+            "m20250101_000001_widgets changed after it was applied (its up steps differ from what ran)",
+            "m20250101_000003_slow is applied but missing from the code",
+        ])
+        #expect(refused.map { "\($0)" }?.contains("migrate repair") == true)
+        #expect(try database.rows("SELECT count(*) FROM entitykit_migrations")[0][0] == "2", "nothing was applied")
         await #expect(throws: MigrationError.self) {
             try await withRunner(database.url, [Edited()]) { try await $0.down(count: 2) }
         }
+        // The command line exits 1 for both, for CI.
+        #expect(await MigrationCommandLine.run([Edited(), Later()], arguments: ["up", "-u", database.url]) == 1)
+        #expect(await MigrationCommandLine.run([Edited(), Later()], arguments: ["status", "--check", "-u", database.url]) == 1)
+        #expect(await MigrationCommandLine.run([Edited(), Later()], arguments: ["status", "-u", database.url]) == 0)
+
+        // After a review, repair accepts the code as it is; then up applies what is pending.
+        let repaired = try await withRunner(database.url, [Edited(), Later()]) { try await $0.repair() }
+        #expect(repaired.repaired == [
+            "m20250101_000001_widgets: recorded its current checksum",
+            "m20250101_000003_slow: forgotten, it is no longer in the code",
+        ])
+        #expect(try await withRunner(database.url, [Edited(), Later()]) { try await $0.up() }.applied == [Later().name])
+        #expect(await MigrationCommandLine.run([Edited(), Later()], arguments: ["status", "--check", "-u", database.url]) == 0)
+    }
+
+    /// A migration named after every other of these tests.
+    struct Later: Migration {
+        let name = "m20250101_000009_later"
+        var up: [any MigrationStep] { SQL("CREATE TABLE later_table (id int)") }
+        var down: [any MigrationStep] { SQL("DROP TABLE later_table") }
+    }
+
+    @Test func aMigrationOlderThanTheLastAppliedIsRefusedUnlessAllowed() async throws {
+        let database = try TestDatabase.create("migrations_order")
+        defer { database.drop() }
+        _ = try await withRunner(database.url, [Later()]) { try await $0.up() }
+        // Step1 comes from a branch merged after Later was applied.
+        let refused = await #expect(throws: MigrationError.self) {
+            try await withRunner(database.url, [Step1(), Later()]) { try await $0.up() }
+        }
+        #expect(refused == .outOfOrder([Step1().name], lastApplied: Later().name))
+        #expect(await MigrationCommandLine.run([Step1(), Later()], arguments: ["up", "-u", database.url]) == 1)
+        let allowed = try await withRunner(database.url, [Step1(), Later()]) { try await $0.up(allowOutOfOrder: true) }
+        #expect(allowed.applied == [Step1().name])
+        #expect(allowed.warnings == ["\(Step1().name) is applied out of order (after \(Later().name))"])
     }
 
     struct Concurrently: Migration {

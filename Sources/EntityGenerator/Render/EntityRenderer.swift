@@ -68,6 +68,7 @@ struct EntityRenderer {
                     }
                 }
             }
+            renderRelationNames(into: &body)
         }
     }
 
@@ -173,6 +174,33 @@ struct EntityRenderer {
             writer.line()
             writer.documentation(["The primary key, as `Identifiable` names it."])
             writer.line("\(access)var id: \(Spelling.type(identity.type)) { self.\(Spelling.identifier(identity.property)) }")
+        }
+    }
+
+    /// `relationName(forConstraint:onTable:)`: the relation each foreign key stands for, so a
+    /// foreign-key violation can name it. The constraint belongs to the referencing table: this
+    /// entity's for a `BelongsTo`, the target's for a `HasMany`/`HasOne`. A self-reference's
+    /// constraint names the `BelongsTo` (an insert or update of the row is the common case).
+    private func renderRelationNames(into writer: inout SourceWriter) {
+        var seen: Set<String> = []
+        var cases: [(constraint: String, table: String, name: String)] = []
+        let belongsToFirst = plan.relations.filter { $0.kind == .belongsTo } + plan.relations.filter { $0.kind != .belongsTo }
+        for relation in belongsToFirst {
+            guard relation.kind != .manyToMany, let constraint = relation.constraint else { continue }
+            let referencing = relation.kind == .belongsTo ? plan.typeName : relation.targetType
+            guard seen.insert(constraint + "\u{0}" + referencing).inserted else { continue }
+            cases.append((constraint, referencing, relation.name))
+        }
+        guard !cases.isEmpty else { return }
+        writer.line()
+        writer.documentation(["The relation in `Relations` that a foreign-key constraint of `table` stands for."])
+        writer.block("\(access)static func relationName(forConstraint constraint: String, onTable table: String) -> String? {") { body in
+            body.line("switch (constraint, table) {")
+            for (constraint, table, name) in cases {
+                body.line("case (", SwiftText.literal(constraint), ", ", table, ".tableName): ", SwiftText.literal(name))
+            }
+            body.line("default: nil")
+            body.line("}")
         }
     }
 

@@ -112,6 +112,15 @@ struct QueryTypesRenderer {
                 }
                 getter.line("}")
             }
+            body.line()
+            body.documentation(["The constraint (or unique index) that enforces the key."])
+            body.block("\(access)var constraintName: String {") { getter in
+                getter.line("switch self {")
+                for key in plan.uniqueKeys {
+                    getter.line("case .\(Spelling.identifier(key.name)): \(SwiftText.literal(key.constraintName))")
+                }
+                getter.line("}")
+            }
         }
     }
 }

@@ -38,5 +38,5 @@ enum UniqueKeys {
     }
 
     /// Names a key case may not take: keywords, and the members every `UniqueKey` has.
-    private static let reservedCaseNames = ReservedNames.keywordMembers.union(["primaryKey", "allCases", "columns", "hashValue"])
+    private static let reservedCaseNames = ReservedNames.keywordMembers.union(["primaryKey", "allCases", "columns", "constraintName", "hashValue"])
 }

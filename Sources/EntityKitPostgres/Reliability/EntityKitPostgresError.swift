@@ -1,6 +1,6 @@
 /// A call that could not finish as asked, for a reason of the runtime's own: the connection,
 /// a deadline, a transaction the server rolled back, an argument out of range. Server errors
-/// (a unique violation, a syntax error) are thrown as PostgresNIO's `PSQLError`.
+/// (a unique violation, a syntax error) are thrown as ``DatabaseError``.
 ///
 /// Every description is one line that says what happened and what to do, and never holds a
 /// password or a row's values.

@@ -5,6 +5,9 @@ import PostgresNIO
 /// can quote values, so they are left out).
 enum FailureSummary {
     static func describe(_ error: any Error) -> String {
+        if let error = error as? DatabaseError {
+            return describe(sqlState: error.sqlState, schema: error.schema, table: error.table, column: error.column, constraint: error.constraint)
+        }
         guard let error = error as? PSQLError else {
             if let error = error as? EntityKitPostgresError { return error.description }
             if error is CancellationError { return "the task was cancelled" }
@@ -13,15 +16,17 @@ enum FailureSummary {
         guard let state = error.serverInfo?[.sqlState] else {
             return "the driver reported \(error.code)"
         }
+        let info = error.serverInfo
+        return describe(sqlState: state, schema: info?[.schemaName], table: info?[.tableName], column: info?[.columnName], constraint: info?[.constraintName])
+    }
+
+    private static func describe(sqlState state: String, schema: String?, table: String?, column: String?, constraint: String?) -> String {
         var text = "SQLSTATE \(state)"
         if let name = conditionNames[state] { text += " (\(name))" }
         var objects: [String] = []
-        if let table = error.serverInfo?[.tableName] {
-            let schema = error.serverInfo?[.schemaName].map { "\($0)." } ?? ""
-            objects.append("table \(schema)\(table)")
-        }
-        if let column = error.serverInfo?[.columnName] { objects.append("column \(column)") }
-        if let constraint = error.serverInfo?[.constraintName] { objects.append("constraint \(constraint)") }
+        if let table { objects.append("table " + (schema.map { "\($0)." } ?? "") + table) }
+        if let column { objects.append("column \(column)") }
+        if let constraint { objects.append("constraint \(constraint)") }
         if !objects.isEmpty { text += " on " + objects.joined(separator: ", ") }
         return text
     }

@@ -69,30 +69,30 @@ enum StatementExecution {
         }
         do {
             return try await StatementScope.run(on: watch, policy: policy, mode: mode, send: send, consume: body)
-        } catch let error as PSQLError where retryingLostStatement && error.isLostPreparedStatement {
+        } catch let error as DatabaseError where retryingLostStatement && error.isLostPreparedStatement {
             // PreparedExecution gave the shape a new name: this sends Parse, Bind, Execute.
             do {
                 return try await StatementScope.run(on: watch, policy: policy, mode: mode, send: send, consume: body)
-            } catch let again as PSQLError where again.isLostPreparedStatement || again.isDuplicatePreparedStatement {
+            } catch let again as DatabaseError where again.isLostPreparedStatement || again.isDuplicatePreparedStatement {
                 // Lost again just after preparing it, or the new name taken by another client's
                 // session: the server does not keep this connection's statements.
-                throw EntityKitPostgresError.preparedStatementsNotKept(sqlState: again.serverInfo?[.sqlState] ?? "26000")
+                throw EntityKitPostgresError.preparedStatementsNotKept(sqlState: again.sqlState)
             }
-        } catch let error as PSQLError where error.isDuplicatePreparedStatement {
+        } catch let error as DatabaseError where error.isDuplicatePreparedStatement {
             throw EntityKitPostgresError.preparedStatementsNotKept(sqlState: "42P05")
         }
     }
 }
 
-extension PSQLError {
+extension DatabaseError {
     /// 26000: the named prepared statement does not exist on the server.
     var isLostPreparedStatement: Bool {
-        serverInfo?[.sqlState] == "26000"
+        sqlState == "26000"
     }
 
     /// 42P05: a prepared statement of that name exists already, so this connection's statements
     /// reach server sessions that another client prepared in (a pooler in transaction mode).
     var isDuplicatePreparedStatement: Bool {
-        serverInfo?[.sqlState] == "42P05"
+        sqlState == "42P05"
     }
 }

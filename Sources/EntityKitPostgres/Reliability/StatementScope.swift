@@ -186,14 +186,17 @@ final class StatementScope: @unchecked Sendable {
         await stopper?.value
     }
 
-    /// The error to throw: the interruption's, a closed connection's, or the statement's own.
+    /// The error to throw: the interruption's, a closed connection's, or the statement's own
+    /// (a server error as ``DatabaseError``).
     private func translate(_ error: any Error) -> any Error {
         switch lock.withLock({ interruption }) {
         case let .deadline(bound)?: return EntityKitPostgresError.statementTimedOut(bound)
         case .cancelled?: return CancellationError()
         case .closed?, nil: break
         }
-        return Self.connectionError(error, connectionClosed: watch.isClosed) ?? error
+        if let closed = Self.connectionError(error, connectionClosed: watch.isClosed) { return closed }
+        if let error = error as? PSQLError, let databaseError = DatabaseError(error) { return databaseError }
+        return error
     }
 
     /// `error` as ``EntityKitPostgresError/connectionClosed(_:)`` when it says the connection
