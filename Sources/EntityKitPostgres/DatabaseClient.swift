@@ -89,39 +89,33 @@ public final class DatabaseClient: PostgresQueryRunner, Sendable {
         connectionString: String, replicaConnectionString: String? = nil, environment: ConnectionEnvironment = .current,
         options: Options = Options(), logger: Logger = .entityKitSilent
     ) throws {
+        let (connector, resolvedOptions) = try Self.connector(for: connectionString, environment: environment, options: options, logger: logger)
         let replica: DatabaseClient?
         if let replicaConnectionString {
-            replica = try DatabaseClient(connectionString: replicaConnectionString, role: .replica, environment: environment, options: options, logger: logger)
+            let (replicaConnector, replicaOptions) = try Self.connector(
+                for: replicaConnectionString, environment: environment, options: options, logger: logger)
+            replica = try DatabaseClient(connector: replicaConnector, role: .replica, options: replicaOptions, logger: logger)
+        } else if connector.servers.count > 1 {
+            // The same hosts, read from a standby when one is up, spread across them.
+            let standbys = connector.with(target: .preferStandby, loadBalances: true)
+            replica = try DatabaseClient(connector: standbys, role: .replica, options: resolvedOptions, logger: logger)
         } else {
-            var explicit = try ConnectionParameters(parsing: connectionString)
-            let hosts = try ResolvedConnection(explicit, environment: environment).hosts
-            if hosts.count > 1 {
-                explicit["target_session_attrs"] = TargetSessionAttributes.preferStandby.rawValue
-                explicit["load_balance_hosts"] = "random"
-                // The same string's warnings are logged once, by the primary's client.
-                replica = try DatabaseClient(parameters: explicit, role: .replica, environment: environment, options: options, logger: logger, logsWarnings: false)
-            } else {
-                replica = nil
-            }
+            replica = nil
         }
-        try self.init(connectionString: connectionString, role: .primary(replica: replica), environment: environment, options: options, logger: logger)
+        try self.init(connector: connector, role: .primary(replica: replica), options: resolvedOptions, logger: logger)
     }
 
-    private convenience init(
-        connectionString: String, role: Role, environment: ConnectionEnvironment, options: Options, logger: Logger
-    ) throws {
-        try self.init(parameters: try ConnectionParameters(parsing: connectionString), role: role, environment: environment, options: options, logger: logger)
-    }
-
-    private convenience init(
-        parameters: ConnectionParameters, role: Role, environment: ConnectionEnvironment, options: Options, logger: Logger, logsWarnings: Bool = true
-    ) throws {
-        let resolved = try ConnectionWarnings.log(parameters, environment: environment, to: logsWarnings ? logger : .entityKitSilent)
+    /// The hosts of a connection string, resolved once (its warnings logged), and `options`
+    /// with the string's `connect_timeout` as the connect deadline.
+    private static func connector(
+        for connectionString: String, environment: ConnectionEnvironment, options: Options, logger: Logger
+    ) throws -> (HostConnector, Options) {
+        let resolved = try ConnectionWarnings.log(connectionString, environment: environment, to: logger)
         var options = options
         if let text = resolved.parameters["connect_timeout"], !text.isEmpty, let seconds = resolved.connectTimeout, seconds > 0 {
             options.deadlines.connect = .seconds(min(seconds, 365 * 24 * 3600))
         }
-        try self.init(connector: try HostConnector(resolved: resolved, environment: environment), role: role, options: options, logger: logger)
+        return (try HostConnector(resolved: resolved, environment: environment), options)
     }
 
     /// A client for a PostgresNIO connection configuration (one server).

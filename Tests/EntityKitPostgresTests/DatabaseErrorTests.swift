@@ -8,7 +8,10 @@ import TestSupport
 /// Server errors arrive as `DatabaseError`, one test per kind against a live server: the
 /// SQLSTATE, the kind, the objects named, the generated unique key or relation, and no row
 /// values in the description.
-@Suite("Typed database errors", .enabled(if: TestEnvironment.runsLiveTests, "no DATABASE_URL: run scripts/test"))
+///
+/// Bounded generously: in a full run other suites' blocking work can hold the two threads of the
+/// cooperative pool for a minute or more (seen), which delays these tasks without hanging them.
+@Suite("Typed database errors", .timeLimit(.minutes(5)), .enabled(if: TestEnvironment.runsLiveTests, "no DATABASE_URL: run scripts/test"))
 final class DatabaseErrorTests: Sendable {
     let database: TestDatabase
 
@@ -118,10 +121,9 @@ final class DatabaseErrorTests: Sendable {
         }
     }
 
-    /// Bounded generously: in a full run other suites' blocking work can hold the two threads of
-    /// the cooperative pool for a minute or more (seen), which delays these tasks but cannot
-    /// deadlock them: each waits only for the other's signal, finished when it ends.
-    @Test(.timeLimit(.minutes(5))) func aDeadlockIsTransient() async throws {
+    /// The two tasks cannot wait on each other for ever: each waits only for the other's
+    /// signal, which is finished when that task ends.
+    @Test func aDeadlockIsTransient() async throws {
         try await withClient(database.url) { db in
             let first = try await self.user(db, "deadlock-1")
             let second = try await self.user(db, "deadlock-2")

@@ -29,12 +29,7 @@ struct ReadmeSnippetTests {
     @Test func everySnippetOfUseTheModelsCompiles() throws {
         let snippets = try Self.snippets()
         #expect(snippets.count == 14, "one Swift snippet per seed pattern, found \(snippets.count)")
-        var source = """
-            import EntityKitPostgres
-            import Foundation
-            import GeneratedModels
-
-            """
+        var source = ""
         for (index, snippet) in snippets.enumerated() {
             source += """
 
@@ -45,44 +40,41 @@ struct ReadmeSnippetTests {
 
                 """
         }
-        let result = try Typecheck.snippet(source)
-        #expect(result.status == 0, "\(result.output)")
-        #expect(!result.output.contains("error:"), "\(result.output)")
+        try Self.expectCompiles(source)
     }
 
     @Test func theScalingOutSnippetCompiles() throws {
-        let readme = try String(contentsOf: TestEnvironment.packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
-        let start = try #require(readme.range(of: "<!-- scaling-out:start -->\n```swift\n"))
-        let end = try #require(readme.range(of: "```\n<!-- scaling-out:end -->"))
-        let source = """
-            import EntityKitPostgres
-            import Foundation
-            import GeneratedModels
-
+        let snippet = try Self.snippet(between: "scaling-out")
+        try Self.expectCompiles("""
             func scalingOut(id: UUID, since: PGTimestamp) async throws {
-            \(readme[start.upperBound..<end.lowerBound])
+            \(snippet)
                 _ = (user, recent)
             }
-
-            """
-        let result = try Typecheck.snippet(source)
-        #expect(result.status == 0, "\(result.output)")
-        #expect(!result.output.contains("error:"), "\(result.output)")
+            """)
     }
 
     @Test func theHandlingErrorsSnippetCompiles() throws {
+        try Self.expectCompiles(String(try Self.snippet(between: "handling-errors")))
+    }
+
+    /// The Swift block between the README's `<!-- name:start -->` and `<!-- name:end -->`.
+    static func snippet(between name: String) throws -> Substring {
         let readme = try String(contentsOf: TestEnvironment.packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
-        let start = try #require(readme.range(of: "<!-- handling-errors:start -->\n```swift\n"))
-        let end = try #require(readme.range(of: "```\n<!-- handling-errors:end -->"))
-        let source = """
+        let start = try #require(readme.range(of: "<!-- \(name):start -->\n```swift\n"))
+        let end = try #require(readme.range(of: "```\n<!-- \(name):end -->"))
+        return readme[start.upperBound..<end.lowerBound]
+    }
+
+    /// Type-checks `code` against the runtime and the reference schema's models.
+    static func expectCompiles(_ code: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let result = try Typecheck.snippet("""
             import EntityKitPostgres
             import Foundation
             import GeneratedModels
 
-            \(readme[start.upperBound..<end.lowerBound])
-            """
-        let result = try Typecheck.snippet(source)
-        #expect(result.status == 0, "\(result.output)")
-        #expect(!result.output.contains("error:"), "\(result.output)")
+            \(code)
+            """)
+        #expect(result.status == 0, "\(result.output)", sourceLocation: sourceLocation)
+        #expect(!result.output.contains("error:"), "\(result.output)", sourceLocation: sourceLocation)
     }
 }

@@ -113,10 +113,3 @@ final class WriteLedger: @unchecked Sendable {
         lock.withLock { acknowledgements.lazy.map(\.at).filter { $0 > instant }.min() }
     }
 }
-
-extension Duration {
-    /// The duration in seconds, for messages.
-    var seconds: Double {
-        Double(components.seconds) + Double(components.attoseconds) / 1e18
-    }
-}

@@ -34,8 +34,14 @@ func timed<T: Sendable>(_ body: @Sendable () async throws -> T) async -> (second
     let start = ContinuousClock.now
     let result: Result<T, any Error>
     do { result = .success(try await body()) } catch { result = .failure(error) }
-    let elapsed = ContinuousClock.now - start
-    return (Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18, result)
+    return ((ContinuousClock.now - start).seconds, result)
+}
+
+extension Duration {
+    /// The duration in seconds, for messages and comparisons.
+    var seconds: Double {
+        Double(components.seconds) + Double(components.attoseconds) / 1e18
+    }
 }
 
 /// A call that did not end within its bound.

@@ -29,7 +29,7 @@ extension FaultSuites {
         }
 
         @Test func theFirstHostDownIsSkipped() async throws {
-            let url = servers.url([.nothing(try unusedPort()), .primary], parameters: "connect_timeout=2")
+            let url = servers.url([.nothing(try ThrowawayServer.freePort()), .primary], parameters: "connect_timeout=2")
             try await withDatabase(url) { db async throws in
                 let (seconds, port) = await timed { try await self.serverPort(db) }
                 #expect(try port.get() == servers.primary.port)
@@ -70,14 +70,14 @@ extension FaultSuites {
             try await withDatabase(url) { db async throws in
                 #expect(try await self.serverPort(db) == servers.standby.port)
             }
-            let noStandby = servers.url([.nothing(try unusedPort()), .primary], parameters: "target_session_attrs=prefer-standby")
+            let noStandby = servers.url([.nothing(try ThrowawayServer.freePort()), .primary], parameters: "target_session_attrs=prefer-standby")
             try await withDatabase(noStandby) { db async throws in
                 #expect(try await self.serverPort(db) == servers.primary.port)
             }
         }
 
         @Test func whenNoHostQualifiesTheErrorNamesEveryHostAndWhy() async throws {
-            let down = try unusedPort()
+            let down = try ThrowawayServer.freePort()
             let url = servers.url([.nothing(down), .standby], parameters: "target_session_attrs=read-write&connect_timeout=2")
             try await withDatabase(url) { db async throws in
                 let (seconds, result) = await timed { try await db.execute("SELECT 1") }
@@ -92,7 +92,7 @@ extension FaultSuites {
                 #expect(text.contains("target_session_attrs=read-write"), "\(text)")
                 #expect(!text.contains(servers.primary.password), "the error holds the password")
             }
-            let allDown = servers.url([.nothing(down), .nothing(try unusedPort())], parameters: "connect_timeout=2")
+            let allDown = servers.url([.nothing(down), .nothing(try ThrowawayServer.freePort())], parameters: "connect_timeout=2")
             try await withDatabase(allDown) { db async throws in
                 let error = await #expect(throws: EntityKitPostgresError.self) { try await db.execute("SELECT 1") }
                 #expect("\(error.map { "\($0)" } ?? "")".contains("no host accepted the connection"))

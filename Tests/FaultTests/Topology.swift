@@ -69,18 +69,14 @@ final class ReplicatedServers: @unchecked Sendable {
 
     /// Waits (at most 30 s) until the standby streams from the primary.
     func waitUntilStreaming() throws {
-        try poll("the standby to stream") {
+        try waitUntil("the standby to stream") {
             try SQL.rows("SELECT count(*) FROM pg_stat_replication WHERE state = 'streaming'", on: primary.url()).first?.first == "1"
         }
     }
 
     /// Waits (at most 30 s) until the standby has replayed everything the primary has written.
     func waitUntilReplayed() throws {
-        let target = try SQL.rows("SELECT pg_current_wal_lsn()", on: primary.url()).first?.first ?? nil
-        guard let target else { throw TestDatabaseError("no WAL position on the primary") }
-        try poll("the standby to replay \(target)") {
-            try SQL.rows("SELECT pg_last_wal_replay_lsn() >= '\(target)'::pg_lsn", on: standby.url()).first?.first == "t"
-        }
+        try standby.waitUntilReplayed(from: primary)
     }
 
     /// How many sessions with `applicationName` a server has.
@@ -89,24 +85,10 @@ final class ReplicatedServers: @unchecked Sendable {
         return Int(rows.first?.first.flatMap { $0 } ?? "0") ?? 0
     }
 
-    private func poll(_ what: String, _ done: () throws -> Bool) throws {
-        let deadline = Date().addingTimeInterval(30)
-        while Date() < deadline {
-            if (try? done()) == true { return }
-            Thread.sleep(forTimeInterval: 0.05)
-        }
-        throw TestDatabaseError("waited 30 s for \(what)")
-    }
-
     func stop() {
         standby.stop()
         own.stop()
     }
-}
-
-/// A TCP port on 127.0.0.1 that nothing listens on (bound and released at once).
-func unusedPort() throws -> Int {
-    try ThrowawayServer.freePort()
 }
 
 /// Sets a server setting with `ALTER SYSTEM` (or resets `default_transaction_read_only` for

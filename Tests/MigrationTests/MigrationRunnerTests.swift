@@ -19,7 +19,7 @@ func withRunner<T: Sendable>(_ url: String, _ migrations: [any Migration], _ bod
     }
 }
 
-@Suite("Migration runner", .serialized, .enabled(if: TestEnvironment.runsLiveTests, Comment(rawValue: TestEnvironment.liveTestsSkipReason)))
+@Suite("Migration runner", .serialized, .timeLimit(.minutes(5)), .enabled(if: TestEnvironment.runsLiveTests, Comment(rawValue: TestEnvironment.liveTestsSkipReason)))
 struct MigrationRunnerTests {
     /// Relations and user types in `public`, except the tracking table and its key.
     private func objects(in database: TestDatabase) throws -> [String] {

@@ -158,11 +158,16 @@ public struct DatabaseError: Error, Sendable, Hashable, CustomStringConvertible 
     /// One line without values: the kind, the objects and the SQLSTATE
     /// (`unique violation on table public.users, constraint users_email_key (SQLSTATE 23505)`).
     public var description: String {
+        "\(kind.words)\(objectsNamed.map { " on \($0)" } ?? "") (SQLSTATE \(sqlState))"
+    }
+
+    /// The objects the error names (`table public.users, constraint users_email_key`), nil
+    /// when it names none: for every message about a server error.
+    var objectsNamed: String? {
         var objects: [String] = []
         if let table { objects.append("table " + (schema.map { "\($0)." } ?? "") + table) }
         if let column { objects.append("column \(column)") }
         if let constraint { objects.append("constraint \(constraint)") }
-        let on = objects.isEmpty ? "" : " on " + objects.joined(separator: ", ")
-        return "\(kind.words)\(on) (SQLSTATE \(sqlState))"
+        return objects.isEmpty ? nil : objects.joined(separator: ", ")
     }
 }

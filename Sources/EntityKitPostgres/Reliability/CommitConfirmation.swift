@@ -94,14 +94,10 @@ enum CommitConfirmation {
         guard let unexpected, unexpected.code == .unexpectedBackendMessage else { return nil }
         let text = String(reflecting: unexpected)
         guard text.contains(".error("), let state = field("Code", in: text) else { return nil }
-        var cause = "SQLSTATE \(state) at commit"
-        var objects: [String] = []
-        if let table = field("Table name", in: text) {
-            objects.append("table " + (field("Schema name", in: text).map { "\($0)." } ?? "") + table)
-        }
-        if let constraint = field("Constraint name", in: text) { objects.append("constraint \(constraint)") }
-        if !objects.isEmpty { cause += " on " + objects.joined(separator: ", ") }
-        return cause
+        let refused = DatabaseError(
+            sqlState: state, message: "", schema: field("Schema name", in: text), table: field("Table name", in: text),
+            constraint: field("Constraint name", in: text))
+        return "SQLSTATE \(state) at commit" + (refused.objectsNamed.map { " on \($0)" } ?? "")
     }
 
     /// `name: "value"` in the driver's debug text.

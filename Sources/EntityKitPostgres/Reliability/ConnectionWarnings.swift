@@ -12,11 +12,7 @@ enum ConnectionWarnings {
 
     /// Resolves `connectionString`, logs its warnings at `.warning`, and returns it resolved.
     static func log(_ connectionString: String, environment: ConnectionEnvironment, to logger: Logger) throws(ConnectionInfoError) -> ResolvedConnection {
-        try log(ConnectionParameters(parsing: connectionString), environment: environment, to: logger)
-    }
-
-    /// Resolves parsed parameters, logs their warnings at `.warning`, and returns them resolved.
-    static func log(_ explicit: ConnectionParameters, environment: ConnectionEnvironment, to logger: Logger) throws(ConnectionInfoError) -> ResolvedConnection {
+        let explicit = try ConnectionParameters(parsing: connectionString)
         let resolved = try ResolvedConnection(explicit, environment: environment)
         for warning in resolved.warnings { logger.warning("\(warning)") }
         for keyword in ignoredKeywords where explicit[keyword].map({ !$0.isEmpty }) == true {

@@ -5,29 +5,22 @@ import PostgresNIO
 /// can quote values, so they are left out).
 enum FailureSummary {
     static func describe(_ error: any Error) -> String {
-        if let error = error as? DatabaseError {
-            return describe(sqlState: error.sqlState, schema: error.schema, table: error.table, column: error.column, constraint: error.constraint)
-        }
+        if let error = error as? DatabaseError { return describe(error) }
         guard let error = error as? PSQLError else {
             if let error = error as? EntityKitPostgresError { return error.description }
             if error is CancellationError { return "the task was cancelled" }
             return String(describing: type(of: error))
         }
-        guard let state = error.serverInfo?[.sqlState] else {
+        guard let serverError = DatabaseError(error) else {
             return "the driver reported \(error.code)"
         }
-        let info = error.serverInfo
-        return describe(sqlState: state, schema: info?[.schemaName], table: info?[.tableName], column: info?[.columnName], constraint: info?[.constraintName])
+        return describe(serverError)
     }
 
-    private static func describe(sqlState state: String, schema: String?, table: String?, column: String?, constraint: String?) -> String {
-        var text = "SQLSTATE \(state)"
-        if let name = conditionNames[state] { text += " (\(name))" }
-        var objects: [String] = []
-        if let table { objects.append("table " + (schema.map { "\($0)." } ?? "") + table) }
-        if let column { objects.append("column \(column)") }
-        if let constraint { objects.append("constraint \(constraint)") }
-        if !objects.isEmpty { text += " on " + objects.joined(separator: ", ") }
+    private static func describe(_ error: DatabaseError) -> String {
+        var text = "SQLSTATE \(error.sqlState)"
+        if let name = conditionNames[error.sqlState] { text += " (\(name))" }
+        if let objects = error.objectsNamed { text += " on " + objects }
         return text
     }
 

@@ -35,6 +35,17 @@ struct HostConnector: Sendable {
         loadBalances = resolved.loadBalancesHosts && servers.count > 1
     }
 
+    private init(servers: [Server], target: TargetSessionAttributes, loadBalances: Bool) {
+        self.servers = servers
+        self.target = target
+        self.loadBalances = loadBalances
+    }
+
+    /// The same hosts with another `target_session_attrs` and `load_balance_hosts`.
+    func with(target: TargetSessionAttributes, loadBalances: Bool) -> HostConnector {
+        HostConnector(servers: servers, target: target, loadBalances: loadBalances && servers.count > 1)
+    }
+
     /// One server, as a PostgresNIO configuration gives it.
     init(configuration: PostgresConnection.Configuration) {
         let port: Int? = if let port = configuration.port, configuration.unixSocketPath == nil { port } else { nil }
