@@ -54,13 +54,14 @@ let package = Package(
         .target(name: "EntityGenerator", dependencies: ["SchemaModel"]),
 
         // The jobs behind the CLI's commands, callable from tests.
-        .target(name: "CodegenCore", dependencies: ["CatalogIntrospection", "EntityGenerator", "SchemaModel"]),
+        .target(name: "CodegenCore", dependencies: ["CatalogIntrospection", "EntityGenerator", "MigrationEngine", "SchemaModel"]),
         .executableTarget(
             name: "codegen",
             dependencies: [
                 "CodegenCore",
                 "CatalogIntrospection",
                 "EntityGenerator",
+                "MigrationEngine",
                 "PostgresConnectionInfo",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -110,10 +111,14 @@ let package = Package(
 
         // Migrations: the schema DSL, the runner and the migrate command line. Apart from the
         // query runtime, so apps that only query never see the DSL's `Column` or `PrimaryKey`.
+        // The migration engine: tracking table, lock, checksums, history rules and SQL migration
+        // files, over any driver (PostgresNIO in apps, libpq in `codegen migrate`). Foundation only.
+        .target(name: "MigrationEngine"),
         .target(
             name: "EntityKitMigrations",
             dependencies: [
                 "EntityKitPostgres",
+                "MigrationEngine",
                 "PostgresConnectionInfo",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
@@ -162,7 +167,7 @@ let package = Package(
         ),
         .testTarget(
             name: "MigrationTests",
-            dependencies: ["EntityKitMigrations", "EntityKitPostgres", "ReferenceMigrations", "CodegenCore", "LiveTestSupport", "TestSupport", "codegen"]
+            dependencies: ["EntityKitMigrations", "EntityKitPostgres", "MigrationEngine", "ReferenceMigrations", "CodegenCore", "LiveTestSupport", "TestSupport", "codegen"]
         ),
         .testTarget(
             name: "EndToEndTests",

@@ -26,6 +26,16 @@ final class LibPQConnection {
     /// Runs one statement with text parameters and returns its rows in text format.
     @discardableResult
     func execute(_ sql: String, parameters: [String] = [], simple: Bool = false) throws(IntrospectionError) -> ResultTable {
+        do {
+            return try run(sql, parameters: parameters, simple: simple)
+        } catch {
+            throw .queryFailed(error.message)
+        }
+    }
+
+    /// Runs one statement, keeping what the server says about a failure: its message, SQLSTATE
+    /// and the position of the error in the statement.
+    func run(_ sql: String, parameters: [String] = [], simple: Bool = false) throws(LibPQStatementFailure) -> ResultTable {
         let cStrings = parameters.map { strdup($0) }
         defer { cStrings.forEach { free($0) } }
         let values: [UnsafePointer<CChar>?] = cStrings.map { UnsafePointer($0) }
@@ -35,15 +45,27 @@ final class LibPQConnection {
                 PQexecParams(handle, sql, Int32(buffer.count), nil, buffer.baseAddress, nil, nil, 0)
             }
         guard let result else {
-            throw .queryFailed(String(cString: PQerrorMessage(handle)).firstLine)
+            throw LibPQStatementFailure(message: String(cString: PQerrorMessage(handle)).firstLine, sqlState: nil, position: nil)
         }
         let status = PQresultStatus(result)
         guard status == PGRES_TUPLES_OK || status == PGRES_COMMAND_OK else {
-            let message = String(cString: PQresultErrorMessage(result)).firstLine
+            func field(_ code: Character) -> String? {
+                PQresultErrorField(result, Int32(code.asciiValue ?? 0)).map { String(cString: $0) }
+            }
+            let failure = LibPQStatementFailure(
+                message: field("M") ?? String(cString: PQresultErrorMessage(result)).firstLine,
+                sqlState: field("C"),
+                position: field("P").flatMap { Int($0) })
             PQclear(result)
-            throw .queryFailed(message)
+            throw failure
         }
         return ResultTable(result)
+    }
+
+    /// Drops the server's notices (such as "relation … already exists, skipping") instead of
+    /// letting libpq print them to standard error between the command's own lines.
+    func ignoreNotices() {
+        PQsetNoticeProcessor(handle, { _, _ in }, nil)
     }
 
     /// The server's version as `server_version_num` reports it, such as 150018.

@@ -1,5 +1,6 @@
-import Foundation
 import EntityGenerator
+import Foundation
+import MigrationEngine
 
 /// `codegen migrate init` and `codegen migrate generate`: the files of a migrations target.
 ///
@@ -16,7 +17,14 @@ public struct MigrationScaffold: Sendable {
     }
 
     public var moduleName: String { directory.lastPathComponent }
-    public var registry: URL { directory.appendingPathComponent("Migrator.swift") }
+    public var registry: URL { directory.appendingPathComponent(Self.registryFileName) }
+    /// Where `generate --sql` writes in a Swift migrations target: its `SQL` subfolder.
+    public var sqlDirectory: URL { directory.appendingPathComponent(Self.sqlFolderName) }
+
+    /// The registry's file name: its presence makes a folder a Swift migrations target.
+    public static let registryFileName = "Migrator.swift"
+    /// The subfolder of a Swift migrations target that holds its SQL migrations.
+    public static let sqlFolderName = "SQL"
     public var runnerDirectory: URL { directory.deletingLastPathComponent().appendingPathComponent("migrate") }
 
     static let startMarker = "// codegen:migrations:start"
@@ -27,12 +35,16 @@ public struct MigrationScaffold: Sendable {
         public let description: String
     }
 
-    /// Creates the registry, a first migration and the runner executable; returns the lines to
-    /// add to `Package.swift`.
+    /// Creates the registry and the runner executable, and a first migration only when
+    /// `firstMigration` names one; returns the lines to add to `Package.swift`, which depend on
+    /// the package that holds this project as the manifest at `packageDirectory` names it.
     @discardableResult
-    public func initialize(now: Date = Date()) throws -> String {
+    public func initialize(now: Date = Date(), firstMigration: String? = nil, packageDirectory: URL? = nil) throws -> String {
         guard Self.isIdentifier(moduleName) else {
             throw Problem(description: "the folder name \"\(moduleName)\" is not a valid Swift module name: choose a folder such as Sources/Migrations with -d")
+        }
+        if let firstMigration, !Self.isMigrationName(firstMigration) {
+            throw Problem(description: "\"\(firstMigration)\" is not a valid migration name: use letters, digits and underscores, starting with a letter (e.g. create_users)")
         }
         let manager = FileManager.default
         if manager.fileExists(atPath: registry.path) {
@@ -42,19 +54,20 @@ public struct MigrationScaffold: Sendable {
         if manager.fileExists(atPath: runner.path) {
             throw Problem(description: "\(runner.path) already exists: move it, or use another folder with -d")
         }
-        let first = try newMigration(name: "initial", now: now, localTime: false, existing: [])
+        let first = try firstMigration.map { try newMigration(name: $0, now: now, localTime: false, existing: []) }
         let registryText = """
             import EntityKitMigrations
 
-            /// Every migration of this package, in the order they run.
+            /// Every Swift migration of this package, in the order they run.
             ///
             /// `codegen migrate generate` adds a line between the markers; keep one `Type(),` per line
-            /// there. Everything outside the markers is yours.
+            /// there. Everything outside the markers is yours. SQL migrations (`generate --sql`) live
+            /// in the `\(Self.sqlFolderName)` folder beside this file: `migrate` applies both kinds, ordered
+            /// by version; an app adds them with `SQLFileMigration.all(in:)`.
             public enum Migrator {
                 public static let all: [any Migration] = [
                     \(Self.startMarker)
-                    \(first.typeName)(),
-                    \(Self.endMarker)
+            \(first.map { "        \($0.typeName)(),\n" } ?? "")        \(Self.endMarker)
                 ]
             }
 
@@ -64,19 +77,68 @@ public struct MigrationScaffold: Sendable {
             import Foundation
             import \(moduleName)
 
-            // `swift run migrate up|down|status|fresh|refresh|reset [-n N] [-u DATABASE_URL]`
-            exit(await MigrationCommandLine.run(Migrator.all))
+            // `swift run migrate up|down|status|fresh|refresh|reset [-n N] [-u DATABASE_URL]`, with the
+            // SQL migrations of \(moduleName)/\(Self.sqlFolderName) (this is a development tool, run from the package).
+            let sqlFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+                .appendingPathComponent("\(moduleName)/\(Self.sqlFolderName)")
+            exit(await MigrationCommandLine.run(Migrator.all, sqlDirectory: sqlFolder))
 
             """
-        try write([
-            (registry, registryText),
-            (directory.appendingPathComponent(first.fileName), first.source),
-            (runner, runnerText),
-        ])
+        var files = [(registry, registryText), (runner, runnerText)]
+        if let first { files.insert((directory.appendingPathComponent(first.fileName), first.source), at: 1) }
+        try write(files)
+        let package = packageDirectory.flatMap(PackageIdentity.ofThisProject(inPackageAt:)) ?? PackageIdentity.defaultIdentity
         return """
-            .target(name: "\(moduleName)", dependencies: [.product(name: "EntityKitMigrations", package: "swift-postgres-codegen")]),
+            .target(name: "\(moduleName)", dependencies: [.product(name: "EntityKitMigrations", package: "\(package)")], exclude: ["\(Self.sqlFolderName)"]),
             .executableTarget(name: "migrate", dependencies: ["\(moduleName)"]),
             """
+    }
+
+    /// Creates a folder for SQL migrations only, which `codegen migrate` applies with no build.
+    public func initializeSQL() throws {
+        let manager = FileManager.default
+        if manager.fileExists(atPath: registry.path) {
+            throw Problem(description: "\(directory.path) is a Swift migrations target: add SQL migrations with `codegen migrate generate NAME --sql -d \(directory.path)`")
+        }
+        if let existing = try? manager.contentsOfDirectory(atPath: directory.path), existing.contains(where: { $0.hasSuffix(".sql") }) {
+            throw Problem(description: "\(directory.path) already holds SQL migrations: add one with `codegen migrate generate NAME --sql -d \(directory.path)`")
+        }
+        do {
+            try manager.createDirectory(at: directory, withIntermediateDirectories: true)
+        } catch {
+            throw Problem(description: "cannot create \(directory.path): check the path and its permissions")
+        }
+    }
+
+    /// Writes `VERSION.up.sql` and `VERSION.down.sql`, in the folder itself or, for a Swift
+    /// migrations target, in its `SQL` subfolder; returns the up file.
+    @discardableResult
+    public func generateSQL(name: String, now: Date = Date(), localTime: Bool = false) throws -> URL {
+        guard Self.isMigrationName(name) else {
+            throw Problem(description: "\"\(name)\" is not a valid migration name: use letters, digits and underscores, starting with a letter (e.g. add_users_table)")
+        }
+        let manager = FileManager.default
+        var isFolder: ObjCBool = false
+        guard manager.fileExists(atPath: directory.path, isDirectory: &isFolder), isFolder.boolValue else {
+            throw Problem(description: "no migrations folder at \(directory.path): run `codegen migrate init --sql -d \(directory.path)` first, or pass the folder with -d")
+        }
+        let folder = manager.fileExists(atPath: registry.path) ? sqlDirectory : directory
+        let migration = try newMigration(name: name, now: now, localTime: localTime, existing: existingNames())
+        let words = name.replacingOccurrences(of: "_", with: " ")
+        let title = words.prefix(1).uppercased() + words.dropFirst()
+        let up = folder.appendingPathComponent(migration.version + SQLMigrationFile.upSuffix)
+        let down = folder.appendingPathComponent(migration.version + SQLMigrationFile.downSuffix)
+        try write([
+            (up, "-- \(title).\n-- Runs in a transaction of its own; put `-- no-transaction` first for CREATE INDEX CONCURRENTLY.\n\n"),
+            (down, "-- Undoes \(migration.version + SQLMigrationFile.upSuffix), in reverse order.\n\n"),
+        ])
+        return up
+    }
+
+    /// Every file name in the folder and its SQL subfolder: versions must stay unique across both.
+    private func existingNames() -> [String] {
+        let manager = FileManager.default
+        return ((try? manager.contentsOfDirectory(atPath: directory.path)) ?? []) + ((try? manager.contentsOfDirectory(atPath: sqlDirectory.path)) ?? [])
     }
 
     /// Writes `mYYYYMMDD_HHMMSS_name.swift` and registers it; returns the new file.
@@ -90,8 +152,7 @@ public struct MigrationScaffold: Sendable {
         }
         var lines = registryText.components(separatedBy: "\n")
         let (start, end) = try markerLines(in: lines)
-        let existing = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
-        let migration = try newMigration(name: name, now: now, localTime: localTime, existing: existing)
+        let migration = try newMigration(name: name, now: now, localTime: localTime, existing: existingNames())
         let indentation = String(lines[end].prefix { $0 == " " || $0 == "\t" })
         let registered = lines[(start + 1)..<end].map { $0.trimmingCharacters(in: .whitespaces) }
         if registered.contains("\(migration.typeName)(),") || registered.contains("\(migration.typeName)()") {
@@ -106,6 +167,7 @@ public struct MigrationScaffold: Sendable {
     // MARK: - Internals
 
     struct NewMigration {
+        var version: String
         var fileName: String
         var typeName: String
         var source: String
@@ -145,7 +207,7 @@ public struct MigrationScaffold: Sendable {
             }
 
             """
-        return NewMigration(fileName: "\(version).swift", typeName: typeName, source: source)
+        return NewMigration(version: version, fileName: "\(version).swift", typeName: typeName, source: source)
     }
 
     private static func stamp(_ date: Date, calendar: Calendar) -> (date: String, time: String) {

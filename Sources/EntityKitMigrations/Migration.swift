@@ -28,6 +28,9 @@ public protocol Migration: Sendable {
     @MigrationBuilder var up: [any MigrationStep] { get }
     /// What rolling it back does.
     @MigrationBuilder var down: [any MigrationStep] { get }
+    /// A digest of what `up` does, recorded when the migration is applied; the default covers
+    /// its steps' SQL and the names of its code steps.
+    var checksum: String { get }
 }
 
 extension Migration {
@@ -36,15 +39,7 @@ extension Migration {
     /// A digest of what `up` does (its SQL, and the names of its code steps), recorded when the
     /// migration is applied so that later edits to an applied migration are noticed.
     public var checksum: String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for step in up {
-            for byte in (step.checksumText + "\u{0}").utf8 {
-                hash ^= UInt64(byte)
-                hash = hash &* 0x0000_0100_0000_01B3
-            }
-        }
-        let hex = String(hash, radix: 16)
-        return String(repeating: "0", count: 16 - hex.count) + hex
+        MigrationChecksum.of(up.map(\.checksumText))
     }
 }
 

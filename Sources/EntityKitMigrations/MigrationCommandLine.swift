@@ -4,17 +4,28 @@ import PostgresNIO
 
 /// The command line of a migrations executable, as `codegen migrate init` scaffolds it:
 ///
-///     migrate up [-n N] [--allow-out-of-order] | down [-n N] | status [--check] | repair
-///             | fresh | refresh | reset   [-u URL] [--schema NAME]
+///     migrate up [-n N] [--allow-out-of-order] [--dry-run] | down [-n N] | status [--check]
+///             | repair | baseline VERSION | fresh | refresh | reset
+///             [-u URL] [--schema NAME] [--sql-directory DIR]
+///
+/// `--sql-directory` adds the SQL migrations of a folder (`VERSION.up.sql`, `VERSION.down.sql`)
+/// to the Swift ones; `codegen migrate` passes the migrations target's `SQL` folder.
 ///
 /// The connection comes from `-u`, then `DATABASE_URL`, then `DATABASE_URL` in `./.env`, then `PG*`
 /// variables alone; it is a URI or `key=value` string completed by `PG*` variables and `.pgpass`,
 /// exactly as for `codegen entity -u`.
 public enum MigrationCommandLine {
-    static let usage = "usage: migrate up [-n N] [--allow-out-of-order] | down [-n N] | status [--check] | repair | fresh | refresh | reset  [-u CONNECTION] [--schema NAME]"
+    static let usage = "usage: migrate up [-n N] [--allow-out-of-order] [--dry-run] | down [-n N] | status [--check] | repair | baseline VERSION | fresh | refresh | reset  [-u CONNECTION] [--schema NAME] [--sql-directory DIR]"
 
     /// Runs the command in `arguments` and returns the process exit status.
-    public static func run(_ migrations: [any Migration], arguments: [String] = Array(CommandLine.arguments.dropFirst())) async -> Int32 {
+    ///
+    /// - Parameters:
+    ///   - migrations: the Swift migrations (`Migrator.all`).
+    ///   - sqlDirectory: a folder of SQL migrations to apply with them, when it exists;
+    ///     `--sql-directory` overrides it.
+    ///   - arguments: the command line, without the executable's name.
+    public static func run(_ migrations: [any Migration], sqlDirectory: URL? = nil,
+                           arguments: [String] = Array(CommandLine.arguments.dropFirst())) async -> Int32 {
         let invocation: Invocation
         do {
             invocation = try Invocation(arguments)
@@ -25,6 +36,17 @@ public enum MigrationCommandLine {
         if invocation.command == "help" {
             print(usage)
             return 0
+        }
+        var migrations = migrations
+        let folder = invocation.sqlDirectory.map { URL(fileURLWithPath: $0) }
+            ?? sqlDirectory.flatMap { FileManager.default.fileExists(atPath: $0.path) ? $0 : nil }
+        if let folder {
+            do {
+                migrations += try SQLFileMigration.all(in: folder)
+            } catch {
+                printError("\(error)")
+                return 1
+            }
         }
         // The same sources and semantics as `codegen entity -u`: URI or key=value, PG*, .pgpass.
         let configuration: PostgresConnection.Configuration
@@ -45,35 +67,10 @@ public enum MigrationCommandLine {
             printError("cannot connect to \(target): \(ConnectionFailure.describe(error))")
             return 1
         }
-        let status = await perform(invocation, with: MigrationRunner(connection: connection, migrations: migrations, schema: invocation.schema))
+        let runner = MigrationRunner(connection: connection, migrations: migrations, schema: invocation.schema)
+        let status = await invocation.action.perform(with: runner.engine, on: PostgresMigrationSession(connection: connection, logger: runner.logger))
         try? await connection.close()
         return status
-    }
-
-    private static func perform(_ invocation: Invocation, with runner: MigrationRunner) async -> Int32 {
-        do {
-            switch invocation.command {
-            case "up": report(try await runner.up(count: invocation.count, allowOutOfOrder: invocation.allowOutOfOrder))
-            case "down": report(try await runner.down(count: invocation.count ?? 1))
-            case "status":
-                let statuses = try await runner.status()
-                printStatus(statuses)
-                // For CI: anything pending, edited or missing fails the check.
-                if invocation.check && statuses.contains(where: { $0.state != .applied }) {
-                    printError("status --check: \(statuses.filter { $0.state != .applied }.count) migrations are not applied as in the code")
-                    return 1
-                }
-            case "repair": report(try await runner.repair())
-            case "fresh": report(try await runner.fresh())
-            case "refresh": report(try await runner.refresh())
-            case "reset": report(try await runner.reset())
-            default: return 2
-            }
-            return 0
-        } catch {
-            printError(MigrationError.describe(error))
-            return 1
-        }
     }
 
     struct Invocation {
@@ -83,14 +80,37 @@ public enum MigrationCommandLine {
         var schema = "public"
         var allowOutOfOrder = false
         var check = false
+        var dryRun = false
+        var version: String?
+        var sqlDirectory: String?
+
+        /// The command to perform.
+        var action: MigrationCommand {
+            switch command {
+            case "up": .up(count: count, allowOutOfOrder: allowOutOfOrder, dryRun: dryRun)
+            case "down": .down(count: count ?? 1)
+            case "status": .status(check: check)
+            case "repair": .repair
+            case "baseline": .baseline(version: version ?? "")
+            case "fresh": .fresh
+            case "refresh": .refresh
+            default: .reset
+            }
+        }
 
         init(_ arguments: [String]) throws {
             var remaining = arguments[...]
             guard let command = remaining.popFirst() else { throw UsageError(MigrationCommandLine.usage) }
-            guard ["up", "down", "status", "repair", "fresh", "refresh", "reset", "help", "--help", "-h"].contains(command) else {
+            guard ["up", "down", "status", "repair", "baseline", "fresh", "refresh", "reset", "help", "--help", "-h"].contains(command) else {
                 throw UsageError("unknown command \"\(command)\"; \(MigrationCommandLine.usage)")
             }
             self.command = command.hasPrefix("-") ? "help" : command
+            if command == "baseline" {
+                guard let version = remaining.popFirst(), !version.hasPrefix("-") else {
+                    throw UsageError("baseline takes the name of the last migration the database already reflects: migrate baseline VERSION")
+                }
+                self.version = version
+            }
             while let argument = remaining.popFirst() {
                 switch argument {
                 case "-n", "--count":
@@ -108,6 +128,11 @@ public enum MigrationCommandLine {
                     allowOutOfOrder = true
                 case "--check" where command == "status":
                     check = true
+                case "--dry-run" where command == "up":
+                    dryRun = true
+                case "--sql-directory":
+                    guard let value = remaining.popFirst() else { throw UsageError("--sql-directory takes a folder") }
+                    sqlDirectory = value
                 default:
                     throw UsageError("unexpected argument \"\(argument)\"; \(MigrationCommandLine.usage)")
                 }
@@ -123,27 +148,7 @@ public enum MigrationCommandLine {
         init(_ description: String) { self.description = description }
     }
 
-    private static func report(_ report: MigrationReport) {
-        for warning in report.warnings { printError("warning: \(warning)") }
-        for name in report.rolledBack { print("Rolled back \(name)") }
-        for name in report.applied { print("Applied \(name)") }
-        for line in report.repaired { print("Repaired \(line)") }
-        if report.applied.isEmpty && report.rolledBack.isEmpty && report.repaired.isEmpty { print("Nothing to do.") }
-    }
-
-    private static func printStatus(_ statuses: [MigrationStatus]) {
-        if statuses.isEmpty { print("No migrations.") }
-        for status in statuses {
-            let when = status.appliedAt.map { "  applied \($0.postgresLiteral)" } ?? ""
-            print("\(status.state.rawValue.padding(toLength: 22, withPad: " ", startingAt: 0))\(status.name)\(when)")
-        }
-        let drifted = statuses.filter { $0.state == .changedSinceApplied || $0.state == .missingFromCode }
-        for status in drifted {
-            printError("warning: \(status.name) is \(status.state.rawValue)")
-        }
-    }
-
     private static func printError(_ line: String) {
-        FileHandle.standardError.write(Data("\(line.hasPrefix("warning:") ? "" : "error: ")\(line)\n".utf8))
+        MigrationCommand.printError(line)
     }
 }

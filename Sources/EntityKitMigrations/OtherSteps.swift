@@ -163,6 +163,11 @@ extension MigrationDSL {
         public init(_ statements: String...) {
             self.statements = statements
         }
+
+        /// Statements run as written, one by one, from a list built at run time.
+        public init(statements: [String]) {
+            self.statements = statements
+        }
     }
 }
 

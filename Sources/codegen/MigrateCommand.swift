@@ -1,41 +1,64 @@
 import ArgumentParser
+import CatalogIntrospection
 import CodegenCore
 import EntityGenerator
 import Foundation
+import MigrationEngine
 import PostgresConnectionInfo
 
 struct MigrateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "migrate",
-        abstract: "Scaffold migrations, and run them through the package's migrate executable.",
+        abstract: "Scaffold migrations and run them: SQL migrations directly, Swift ones through the package's migrate executable.",
         subcommands: [
             MigrateInit.self, MigrateGenerate.self,
             MigrateRun.Up.self, MigrateRun.Down.self, MigrateRun.Status.self, MigrateRun.Repair.self,
-            MigrateRun.Fresh.self, MigrateRun.Refresh.self, MigrateRun.Reset.self,
+            MigrateRun.Baseline.self, MigrateRun.Fresh.self, MigrateRun.Refresh.self, MigrateRun.Reset.self,
         ]
     )
 }
 
 /// `-d`, shared by init and generate.
 struct MigrationsFolderOption: ParsableArguments {
-    @Option(name: [.customShort("d"), .customLong("directory")], help: ArgumentHelp("The migrations library folder.", valueName: "dir"))
+    @Option(name: [.customShort("d"), .customLong("directory")],
+            help: ArgumentHelp("The migrations folder: a Swift migrations target, or a folder of SQL migrations.", valueName: "dir"))
     var directory = "Sources/Migrations"
 
     var scaffold: MigrationScaffold { MigrationScaffold(directory: URL(fileURLWithPath: directory)) }
+    var folder: MigrationsFolder { MigrationsFolder(URL(fileURLWithPath: directory)) }
 }
 
 struct MigrateInit: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "init",
-        abstract: "Create a migrations target: a registry, a first migration, and a migrate executable.")
+        abstract: "Create a migrations target (a registry and a migrate executable), or with --sql a folder of SQL migrations.")
 
     @OptionGroup var folder: MigrationsFolderOption
+
+    @Flag(help: "Create a folder for SQL migrations, which codegen applies itself with no package build.")
+    var sql = false
+
+    @Option(help: ArgumentHelp("Also create a first migration with this name.", valueName: "name"))
+    var first: String?
+
+    @Option(help: ArgumentHelp("The package whose Package.swift gets the new targets (to name this project's package as it does).", valueName: "path"))
+    var packagePath = "."
 
     func run() throws {
         do {
             InterruptCleanup.installHandlers()
-            let snippet = try folder.scaffold.initialize()
-            print("Created \(folder.scaffold.registry.path), a first migration, and \(folder.scaffold.runnerDirectory.path)/main.swift.")
+            if sql {
+                try folder.scaffold.initializeSQL()
+                print("Created \(folder.scaffold.directory.path) for SQL migrations.")
+                if let first {
+                    let file = try folder.scaffold.generateSQL(name: first)
+                    print("Created \(file.lastPathComponent) and its .down.sql.")
+                }
+                print("Add migrations with `codegen migrate generate NAME --sql -d \(folder.directory)`; apply them with `codegen migrate up -d \(folder.directory)`.")
+                return
+            }
+            let snippet = try folder.scaffold.initialize(firstMigration: first, packageDirectory: URL(fileURLWithPath: packagePath))
+            print("Created \(folder.scaffold.registry.path)\(first == nil ? "" : ", a first migration") and \(folder.scaffold.runnerDirectory.path)/main.swift.")
             print("Add these targets to Package.swift:")
             print(snippet)
         } catch {
@@ -47,12 +70,15 @@ struct MigrateInit: ParsableCommand {
 struct MigrateGenerate: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "generate",
-        abstract: "Write mYYYYMMDD_HHMMSS_NAME.swift with an up and a down to fill in, and register it.")
+        abstract: "Write mYYYYMMDD_HHMMSS_NAME.swift with an up and a down to fill in and register it, or with --sql an up and a down SQL file.")
 
     @Argument(help: ArgumentHelp("The migration's name: letters, digits and underscores.", valueName: "name"))
     var name: String
 
     @OptionGroup var folder: MigrationsFolderOption
+
+    @Flag(help: "Write VERSION.up.sql and VERSION.down.sql (in the SQL subfolder of a Swift migrations target).")
+    var sql = false
 
     @Flag(help: "Use local time in the file name instead of UTC.")
     var localTime = false
@@ -60,6 +86,15 @@ struct MigrateGenerate: ParsableCommand {
     func run() throws {
         do {
             InterruptCleanup.installHandlers()
+            if sql {
+                let hadSQLFolder = FileManager.default.fileExists(atPath: folder.scaffold.sqlDirectory.path)
+                let file = try folder.scaffold.generateSQL(name: name, localTime: localTime)
+                print("Created \(file.path) and its .down.sql.")
+                if case .swiftTarget = folder.folder.kind, !hadSQLFolder {
+                    print("The target's Package.swift entry needs `exclude: [\"SQL\"]` (or `resources: [.copy(\"SQL\")]` for an app to apply them) if it does not have it.")
+                }
+                return
+            }
             let file = try folder.scaffold.generate(name: name, localTime: localTime)
             print("Created \(file.path) and registered it in \(folder.scaffold.registry.path).")
         } catch {
@@ -68,7 +103,8 @@ struct MigrateGenerate: ParsableCommand {
     }
 }
 
-/// The runner commands, forwarded to `swift run migrate …` in the package.
+/// The runner commands: applied by codegen itself (libpq) for a folder of SQL migrations,
+/// forwarded to `swift run migrate …` in the package for a Swift migrations target.
 enum MigrateRun {
     struct Options: ParsableArguments {
         @Option(name: [.customShort("u"), .customLong("database-url")],
@@ -89,14 +125,41 @@ enum MigrateRun {
 
         @Option(help: ArgumentHelp("The schema the tracking table lives in.", valueName: "name"))
         var schema: String?
+
+        @OptionGroup var folder: MigrationsFolderOption
     }
 
-    static func forward(_ command: String, count: Int?, flags: [String] = [], options: Options) throws -> Never {
+    /// Runs `action` on a folder of SQL migrations, or forwards `command` to the package's
+    /// migrate executable.
+    static func perform(_ action: MigrationCommand, _ command: [String], options: Options) throws -> Never {
+        // -d is relative to the package.
+        let folder = MigrationsFolder(URL(fileURLWithPath: options.folder.directory, relativeTo: URL(fileURLWithPath: options.packagePath, isDirectory: true)))
+        switch folder.kind {
+        case .sqlOnly:
+            let target: ConnectionTarget
+            do {
+                target = try ConnectionTarget.resolve(
+                    argument: options.databaseURL, environment: ProcessInfo.processInfo.environment,
+                    workingDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+            } catch {
+                Failure.exit(error)
+            }
+            let status = folder.perform(action, target: target, schema: options.schema ?? "public")
+            Codegen.exit(withError: status == 0 ? nil : ExitCode(status))
+        case let .swiftTarget(sqlDirectory):
+            try forward(command + (sqlDirectory.map { ["--sql-directory", $0.path] } ?? []), options: options)
+        case .missing:
+            guard FileManager.default.fileExists(atPath: URL(fileURLWithPath: options.packagePath).appendingPathComponent("Package.swift").path) else {
+                Failure.exit(MigrateForwardingError(description: "no migrations folder at \(folder.directory.path) and no Package.swift in \(options.packagePath): create one with `codegen migrate init --sql -d DIR` (SQL) or `codegen migrate init` (Swift), or pass the folder with -d"))
+            }
+            try forward(command, options: options)
+        }
+    }
+
+    static func forward(_ command: [String], options: Options) throws -> Never {
         var arguments = ["run", "--package-path", options.packagePath]
         if let scratch = options.scratchPath { arguments += ["--scratch-path", scratch] }
-        arguments += [options.executable, command]
-        if let count { arguments += ["-n", String(count)] }
-        arguments += flags
+        arguments += [options.executable] + command
         if let url = options.databaseURL {
             // Fail before `swift run` builds anything; the migrate executable parses it the same way.
             do {
@@ -124,15 +187,26 @@ enum MigrateRun {
         @Option(name: .short, help: "Apply at most this many.") var n: Int?
         @Flag(help: "Apply pending migrations that sort before the last applied one (a branch merged late).")
         var allowOutOfOrder = false
+        @Flag(help: "Print the SQL each pending migration would run, and touch nothing.")
+        var dryRun = false
         @OptionGroup var options: Options
-        func run() throws { try forward("up", count: n, flags: allowOutOfOrder ? ["--allow-out-of-order"] : [], options: options) }
+        func validate() throws {
+            if let n, n < 1 { throw ValidationError("-n takes a positive number") }
+        }
+        func run() throws {
+            let flags = (n.map { ["-n", String($0)] } ?? []) + (allowOutOfOrder ? ["--allow-out-of-order"] : []) + (dryRun ? ["--dry-run"] : [])
+            try perform(.up(count: n, allowOutOfOrder: allowOutOfOrder, dryRun: dryRun), ["up"] + flags, options: options)
+        }
     }
 
     struct Down: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "down", abstract: "Roll back the last migrations (default 1).")
         @Option(name: .short, help: "Roll back this many.") var n: Int?
         @OptionGroup var options: Options
-        func run() throws { try forward("down", count: n, options: options) }
+        func validate() throws {
+            if let n, n < 1 { throw ValidationError("-n takes a positive number") }
+        }
+        func run() throws { try perform(.down(count: n ?? 1), ["down"] + (n.map { ["-n", String($0)] } ?? []), options: options) }
     }
 
     struct Status: ParsableCommand {
@@ -140,32 +214,42 @@ enum MigrateRun {
         @Flag(help: "Exit 1 when a migration is pending, edited since it was applied, or missing from the code (for CI).")
         var check = false
         @OptionGroup var options: Options
-        func run() throws { try forward("status", count: nil, flags: check ? ["--check"] : [], options: options) }
+        func run() throws { try perform(.status(check: check), ["status"] + (check ? ["--check"] : []), options: options) }
     }
 
     struct Repair: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "repair", abstract: "After a review, record the current checksums of edited applied migrations and forget removed ones.")
         @OptionGroup var options: Options
-        func run() throws { try forward("repair", count: nil, options: options) }
+        func run() throws { try perform(.repair, ["repair"], options: options) }
+    }
+
+    struct Baseline: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "baseline",
+            abstract: "Mark a database made before adopting migrations as migrated up to VERSION, running nothing.")
+        @Argument(help: ArgumentHelp("The last migration the database already reflects.", valueName: "version"))
+        var version: String
+        @OptionGroup var options: Options
+        func run() throws { try perform(.baseline(version: version), ["baseline", version], options: options) }
     }
 
     struct Fresh: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "fresh", abstract: "Drop everything in the schema, then apply all migrations.")
         @OptionGroup var options: Options
-        func run() throws { try forward("fresh", count: nil, options: options) }
+        func run() throws { try perform(.fresh, ["fresh"], options: options) }
     }
 
     struct Refresh: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "refresh", abstract: "Roll back all migrations, then apply them all.")
         @OptionGroup var options: Options
-        func run() throws { try forward("refresh", count: nil, options: options) }
+        func run() throws { try perform(.refresh, ["refresh"], options: options) }
     }
 
     struct Reset: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "reset", abstract: "Roll back all migrations and drop the tracking table.")
         @OptionGroup var options: Options
-        func run() throws { try forward("reset", count: nil, options: options) }
+        func run() throws { try perform(.reset, ["reset"], options: options) }
     }
 }
 

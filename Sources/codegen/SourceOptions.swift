@@ -6,7 +6,7 @@ import Foundation
 /// `--from-migrations` and its settings, shared by every command that reads a schema.
 struct MigrationsOptions: ParsableArguments {
     @Flag(help: ArgumentHelp(
-        "Read the schema the package's migrations define: build and run its migrations executable against a throwaway database, introspect it, remove it.",
+        "Read the schema the package's migrations define: apply them (building its migrations executable, unless they are SQL only) to a throwaway database, introspect it, remove it.",
         discussion: "Needs no database: a throwaway PostgreSQL cluster is started from the server programs installed on this machine, unless --shadow-database-url names a server."))
     var fromMigrations = false
 
@@ -25,17 +25,24 @@ struct MigrationsOptions: ParsableArguments {
     @Option(help: ArgumentHelp("With --from-migrations: the schema of the runner's tracking table (default: public).", valueName: "name"))
     var trackingSchema = "public"
 
+    @Option(help: ArgumentHelp(
+        "With --from-migrations: the migrations folder (default: Sources/Migrations in the package).",
+        discussion: "A folder of SQL migrations only is applied directly, with no package build.", valueName: "dir"))
+    var migrationsDirectory: String?
+
     func validate() throws {
         if !fromMigrations {
             if shadowDatabaseURL != nil { throw ValidationError("--shadow-database-url applies only with --from-migrations") }
             if scratchPath != nil { throw ValidationError("--scratch-path applies only with --from-migrations") }
+            if migrationsDirectory != nil { throw ValidationError("--migrations-directory applies only with --from-migrations") }
         }
     }
 
     var source: MigrationsSchemaSource {
         MigrationsSchemaSource(
             package: MigrationsPackage(packagePath: packagePath, executable: migrationsExecutable, scratchPath: scratchPath, trackingSchema: trackingSchema),
-            shadow: shadowDatabaseURL.map { .server(url: $0) } ?? .throwawayCluster)
+            shadow: shadowDatabaseURL.map { .server(url: $0) } ?? .throwawayCluster,
+            folder: migrationsDirectory.map { MigrationsFolder(URL(fileURLWithPath: $0)) })
     }
 }
 

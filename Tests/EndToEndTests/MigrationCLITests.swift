@@ -18,9 +18,11 @@ struct MigrationCLITests {
         try? manager.removeItem(at: ConsumerPackage.packageFolder.appendingPathComponent("Sources/migrate"))
         let folder = ConsumerPackage.migrationsFolder.path
 
-        let initialized = try codegen(["migrate", "init", "-d", folder])
+        let initialized = try codegen(["migrate", "init", "-d", folder, "--first", "initial", "--package-path", ConsumerPackage.packageFolder.path])
         try #require(initialized.status == 0, "\(initialized.output)")
         #expect(initialized.standardOutput.contains(#".executableTarget(name: "migrate", dependencies: ["Migrations"])"#))
+        // The consumer depends on this checkout as `.package(name: "swift-postgres-codegen", path: …)`.
+        #expect(initialized.standardOutput.contains(#".product(name: "EntityKitMigrations", package: "swift-postgres-codegen")"#), "\(initialized.standardOutput)")
 
         let generated = try codegen(["migrate", "generate", "create_widgets", "-d", folder])
         try #require(generated.status == 0, "\(generated.output)")

@@ -1,4 +1,5 @@
 import Foundation
+import MigrationEngine
 
 /// The package whose migrations executable `--from-migrations` builds and runs: the `migrate`
 /// executable that `codegen migrate init` scaffolds, unless told otherwise.
@@ -18,7 +19,7 @@ public struct MigrationsPackage: Sendable, Equatable {
     }
 
     /// The tracking table the runner creates, which is bookkeeping, not schema.
-    public static let trackingTable = "entitykit_migrations"
+    public static let trackingTable = MigrationEngine.defaultTrackingTable
 
     private var swiftArguments: [String] {
         ["--package-path", packagePath] + (scratchPath.map { ["--scratch-path", $0] } ?? [])
@@ -46,10 +47,11 @@ public struct MigrationsPackage: Sendable, Equatable {
 
     /// Applies every migration to the database at `url` (given through `DATABASE_URL`, so the
     /// password never appears in a process listing).
-    func applyAll(executablePath: String, url: String) throws(MigrationsSourceError) {
+    func applyAll(executablePath: String, url: String, sqlDirectory: URL?) throws(MigrationsSourceError) {
         let outcome: ChildProcess.Outcome
+        let sql = sqlDirectory.map { ["--sql-directory", $0.path] } ?? []
         do {
-            outcome = try ChildProcess(executable: executablePath, arguments: ["up", "--schema", trackingSchema],
+            outcome = try ChildProcess(executable: executablePath, arguments: ["up", "--schema", trackingSchema] + sql,
                                        environment: ["DATABASE_URL": url]).run()
         } catch {
             throw .migrationsFailed(executable: executable, detail: error.description)

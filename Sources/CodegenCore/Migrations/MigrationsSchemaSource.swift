@@ -7,16 +7,23 @@ import SchemaModel
 /// executable, apply every migration to an empty shadow database, introspect it, remove it.
 /// Generating from it gives the same bytes as generating from a database the migrations were
 /// applied to by hand.
+///
+/// A folder of SQL migrations only needs no build: codegen applies it itself through libpq.
 public struct MigrationsSchemaSource: SchemaSource {
     public var package: MigrationsPackage
     public var shadow: ShadowDatabase
+    /// The migrations folder (`Sources/Migrations` in the package unless told otherwise).
+    public var folder: MigrationsFolder
 
-    public init(package: MigrationsPackage, shadow: ShadowDatabase = .throwawayCluster) {
+    public init(package: MigrationsPackage, shadow: ShadowDatabase = .throwawayCluster, folder: MigrationsFolder? = nil) {
         self.package = package
         self.shadow = shadow
+        self.folder = folder ?? MigrationsFolder(URL(fileURLWithPath: package.packagePath).appendingPathComponent("Sources/Migrations"))
     }
 
-    public var displayName: String { "the migrations of \(package.executable) in \(package.packagePath)" }
+    public var displayName: String {
+        folder.kind == .sqlOnly ? "the SQL migrations in \(folder.directory.path)" : "the migrations of \(package.executable) in \(package.packagePath)"
+    }
     public var isLiveDatabase: Bool { false }
 
     public func load(schemas: [String]) throws -> LoadedSchema {
@@ -28,12 +35,30 @@ public struct MigrationsSchemaSource: SchemaSource {
             return try body()
         }
         try shadow.validate()
-        // Built before the database exists: a compile error needs no cluster.
-        let executable = try timed("build migrations") { try package.build() }
+        let kind = folder.kind
+        // Built (or read) before the database exists: a compile error needs no cluster.
+        let executable: String?
+        if kind == .sqlOnly {
+            do {
+                _ = try timed("read SQL migrations") { try folder.sqlMigrations() }
+            } catch {
+                throw MigrationsSourceError.sqlMigrationsInvalid(String(describing: error))
+            }
+            executable = nil
+        } else {
+            executable = try timed("build migrations") { try package.build() }
+        }
         let database = try timed(shadow == .throwawayCluster ? "start throwaway cluster" : "create shadow database") { try shadow.provision() }
         let result: (snapshot: SchemaSnapshot, timings: CatalogReader.Timings)
         do {
-            try timed("apply migrations") { try package.applyAll(executablePath: executable, url: database.url) }
+            try timed("apply migrations") {
+                if let executable {
+                    let sql: URL? = if case let .swiftTarget(sqlDirectory) = kind { sqlDirectory } else { nil }
+                    try package.applyAll(executablePath: executable, url: database.url, sqlDirectory: sql)
+                } else {
+                    try folder.applyAll(url: database.url, schema: package.trackingSchema)
+                }
+            }
             let target = try ConnectionTarget(connectionString: database.url, source: .argument)
             result = try CatalogReader(target: target).snapshotWithTimings(schemas: schemas)
         } catch {

@@ -18,6 +18,10 @@ public enum MigrationsSourceError: Error, Equatable, Sendable, CustomStringConve
     /// The migrations executable ran and failed: `detail` is its own error line, which names
     /// the failing migration.
     case migrationsFailed(executable: String, detail: String)
+    /// A SQL migrations folder holds a file the engine cannot use: `detail` names it.
+    case sqlMigrationsInvalid(String)
+    /// Applying a folder's SQL migrations failed: `detail` names the migration, file and line.
+    case sqlMigrationsFailed(folder: String, detail: String)
 
     public var description: String {
         switch self {
@@ -35,6 +39,10 @@ public enum MigrationsSourceError: Error, Equatable, Sendable, CustomStringConve
             return "the migrations executable \(executable) in \(package) does not build (\(detail)): fix it, or name the right executable"
         case let .migrationsFailed(executable, detail):
             return "applying the migrations with \(executable) failed: \(detail); nothing was written"
+        case let .sqlMigrationsInvalid(detail):
+            return "\(detail); nothing was written"
+        case let .sqlMigrationsFailed(folder, detail):
+            return "applying the SQL migrations in \(folder) failed: \(detail); nothing was written"
         }
     }
 }

@@ -3,7 +3,7 @@
 /// its privileges stay as they are.
 enum SchemaCleaner {
     static func dropEverything(in schema: String) -> String {
-        let name = SQLString.quote(schema)
+        let name = "'" + schema.replacingOccurrences(of: "'", with: "''") + "'"
         return """
             DO $codegen$
             DECLARE

@@ -1,5 +1,3 @@
-import Foundation
-import PostgresNIO
 
 /// A migration failure; the message says which migration and why.
 public enum MigrationError: Error, CustomStringConvertible, Equatable {
@@ -16,6 +14,10 @@ public enum MigrationError: Error, CustomStringConvertible, Equatable {
     /// Pending migrations sort before the last applied one (a branch merged late). Nothing
     /// was applied.
     case outOfOrder([String], lastApplied: String)
+    /// `baseline` was given a version no migration has.
+    case unknownVersion(String)
+    /// `baseline` was run on a database that already records this many applied migrations.
+    case baselineOverHistory(Int)
 
     public var description: String {
         switch self {
@@ -29,19 +31,10 @@ public enum MigrationError: Error, CustomStringConvertible, Equatable {
             "the applied migrations differ from the code, so nothing was applied: \(problems.joined(separator: "; ")); write a new migration instead of editing an applied one, or review and run `migrate repair` to accept the code as it is"
         case let .outOfOrder(names, last):
             "\(names.joined(separator: ", ")) \(names.count == 1 ? "sorts" : "sort") before \(last), which is applied, so nothing was applied: give \(names.count == 1 ? "it a name" : "them names") after it, or run `migrate up --allow-out-of-order`"
+        case let .unknownVersion(version):
+            "no migration is named \(version): baseline takes the name of the last migration the database already reflects (see `migrate status`)"
+        case let .baselineOverHistory(count):
+            "the database already records \(count) applied migration\(count == 1 ? "" : "s"), so baseline changed nothing: baseline is for a database that has never been migrated by this tool"
         }
-    }
-
-    /// The server's message for server errors (PostgresNIO's hide it from `description`;
-    /// ``DatabaseError``'s leaves it out because it can quote values).
-    static func describe(_ error: Error) -> String {
-        if let error = error as? PSQLError, let message = error.serverInfo?[.message] {
-            return message
-        }
-        // The migration's own SQL, so the server's message (which may quote it) is what helps.
-        if let error = error as? DatabaseError {
-            return error.message
-        }
-        return String(describing: error)
     }
 }
