@@ -12,6 +12,8 @@ let package = Package(
         .library(name: "EntityKit", targets: ["EntityKit"]),
         .library(name: "EntityKitPostgres", targets: ["EntityKitPostgres"]),
         .library(name: "EntityKitMigrations", targets: ["EntityKitMigrations"]),
+        .library(name: "EntityKitMigrationsPostgres", targets: ["EntityKitMigrationsPostgres"]),
+        .library(name: "EntityKitMigrationsCLI", targets: ["EntityKitMigrationsCLI"]),
         .library(name: "PostgresConnectionInfo", targets: ["PostgresConnectionInfo"]),
     ],
     dependencies: [
@@ -54,7 +56,7 @@ let package = Package(
         .target(name: "EntityGenerator", dependencies: ["SchemaModel"]),
 
         // The jobs behind the CLI's commands, callable from tests.
-        .target(name: "CodegenCore", dependencies: ["CatalogIntrospection", "EntityGenerator", "MigrationEngine", "SchemaModel"]),
+        .target(name: "CodegenCore", dependencies: ["CatalogIntrospection", "EntityGenerator", "EntityKitMigrationsCLI", "MigrationEngine", "SchemaModel"]),
         .executableTarget(
             name: "codegen",
             dependencies: [
@@ -109,26 +111,29 @@ let package = Package(
             ]
         ),
 
-        // Migrations: the schema DSL, the runner and the migrate command line. Apart from the
-        // query runtime, so apps that only query never see the DSL's `Column` or `PrimaryKey`.
-        // The migration engine: tracking table, lock, checksums, history rules and SQL migration
-        // files, over any driver (PostgresNIO in apps, libpq in `codegen migrate`). Foundation only.
+        // Migrations, apart from the query runtime so apps that only query never see the DSL's
+        // `Column` or `PrimaryKey`. The engine (tracking table, lock, checksums, history rules,
+        // SQL migration files) and the DSL are Foundation only and run on any driver: libpq in
+        // `codegen migrate` and the scaffolded `migrate` executable (EntityKitMigrationsCLI, so a
+        // migrations package builds without SwiftNIO), PostgresNIO in apps
+        // (EntityKitMigrationsPostgres, for migrations at start-up).
         .target(name: "MigrationEngine"),
+        .target(name: "EntityKitMigrations", dependencies: ["MigrationEngine"]),
         .target(
-            name: "EntityKitMigrations",
+            name: "EntityKitMigrationsPostgres",
             dependencies: [
+                "EntityKitMigrations",
                 "EntityKitPostgres",
-                "MigrationEngine",
-                "PostgresConnectionInfo",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        .target(name: "EntityKitMigrationsCLI", dependencies: ["CatalogIntrospection", "EntityKitMigrations", "MigrationEngine"]),
 
         // Schema/ as migrations in the DSL: applying them reproduces Generated/.
         .target(name: "ReferenceMigrations", dependencies: ["EntityKitMigrations"]),
         // ReferenceMigrations as a scaffolded `migrate` executable, for `--from-migrations`.
-        .executableTarget(name: "reference-migrate", dependencies: ["ReferenceMigrations", "EntityKitMigrations"]),
+        .executableTarget(name: "reference-migrate", dependencies: ["ReferenceMigrations", "EntityKitMigrationsCLI"]),
 
         // The committed output for Schema/: compiled by every build, used by the runtime tests.
         .target(name: "GeneratedModels", dependencies: ["EntityKit"], path: "Generated"),
@@ -167,7 +172,7 @@ let package = Package(
         ),
         .testTarget(
             name: "MigrationTests",
-            dependencies: ["EntityKitMigrations", "EntityKitPostgres", "MigrationEngine", "ReferenceMigrations", "CodegenCore", "LiveTestSupport", "TestSupport", "codegen"]
+            dependencies: ["EntityKitMigrations", "EntityKitMigrationsCLI", "EntityKitMigrationsPostgres", "EntityKitPostgres", "MigrationEngine", "ReferenceMigrations", "CodegenCore", "LiveTestSupport", "TestSupport", "codegen"]
         ),
         .testTarget(
             name: "EndToEndTests",

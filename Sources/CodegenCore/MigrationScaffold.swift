@@ -73,12 +73,13 @@ public struct MigrationScaffold: Sendable {
 
             """
         let runnerText = """
-            import EntityKitMigrations
+            import EntityKitMigrationsCLI
             import Foundation
             import \(moduleName)
 
             // `swift run migrate up|down|status|fresh|refresh|reset [-n N] [-u DATABASE_URL]`, with the
             // SQL migrations of \(moduleName)/\(Self.sqlFolderName) (this is a development tool, run from the package).
+            // It applies them through libpq, so it builds in seconds: no SwiftNIO, no PostgresNIO.
             let sqlFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
                 .appendingPathComponent("\(moduleName)/\(Self.sqlFolderName)")
             exit(await MigrationCommandLine.run(Migrator.all, sqlDirectory: sqlFolder))
@@ -90,7 +91,7 @@ public struct MigrationScaffold: Sendable {
         let package = packageDirectory.flatMap(PackageIdentity.ofThisProject(inPackageAt:)) ?? PackageIdentity.defaultIdentity
         return """
             .target(name: "\(moduleName)", dependencies: [.product(name: "EntityKitMigrations", package: "\(package)")], exclude: ["\(Self.sqlFolderName)"]),
-            .executableTarget(name: "migrate", dependencies: ["\(moduleName)"]),
+            .executableTarget(name: "migrate", dependencies: ["\(moduleName)", .product(name: "EntityKitMigrationsCLI", package: "\(package)")]),
             """
     }
 

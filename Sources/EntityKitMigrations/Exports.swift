@@ -1,5 +1,5 @@
-// A migrations module imports only this one: code steps (`Run`) query through the runtime, so
-// `import EntityKitMigrations` brings EntityKitPostgres (and with it EntityKit and PostgresNIO),
-// and the driver-neutral engine (reports, errors, SQL migration files).
-@_exported import EntityKitPostgres
+// A migrations module imports only this one: the DSL, and the driver-neutral engine it runs on
+// (sessions, reports, errors, SQL migration files). No driver: the scaffolded `migrate`
+// executable applies migrations through libpq (EntityKitMigrationsCLI), an app through
+// PostgresNIO (EntityKitMigrationsPostgres), so building migrations never builds SwiftNIO.
 @_exported import MigrationEngine

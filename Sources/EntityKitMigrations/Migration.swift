@@ -1,4 +1,4 @@
-import PostgresNIO
+import MigrationEngine
 
 /// One versioned change to the database schema.
 ///
@@ -49,16 +49,17 @@ public protocol MigrationStep: Sendable {
     var statements: [String] { get }
     /// What the checksum covers: the statements, by default.
     var checksumText: String { get }
-    /// Runs the step; by default, its statements one by one.
-    func run(on connection: PostgresConnection, logger: Logger) async throws
+    /// Runs the step on the migration's session (inside its transaction when it has one); by
+    /// default, its statements one by one.
+    func run(in session: any MigrationSession) async throws
 }
 
 extension MigrationStep {
     public var checksumText: String { statements.joined(separator: ";\n") }
 
-    public func run(on connection: PostgresConnection, logger: Logger) async throws {
+    public func run(in session: any MigrationSession) async throws {
         for statement in statements {
-            try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)
+            try await session.execute(statement)
         }
     }
 }
@@ -117,5 +118,13 @@ enum SQLString {
             return "E'" + doubled.replacingOccurrences(of: "\\", with: "\\\\") + "'"
         }
         return "'" + doubled + "'"
+    }
+}
+
+/// Quoting of SQL identifiers.
+enum SQLIdentifier {
+    /// `name` as a double-quoted identifier, with embedded quotes doubled.
+    static func quote(_ name: String) -> String {
+        "\"" + name.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }

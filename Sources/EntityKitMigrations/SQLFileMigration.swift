@@ -12,14 +12,14 @@ public struct SQLFileMigration: Migration {
     /// The files.
     public let file: SQLMigrationFile
 
-    /// The migration of a pair of files read with ``SQLMigrationFile``.
+    /// The migration of a pair of files read with `SQLMigrationFile` (MigrationEngine).
     public init(_ file: SQLMigrationFile) {
         self.file = file
     }
 
     /// Every SQL migration in `folder`, sorted by version.
     ///
-    /// - Throws: ``SQLMigrationFile/Problem``, naming the file (and line) that cannot be used.
+    /// - Throws: `SQLMigrationFile.Problem`, naming the file (and line) that cannot be used.
     public static func all(in folder: URL) throws -> [any Migration] {
         try SQLMigrationFile.all(in: folder).map(SQLFileMigration.init)
     }

@@ -1,11 +1,12 @@
 import Foundation
 
 /// Applies, rolls back and reports migrations on any ``MigrationSession``: the one place that
-/// knows the tracking table, the lock, checksums and the rules of history. EntityKitMigrations'
-/// `MigrationRunner` drives it over PostgresNIO; `codegen migrate` over libpq, with no build.
+/// knows the tracking table, the lock, checksums and the rules of history.
+/// EntityKitMigrationsPostgres' `MigrationRunner` drives it over PostgresNIO (apps);
+/// `codegen migrate` and the scaffolded `migrate` executable over libpq.
 ///
-/// Every operation but ``plan()`` holds a session advisory lock for its whole duration, so
-/// concurrent runners (two deploys, two app instances starting) wait for each other. Each
+/// Every operation but ``plan(count:allowOutOfOrder:on:)`` holds a session advisory lock for its
+/// whole duration, so concurrent runners (two deploys, two app instances starting) wait for each other. Each
 /// migration runs in its own transaction together with its tracking row, unless it opts out.
 public struct MigrationEngine: Sendable {
     /// The migrations, sorted by name: the order they apply in.

@@ -156,27 +156,37 @@ enum MigrateRun {
         }
     }
 
+    /// Builds the package's migrate executable quietly (its product only: no SwiftPM noise
+    /// about the package's other targets), then runs it with `command`. The connection string
+    /// goes through `DATABASE_URL`, never the process's arguments, where `ps` would show its
+    /// password.
     static func forward(_ command: [String], options: Options) throws -> Never {
-        var arguments = ["run", "--package-path", options.packagePath]
-        if let scratch = options.scratchPath { arguments += ["--scratch-path", scratch] }
-        arguments += [options.executable] + command
+        var environment = ProcessInfo.processInfo.environment
         if let url = options.databaseURL {
-            // Fail before `swift run` builds anything; the migrate executable parses it the same way.
+            // Fail before building anything; the migrate executable parses it the same way.
             do {
                 _ = try ConnectionParameters(parsing: url)
             } catch {
                 Failure.exit(error)
             }
-            arguments += ["-u", url]
+            environment["DATABASE_URL"] = url
         }
-        if let schema = options.schema { arguments += ["--schema", schema] }
+        let package = MigrationsPackage(packagePath: options.packagePath, executable: options.executable, scratchPath: options.scratchPath)
+        let executable: String
+        do {
+            executable = try package.build()
+        } catch {
+            Failure.exit(error)
+        }
+        let arguments = command + (options.schema.map { ["--schema", $0] } ?? [])
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["swift"] + arguments
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        process.environment = environment
         do {
             try process.run()
         } catch {
-            Failure.exit(MigrateForwardingError(description: "cannot run `swift \(arguments.joined(separator: " "))`: check that swift is on PATH"))
+            Failure.exit(MigrateForwardingError(description: "cannot run \(executable): build it with `swift build --product \(options.executable)` and check its permissions"))
         }
         process.waitUntilExit()
         Codegen.exit(withError: process.terminationStatus == 0 ? nil : ExitCode(process.terminationStatus))

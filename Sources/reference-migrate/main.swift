@@ -1,4 +1,4 @@
-import EntityKitMigrations
+import EntityKitMigrationsCLI
 import Foundation
 import ReferenceMigrations
 

@@ -20,7 +20,7 @@ struct MigrationCLITests {
 
         let initialized = try codegen(["migrate", "init", "-d", folder, "--first", "initial", "--package-path", ConsumerPackage.packageFolder.path])
         try #require(initialized.status == 0, "\(initialized.output)")
-        #expect(initialized.standardOutput.contains(#".executableTarget(name: "migrate", dependencies: ["Migrations"])"#))
+        #expect(initialized.standardOutput.contains(#".executableTarget(name: "migrate", dependencies: ["Migrations", .product(name: "EntityKitMigrationsCLI", package: "swift-postgres-codegen")])"#))
         // The consumer depends on this checkout as `.package(name: "swift-postgres-codegen", path: …)`.
         #expect(initialized.standardOutput.contains(#".product(name: "EntityKitMigrations", package: "swift-postgres-codegen")"#), "\(initialized.standardOutput)")
 
@@ -70,6 +70,8 @@ struct MigrationCLITests {
         let up = try codegen(["migrate", "up", "--package-path", ConsumerPackage.packageFolder.path, "--scratch-path", ConsumerPackage.scratchPath, "-u", keyValue])
         try #require(up.status == 0, "\(up.output.suffix(4000))")
         #expect(up.standardOutput.contains("_initial"))
+        // Only the migrations' own output: no SwiftPM progress or warnings about other targets.
+        #expect(!up.output.contains("Building for") && !up.output.contains("Compiling") && !up.output.contains("warning:"), "\(up.output.suffix(2000))")
         #expect(up.standardOutput.contains("_create_widgets"))
         #expect(try database.rows("SELECT count(*) FROM widgets")[0][0] == "0")
 

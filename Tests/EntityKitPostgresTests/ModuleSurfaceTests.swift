@@ -35,6 +35,24 @@ struct ModuleSurfaceTests {
         #expect(inside.status == 0, "\(inside.output)")
     }
 
+    @Test func migrationsNeedNoDriverAndAppsGetTheRunnerWithTheRuntime() throws {
+        // EntityKitMigrations (what a migrations target imports) has no driver, so building it
+        // and the libpq `migrate` executable compiles no SwiftNIO.
+        let dsl = try Typecheck.snippet("""
+            import EntityKitMigrations
+            let connection: PostgresConnection? = nil
+            """)
+        #expect(dsl.output.contains("cannot find type 'PostgresConnection' in scope"), "\(dsl.output)")
+        let app = try Typecheck.snippet("""
+            import EntityKitMigrationsPostgres
+            func migrate(_ db: DatabaseClient, _ migrations: [any Migration]) async throws {
+                try await MigrationRunner(database: db, migrations: migrations).up()
+                _ = await MigrationRunner(database: db, migrations: migrations).run(commandLine: ["status"])
+            }
+            """)
+        #expect(app.status == 0, "\(app.output)")
+    }
+
     @Test func theRuntimeReexportsItsOwnVocabularyButNotSwiftNIO() throws {
         let used = try Typecheck.snippet("""
             import EntityKitPostgres

@@ -1,21 +1,21 @@
-@testable import EntityKitMigrations
+import MigrationEngine
 import Testing
 
 /// How a migrations executable reads its arguments; no database.
 @Suite("Migrate arguments")
 struct MigrateArgumentTests {
     @Test func readsCommandsCountsConnectionsAndSchemas() throws {
-        let up = try MigrationCommandLine.Invocation(["up", "-n", "2", "-u", "host=db dbname=app", "--schema", "app"])
+        let up = try MigrationInvocation(["up", "-n", "2", "-u", "host=db dbname=app", "--schema", "app"])
         #expect(up.command == "up")
         #expect(up.count == 2)
         #expect(up.url == "host=db dbname=app")
         #expect(up.schema == "app")
-        let status = try MigrationCommandLine.Invocation(["status"])
+        let status = try MigrationInvocation(["status"])
         #expect(status.command == "status" && status.count == nil && status.url == nil && status.schema == "public")
-        #expect(try MigrationCommandLine.Invocation(["--help"]).command == "help")
-        #expect(try MigrationCommandLine.Invocation(["up", "--allow-out-of-order"]).allowOutOfOrder)
-        #expect(try MigrationCommandLine.Invocation(["status", "--check"]).check)
-        #expect(try MigrationCommandLine.Invocation(["repair"]).command == "repair")
+        #expect(try MigrationInvocation(["--help"]).command == "help")
+        #expect(try MigrationInvocation(["up", "--allow-out-of-order"]).allowOutOfOrder)
+        #expect(try MigrationInvocation(["status", "--check"]).check)
+        #expect(try MigrationInvocation(["repair"]).command == "repair")
     }
 
     @Test(arguments: [
@@ -31,7 +31,7 @@ struct MigrateArgumentTests {
     ])
     func rejectsWhatItCannotRunWithTheFix(arguments: [String], message: String) {
         #expect {
-            try MigrationCommandLine.Invocation(arguments)
+            try MigrationInvocation(arguments)
         } throws: { error in
             String(describing: error).contains(message)
         }

@@ -1,4 +1,5 @@
-import EntityKitMigrations
+import EntityKitMigrationsCLI
+import EntityKitMigrationsPostgres
 import EntityKitPostgres
 import Foundation
 import ReferenceMigrations
@@ -164,6 +165,11 @@ struct MigrationRunnerTests {
         #expect(await MigrationCommandLine.run([Edited(), Later()], arguments: ["up", "-u", database.url]) == 1)
         #expect(await MigrationCommandLine.run([Edited(), Later()], arguments: ["status", "--check", "-u", database.url]) == 1)
         #expect(await MigrationCommandLine.run([Edited(), Later()], arguments: ["status", "-u", database.url]) == 0)
+        // So does an app's own `migrate` subcommand, over PostgresNIO.
+        #expect(try await withRunner(database.url, [Edited(), Later()]) { await $0.run(commandLine: ["up"]) } == 1)
+        #expect(try await withRunner(database.url, [Edited(), Later()]) { await $0.run(commandLine: ["status", "--check"]) } == 1)
+        #expect(try await withRunner(database.url, [Edited(), Later()]) { await $0.run(commandLine: ["up", "-u", database.url]) } == 2,
+                "the app's connection is the one it migrates")
 
         // After a review, repair accepts the code as it is; then up applies what is pending.
         let repaired = try await withRunner(database.url, [Edited(), Later()]) { try await $0.repair() }

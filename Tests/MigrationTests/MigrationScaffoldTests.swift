@@ -23,7 +23,12 @@ struct MigrationScaffoldTests {
         #expect(files(scaffold.runnerDirectory) == ["main.swift"])
         let registry = try String(contentsOf: scaffold.registry, encoding: .utf8)
         #expect(registry.contains("M20250125_101320_Initial(),"))
-        #expect(snippet.contains(#".executableTarget(name: "migrate", dependencies: ["Migrations"])"#))
+        // The executable applies migrations through libpq: it depends on the CLI product, never
+        // on PostgresNIO (EntityKitMigrationsPostgres), so it builds in seconds.
+        #expect(snippet.contains(#".executableTarget(name: "migrate", dependencies: ["Migrations", .product(name: "EntityKitMigrationsCLI", package: "swift-postgres-codegen")])"#))
+        #expect(!snippet.contains("EntityKitMigrationsPostgres") && !snippet.contains("EntityKitPostgres"))
+        let runner = try String(contentsOf: scaffold.runnerDirectory.appendingPathComponent("main.swift"), encoding: .utf8)
+        #expect(runner.contains("import EntityKitMigrationsCLI") && runner.contains("MigrationCommandLine.run(Migrator.all"))
         #expect(throws: MigrationScaffold.Problem.self) { try scaffold.initialize(now: moment, firstMigration: "initial") }
     }
 

@@ -1,4 +1,5 @@
-import EntityKitMigrations
+import EntityKitMigrationsCLI
+import EntityKitMigrationsPostgres
 import Foundation
 import LiveTestSupport
 import Testing

@@ -1,4 +1,4 @@
-import EntityKitMigrations
+import EntityKitMigrationsPostgres
 import EntityKitPostgres
 import Testing
 

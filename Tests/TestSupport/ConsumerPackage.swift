@@ -33,7 +33,7 @@ public enum ConsumerPackage {
         let runner = packageFolder.appendingPathComponent("Sources/migrate/main.swift")
         if !manager.fileExists(atPath: runner.path) {
             try manager.createDirectory(at: runner.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try "import EntityKitMigrations\nimport Foundation\nimport Migrations\n\nexit(await MigrationCommandLine.run(Migrator.all))\n"
+            try "import EntityKitMigrationsCLI\nimport Foundation\nimport Migrations\n\nexit(await MigrationCommandLine.run(Migrator.all))\n"
                 .write(to: runner, atomically: true, encoding: .utf8)
         }
     }

@@ -1,4 +1,5 @@
 import CatalogIntrospection
+import EntityKitMigrationsCLI
 import Foundation
 import MigrationEngine
 
@@ -87,21 +88,5 @@ public struct MigrationsFolder: Sendable, Equatable {
         } catch {
             throw .sqlMigrationsFailed(folder: directory.path, detail: String(describing: error))
         }
-    }
-}
-
-/// The engine's session over libpq.
-struct LibPQMigrationSession: MigrationSession {
-    let session: LibPQSession
-
-    func execute(_ sql: String, parameters: [String]) async throws -> [[String?]] {
-        try session.execute(sql, parameters: parameters)
-    }
-
-    func failure(of error: any Error) -> MigrationSessionFailure {
-        if let error = error as? LibPQStatementFailure {
-            return MigrationSessionFailure(message: error.message, position: error.position)
-        }
-        return MigrationSessionFailure(message: String(describing: error), position: nil)
     }
 }

@@ -25,8 +25,10 @@ public struct MigrationsPackage: Sendable, Equatable {
         ["--package-path", packagePath] + (scratchPath.map { ["--scratch-path", $0] } ?? [])
     }
 
-    /// Builds the executable (incrementally) and returns its path.
-    func build() throws(MigrationsSourceError) -> String {
+    /// Builds the executable (incrementally, only its product) and returns its path. SwiftPM's
+    /// progress and its warnings about the package's other targets are not shown; a failure is
+    /// the first compiler error.
+    public func build() throws(MigrationsSourceError) -> String {
         let swift = ChildProcess.which("swift") ?? "swift"
         let built: ChildProcess.Outcome
         do {
@@ -36,6 +38,15 @@ public struct MigrationsPackage: Sendable, Equatable {
         }
         guard built.succeeded else {
             throw .buildFailed(executable: executable, package: packagePath, detail: built.firstCompilerError)
+        }
+        // SwiftPM links `<scratch>/debug` to the debug products; asking it (`--show-bin-path`)
+        // costs a second manifest load, seconds on every `codegen migrate` command.
+        // Both paths are relative to the working directory, as for `swift build`.
+        let scratch = scratchPath.map { URL(fileURLWithPath: $0, isDirectory: true) }
+            ?? URL(fileURLWithPath: packagePath, isDirectory: true).appendingPathComponent(".build")
+        let conventional = scratch.appendingPathComponent("debug").appendingPathComponent(executable).path
+        if FileManager.default.isExecutableFile(atPath: conventional) {
+            return conventional
         }
         guard let binPath = try? ChildProcess(executable: swift, arguments: ["build"] + swiftArguments + ["--show-bin-path"]).run(),
               binPath.succeeded,

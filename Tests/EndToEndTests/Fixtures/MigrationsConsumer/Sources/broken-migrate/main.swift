@@ -1,4 +1,5 @@
 import EntityKitMigrations
+import EntityKitMigrationsCLI
 import Foundation
 import Migrations
 

@@ -1,15 +1,18 @@
 import Foundation
+import EntityKitPostgres
 import PostgresNIO
-import MigrationEngine
+import EntityKitMigrations
 
-/// Applies and rolls back migrations, and reports their state: ``MigrationEngine`` over
-/// PostgresNIO, for apps (migrations at start-up) and the `migrate` executable.
+/// Applies and rolls back migrations, and reports their state: `MigrationEngine` over
+/// PostgresNIO, for apps: migrations at start-up, or an app's own `migrate` subcommand
+/// (``run(commandLine:)``). The scaffolded `migrate` executable uses libpq instead
+/// (`EntityKitMigrationsCLI`), so that it builds without SwiftNIO.
 ///
 /// Every operation runs on one connection that holds a session advisory lock for its whole
 /// duration, so concurrent runners (two deploys, two app instances starting, `codegen migrate`)
 /// wait for each other. Each migration runs in its own transaction together with its tracking
 /// row, unless it opts out with `runsInTransaction = false`. The list may mix Swift migrations
-/// and ``SQLFileMigration``s; they apply in the order of their names.
+/// and `SQLFileMigration`s; they apply in the order of their names.
 public struct MigrationRunner: Sendable {
     /// Where the runner's connection comes from.
     enum Source: Sendable {
@@ -83,9 +86,9 @@ public struct MigrationRunner: Sendable {
     ///   - count: the most migrations to apply; all pending ones when nil.
     ///   - allowOutOfOrder: apply pending migrations that sort before the last applied one (a
     ///     branch merged late); without it they are refused.
-    /// - Throws: ``MigrationError/historyDiverged(_:)`` when an applied migration was edited or
+    /// - Throws: `MigrationError.historyDiverged` when an applied migration was edited or
     ///   is missing from the code (nothing is applied; review, then ``repair()``);
-    ///   ``MigrationError/outOfOrder(_:lastApplied:)`` for pending migrations older than the
+    ///   `MigrationError.outOfOrder` for pending migrations older than the
     ///   last applied one.
     @discardableResult
     public func up(count: Int? = nil, allowOutOfOrder: Bool = false) async throws -> MigrationReport {
@@ -145,7 +148,7 @@ public struct MigrationRunner: Sendable {
     }
 
     /// Runs `body` on a session over one connection from the runner's source.
-    private func withSession<Result: Sendable>(_ body: @Sendable (PostgresMigrationSession) async throws -> Result) async throws -> Result {
+    func withSession<Result: Sendable>(_ body: @Sendable (PostgresMigrationSession) async throws -> Result) async throws -> Result {
         switch source {
         case let .client(client):
             try await client.withConnection { try await body(PostgresMigrationSession(connection: $0, logger: logger)) }

@@ -1,5 +1,5 @@
 import Foundation
-import MigrationEngine
+import EntityKitMigrations
 import PostgresNIO
 
 /// The engine's session over one PostgresNIO connection: statements are sent unprepared with text
@@ -37,26 +37,5 @@ struct PostgresMigrationSession: MigrationSession {
             return MigrationSessionFailure(message: error.message, position: nil)
         }
         return MigrationSessionFailure(message: String(describing: error), position: nil)
-    }
-}
-
-extension Migration {
-    /// The migration as the engine runs it: its steps on the session's PostgresNIO connection.
-    var planned: PlannedMigration {
-        if let sqlFile = self as? SQLFileMigration {
-            return sqlFile.file.planned
-        }
-        return PlannedMigration(name: name, checksum: checksum, runsInTransaction: runsInTransaction,
-                                up: Self.script(up), down: Self.script(down))
-    }
-
-    private static func script(_ steps: [any MigrationStep]) -> MigrationScript {
-        let preview = steps.flatMap { step in step is Run ? ["-- \(step.checksumText)"] : step.statements }
-        return MigrationScript(preview: preview) { session in
-            guard let postgres = session as? PostgresMigrationSession else {
-                throw MigrationError.failed("", direction: "up", underlying: "Swift migrations run on a PostgresNIO connection: use MigrationRunner")
-            }
-            for step in steps { try await step.run(on: postgres.connection, logger: postgres.logger) }
-        }
     }
 }
