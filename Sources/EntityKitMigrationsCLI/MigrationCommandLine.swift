@@ -28,15 +28,9 @@ public enum MigrationCommandLine {
     public static func run(_ migrations: [any Migration], sqlDirectory: URL? = nil,
                            arguments: [String] = Array(CommandLine.arguments.dropFirst())) async -> Int32 {
         let invocation: MigrationInvocation
-        do {
-            invocation = try MigrationInvocation(arguments)
-        } catch {
-            MigrationCommand.printError(error.description)
-            return 2
-        }
-        if invocation.isHelp {
-            print(MigrationInvocation.usage)
-            return 0
+        switch MigrationInvocation.read(arguments) {
+        case let .run(read): invocation = read
+        case let .exit(status): return status
         }
         var migrations = migrations
         let folder = invocation.sqlDirectory.map { URL(fileURLWithPath: $0) }

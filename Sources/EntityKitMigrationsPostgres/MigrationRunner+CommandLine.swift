@@ -21,15 +21,9 @@ extension MigrationRunner {
     ///   2 for a command line that cannot be run.
     public func run(commandLine arguments: [String]) async -> Int32 {
         let invocation: MigrationInvocation
-        do {
-            invocation = try MigrationInvocation(arguments)
-        } catch {
-            MigrationCommand.printError(error.description)
-            return 2
-        }
-        if invocation.isHelp {
-            print(MigrationInvocation.usage)
-            return 0
+        switch MigrationInvocation.read(arguments) {
+        case let .run(read): invocation = read
+        case let .exit(status): return status
         }
         if invocation.url != nil {
             MigrationCommand.printError("-u is not used here: the app migrates the database it is configured for")

@@ -104,3 +104,31 @@ public struct MigrationUsageError: Error, Sendable, Equatable, CustomStringConve
         self.description = description
     }
 }
+
+extension MigrationInvocation {
+    /// What a front end does with its command line.
+    public enum Reading: Sendable, Equatable {
+        /// Run this invocation.
+        case run(MigrationInvocation)
+        /// Nothing to run: exit with this status (0 after printing the usage for `help`, 2 after
+        /// printing one error line for a command line that cannot be run).
+        case exit(Int32)
+    }
+
+    /// Reads `arguments` as every `migrate` front end does: the usage on standard output for
+    /// `help`, one error line on standard error for a bad command line.
+    public static func read(_ arguments: [String]) -> Reading {
+        let invocation: MigrationInvocation
+        do {
+            invocation = try MigrationInvocation(arguments)
+        } catch {
+            MigrationCommand.printError(error.description)
+            return .exit(2)
+        }
+        if invocation.isHelp {
+            print(usage)
+            return .exit(0)
+        }
+        return .run(invocation)
+    }
+}

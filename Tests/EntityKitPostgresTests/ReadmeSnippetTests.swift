@@ -10,20 +10,7 @@ struct ReadmeSnippetTests {
         let readme = try String(contentsOf: TestEnvironment.packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
         guard let start = readme.range(of: "<!-- use-the-models:start -->"),
               let end = readme.range(of: "<!-- use-the-models:end -->") else { return [] }
-        let section = readme[start.upperBound..<end.lowerBound]
-        var snippets: [String] = []
-        var current: [Substring]?
-        for line in section.split(separator: "\n", omittingEmptySubsequences: false) {
-            if current == nil, line == "```swift" {
-                current = []
-            } else if current != nil, line == "```" {
-                snippets.append(current!.joined(separator: "\n"))
-                current = nil
-            } else if current != nil {
-                current!.append(line)
-            }
-        }
-        return snippets
+        return MarkdownCode.blocks(in: readme[start.upperBound..<end.lowerBound])
     }
 
     @Test func everySnippetOfUseTheModelsCompiles() throws {

@@ -15,20 +15,7 @@ struct SeedMigrationArticleTests {
 
     /// The article's ```swift blocks.
     static func swiftBlocks() throws -> [String] {
-        let text = try String(contentsOf: article, encoding: .utf8)
-        var blocks: [String] = []
-        var current: [Substring]?
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            if current == nil, line == "```swift" {
-                current = []
-            } else if current != nil, line == "```" {
-                blocks.append(current!.joined(separator: "\n"))
-                current = nil
-            } else if current != nil {
-                current!.append(line)
-            }
-        }
-        return blocks
+        MarkdownCode.blocks(in: try String(contentsOf: article, encoding: .utf8)[...])
     }
 
     @Test func everySwiftBlockIsCompiledCode() throws {
