@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "EntityKitMigrations", targets: ["EntityKitMigrations"]),
         .library(name: "EntityKitMigrationsPostgres", targets: ["EntityKitMigrationsPostgres"]),
         .library(name: "EntityKitMigrationsCLI", targets: ["EntityKitMigrationsCLI"]),
+        .library(name: "EntityKitTesting", targets: ["EntityKitTesting"]),
         .library(name: "PostgresConnectionInfo", targets: ["PostgresConnectionInfo"]),
     ],
     dependencies: [
@@ -129,6 +130,12 @@ let package = Package(
             ]
         ),
         .target(name: "EntityKitMigrationsCLI", dependencies: ["CatalogIntrospection", "EntityKitMigrations", "MigrationEngine"]),
+        // Per-test databases for apps' own tests: migrations applied once into a template, a
+        // clone per test (or a rolled-back transaction).
+        .target(
+            name: "EntityKitTesting",
+            dependencies: ["EntityKitMigrationsPostgres", .product(name: "PostgresNIO", package: "postgres-nio")]
+        ),
 
         // Schema/ as migrations in the DSL: applying them reproduces Generated/.
         .target(name: "ReferenceMigrations", dependencies: ["EntityKitMigrations"]),
@@ -173,6 +180,10 @@ let package = Package(
         .testTarget(
             name: "MigrationTests",
             dependencies: ["EntityKitMigrations", "EntityKitMigrationsCLI", "EntityKitMigrationsPostgres", "EntityKitPostgres", "MigrationEngine", "ReferenceMigrations", "CodegenCore", "LiveTestSupport", "TestSupport", "codegen"]
+        ),
+        .testTarget(
+            name: "EntityKitTestingTests",
+            dependencies: ["EntityKitTesting", "LiveTestSupport", "TestSupport"]
         ),
         .testTarget(
             name: "EndToEndTests",
