@@ -48,6 +48,12 @@ struct GeneratorFlags: ParsableArguments {
     @Flag(help: "Declare array elements optional ([String?]), for arrays that may hold NULL.")
     var optionalArrayElements = false
 
+    @Option(help: ArgumentHelp("Entities' JSON keys: columnNames (default) or propertyNames.", valueName: "keys"))
+    var jsonKeys: JSONShape.Keys?
+
+    @Option(help: ArgumentHelp("Entities' nil properties in JSON: omitted (default) or written (as null).", valueName: "nulls"))
+    var jsonNulls: JSONShape.Nulls?
+
     func validate() throws {
         for pair in typeOverrides + columnOverrides + renames where Self.split(pair) == nil {
             throw ValidationError("'\(pair)' is not NAME=SwiftName")
@@ -75,6 +81,8 @@ struct GeneratorFlags: ParsableArguments {
         options.additionalImports += imports
         if let identifiable { options.identifiable = identifiable }
         if optionalArrayElements { options.optionalArrayElements = true }
+        if let jsonKeys { options.json.keys = jsonKeys }
+        if let jsonNulls { options.json.nulls = jsonNulls }
         try options.validate()
         return options
     }
@@ -92,3 +100,5 @@ struct GeneratorFlags: ParsableArguments {
 }
 
 extension GeneratorOptions.AccessLevel: ExpressibleByArgument {}
+extension JSONShape.Keys: ExpressibleByArgument {}
+extension JSONShape.Nulls: ExpressibleByArgument {}

@@ -30,6 +30,42 @@ struct ReadmeSnippetTests {
         try Self.expectCompiles(source)
     }
 
+    /// The same snippets where a service puts them: in a closure handed to the app's own helper
+    /// (a request handler, a retry wrapper) and in an actor's method. Swift 6 checks what
+    /// crosses into and out of those, which top-level code does not show.
+    @Test func everySnippetOfUseTheModelsCompilesInAClosureAndInAnActor() throws {
+        let snippets = try Self.snippets()
+        var source = """
+            func withRetry<T: Sendable>(_ body: @Sendable () async throws -> T) async throws -> T { try await body() }
+            func handle(_ body: @escaping @Sendable () async throws -> Void) {}
+
+            """
+        for (index, snippet) in snippets.enumerated() {
+            source += """
+
+                func closure\(index + 1)(db: DatabaseClient, userID: UUID, thirtyDaysAgo: PGTimestamp, itemsPerPage: Int,
+                                         tokenHash: String, expiresAt: PGTimestamp) async throws {
+                    try await withRetry {
+                \(snippet)
+                    }
+                    handle {
+                \(snippet)
+                    }
+                }
+
+                actor Service\(index + 1) {
+                    let db: DatabaseClient
+                    init(db: DatabaseClient) { self.db = db }
+                    func run(userID: UUID, thirtyDaysAgo: PGTimestamp, itemsPerPage: Int, tokenHash: String, expiresAt: PGTimestamp) async throws {
+                \(snippet)
+                    }
+                }
+
+                """
+        }
+        try Self.expectCompiles(source)
+    }
+
     @Test func theScalingOutSnippetCompiles() throws {
         let snippet = try Self.snippet(between: "scaling-out")
         try Self.expectCompiles("""

@@ -40,6 +40,8 @@ public struct GeneratorOptions: Codable, Sendable, Equatable {
     /// New relation names by foreign-key constraint: `constraint`, or `schema.table.constraint`
     /// when several tables use that constraint name.
     public var relationRenames: [String: RelationRename]
+    /// How entities read and write JSON: the keys, and whether nil properties are written.
+    public var json: JSONShape
 
     /// The migrations tracking table, ignored unless asked for.
     public static let migrationsTable = "entitykit_migrations"
@@ -57,7 +59,8 @@ public struct GeneratorOptions: Codable, Sendable, Equatable {
         conformances: Conformances = Conformances(),
         identifiable: Bool = true,
         renames: [String: String] = [:],
-        relationRenames: [String: RelationRename] = [:]
+        relationRenames: [String: RelationRename] = [:],
+        json: JSONShape = JSONShape()
     ) {
         self.schemas = schemas
         self.tables = tables
@@ -72,11 +75,12 @@ public struct GeneratorOptions: Codable, Sendable, Equatable {
         self.identifiable = identifiable
         self.renames = renames
         self.relationRenames = relationRenames
+        self.json = json
     }
 
     private enum CodingKeys: String, CodingKey, CaseIterable {
         case schemas, tables, ignoreTables, accessLevel, typeOverrides, columnOverrides, additionalImports, optionalArrayElements
-        case includeHiddenTables, conformances, identifiable, renames, relationRenames
+        case includeHiddenTables, conformances, identifiable, renames, relationRenames, json
     }
 
     /// Every key is optional and defaults as in the memberwise initializer.
@@ -96,6 +100,7 @@ public struct GeneratorOptions: Codable, Sendable, Equatable {
         identifiable = try container.decodeIfPresent(Bool.self, forKey: .identifiable) ?? true
         renames = try container.decodeIfPresent([String: String].self, forKey: .renames) ?? [:]
         relationRenames = try container.decodeIfPresent([String: RelationRename].self, forKey: .relationRenames) ?? [:]
+        json = try container.decodeIfPresent(JSONShape.self, forKey: .json) ?? JSONShape()
     }
 
     /// Settings that cannot be used. Cases carry facts; `description` says what to fix.

@@ -77,6 +77,8 @@ public struct EntityPlan: Sendable, Equatable {
     public var identity: IdentityPlan?
     /// Protocols the configuration adds, after the generator's own.
     public var additionalConformances: [SwiftType] = []
+    /// How the entity reads and writes JSON.
+    public var json = JSONShape()
 }
 
 /// How an entity is `Identifiable`: its `id` is its single-column primary key.

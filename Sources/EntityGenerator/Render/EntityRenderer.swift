@@ -36,7 +36,7 @@ struct EntityRenderer {
             body.line()
             rows.writer(spelled, documentation: "Writes the row's values in `Column` order.", into: &body)
             body.line()
-            body.line(access, "typealias CodingKeys = Column")
+            renderCoding(spelled, into: &body)
             body.line()
             renderColumns(spelled, into: &body)
             if let key = plan.primaryKey {
@@ -82,6 +82,29 @@ struct EntityRenderer {
         writer.block(") {") { body in
             for name in spelled.names {
                 body.line("self.", name, " = ", name)
+            }
+        }
+    }
+
+    /// The JSON shape: Swift's synthesized `Codable` keyed by the columns by default; property
+    /// names as keys, and an `encode(to:)` that writes nil as `null`, when the plan says so.
+    private func renderCoding(_ spelled: SpelledProperties, into writer: inout SourceWriter) {
+        switch plan.json.keys {
+        case .columnNames:
+            writer.line(access, "typealias CodingKeys = Column")
+        case .propertyNames:
+            writer.documentation(["JSON keys: the property names."])
+            writer.block("\(access)enum CodingKeys: String, CodingKey {") { body in
+                for name in spelled.names { body.line("case ", name) }
+            }
+        }
+        guard plan.json.nulls == .written else { return }
+        writer.line()
+        writer.documentation(["Writes every property, nil ones as `null`."])
+        writer.block("\(access)func encode(to encoder: any Encoder) throws {") { body in
+            body.line("var container = encoder.container(keyedBy: CodingKeys.self)")
+            for name in spelled.names {
+                body.line("try container.encode(self.", name, ", forKey: .", name, ")")
             }
         }
     }

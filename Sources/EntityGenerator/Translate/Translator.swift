@@ -93,6 +93,7 @@ public struct Translator {
             }
         }
         ConformanceDecisions(options: options).apply(entities: &entities, enums: &enums, composites: &composites, diagnostics: &diagnostics)
+        for index in entities.indices { entities[index].json = options.json }
 
         entities.sort { $0.typeName < $1.typeName }
         enums.sort { $0.typeName < $1.typeName }
