@@ -47,13 +47,6 @@ extension PostgresClient.Configuration {
         options.additionalStartupParameters = settings.startupParameters
         if let timeout = settings.connectTimeout { options.connectTimeout = .nanoseconds(timeout.nanoseconds) }
     }
-
-    /// A configuration from a connection string (a `postgres://` URI or `key=value` pairs), with
-    /// `PG*` variables and files from this process's environment. The same as
-    /// ``init(connectionString:environment:)``; kept for source compatibility.
-    public init(url: String) throws {
-        try self.init(connectionString: url)
-    }
 }
 
 extension PostgresConnection.Configuration {
@@ -91,12 +84,6 @@ extension PostgresConnection.Configuration {
         options.additionalStartupParameters = settings.startupParameters
         if let timeout = settings.connectTimeout { options.connectTimeout = timeout }
     }
-
-    /// A configuration from a connection string with this process's environment, as for
-    /// `PostgresClient`. Kept for source compatibility.
-    public init(url: String) throws {
-        try self.init(connectionString: url)
-    }
 }
 
 extension PostgresClient {
@@ -113,11 +100,5 @@ extension PostgresClient {
     ) throws(ConnectionInfoError) {
         let resolved = try ConnectionWarnings.log(connectionString, environment: environment, to: backgroundLogger)
         self.init(configuration: try Configuration(resolved: resolved, environment: environment), backgroundLogger: backgroundLogger)
-    }
-
-    /// A client for the database at a connection string (URI or `key=value`). Call `run()` in a
-    /// task before use.
-    public convenience init(url: String, backgroundLogger: Logger = .entityKitSilent) throws {
-        try self.init(connectionString: url, backgroundLogger: backgroundLogger)
     }
 }

@@ -23,7 +23,7 @@ struct PreparedBenchmark {
         try await report.add(section: .prepared, subject: "insert one + delete by key, one connection", figures: compareWrites(connection, handWritten: connection))
 
         progress("find by key, \(finds) times on a client…")
-        let client = try PostgresClient(url: url)
+        let client = try PostgresClient(connectionString: url)
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { await client.run() }
             try await report.add(section: .prepared, subject: "find by key, PostgresNIO's PostgresClient", figures: compare(client, keys: keys))

@@ -49,7 +49,7 @@ func main() async throws {
     progress("creating the benchmark databases…")
     let urls = try BenchmarkSetup.prepare(server: server, rows: options.rows.max() ?? 10_000)
     let logger = Logger.entityKitSilent
-    let connection = try await PostgresConnection.connect(configuration: try PostgresConnection.Configuration(url: urls.tables), id: 1, logger: logger)
+    let connection = try await PostgresConnection.connect(configuration: try PostgresConnection.Configuration(connectionString: urls.tables), id: 1, logger: logger)
     let version = try await connection.query("SHOW server_version", logger: logger).collect().first?.decode(String.self) ?? "?"
     var report = RuntimeReport()
     report.header = [
@@ -74,7 +74,7 @@ func main() async throws {
     }
     try await connection.close()
     if options.sections.contains("eager") {
-        let reference = try await PostgresConnection.connect(configuration: try PostgresConnection.Configuration(url: urls.reference), id: 2, logger: logger)
+        let reference = try await PostgresConnection.connect(configuration: try PostgresConnection.Configuration(connectionString: urls.reference), id: 2, logger: logger)
         try await EagerLoadingBenchmark(connection: reference, passes: options.passes).run(into: &report)
         try await reference.close()
     }

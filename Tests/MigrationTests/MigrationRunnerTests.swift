@@ -9,7 +9,7 @@ import TestSupport
 
 /// Runs `body` with a runner on its own connection to `url`.
 func withRunner<T: Sendable>(_ url: String, _ migrations: [any Migration], _ body: @Sendable (MigrationRunner) async throws -> T) async throws -> T {
-    let connection = try await PostgresConnection.connect(configuration: try .init(url: url), id: Int.random(in: 1...1_000_000), logger: .entityKitSilent)
+    let connection = try await PostgresConnection.connect(configuration: try .init(connectionString: url), id: Int.random(in: 1...1_000_000), logger: .entityKitSilent)
     do {
         let result = try await body(MigrationRunner(connection: connection, migrations: migrations))
         try await connection.close()
@@ -223,7 +223,7 @@ struct MigrationRunnerTests {
     @Test func runsAtApplicationStartUpThroughAClient() async throws {
         let database = try TestDatabase.create("migrations_startup")
         defer { database.drop() }
-        let client = try PostgresClient(url: database.url)
+        let client = try PostgresClient(connectionString: database.url)
         let applied = try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { await client.run() }
             defer { group.cancelAll() }
