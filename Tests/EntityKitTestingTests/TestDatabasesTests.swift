@@ -6,7 +6,7 @@ import TestSupport
 
 /// Per-test databases: a template built once from the migrations, a clone per test, dropped
 /// afterwards; the rolled-back mode; parallel use; failures that leave nothing behind.
-@Suite("Per-test databases", .serialized, .timeLimit(.minutes(3)))
+@Suite("Per-test databases", .serialized, .timeLimit(.minutes(10)))
 struct TestDatabasesTests {
     struct CreateWidgets: Migration {
         let name = "m20250101_000001_create_widgets"

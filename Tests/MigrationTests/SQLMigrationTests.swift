@@ -7,7 +7,7 @@ import TestSupport
 
 /// SQL migrations against a live server: applied by `codegen migrate` through libpq with no
 /// package build, by the app-embedded runner through PostgresNIO, and mixed with Swift ones.
-@Suite("SQL migrations", .serialized, .timeLimit(.minutes(5)), .enabled(if: TestEnvironment.runsLiveTests, Comment(rawValue: TestEnvironment.liveTestsSkipReason)))
+@Suite("SQL migrations", .serialized, .timeLimit(.minutes(10)), .enabled(if: TestEnvironment.runsLiveTests, Comment(rawValue: TestEnvironment.liveTestsSkipReason)))
 struct SQLMigrationTests {
     /// A folder outside any package, removed at the end.
     private func withFolder<T>(_ body: (URL) throws -> T) throws -> T {
