@@ -150,7 +150,7 @@ let package = Package(
         // LiveTestSupport adds databases on the test server.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .target(name: "LiveTestSupport", dependencies: ["CLibPQ", "TestSupport"], path: "Tests/LiveTestSupport"),
-        .testTarget(name: "EntityKitTests", dependencies: ["EntityKit", "GeneratedModels"]),
+        .testTarget(name: "EntityKitTests", dependencies: ["BenchmarkModels", "EntityKit", "GeneratedModels"]),
         // The parser against its spec (no server) and against libpq itself (CLibPQ, tests only).
         .testTarget(name: "PostgresConnectionInfoTests", dependencies: ["PostgresConnectionInfo", "CLibPQ", "TestSupport"]),
         .executableTarget(name: "libpq-probe", dependencies: ["CLibPQ"], path: "Tests/LibPQProbe"),

@@ -145,6 +145,10 @@ final class QueryShapesTests: Sendable {
             struct RoleStats: Decodable, Equatable { let role: UserRole; let count: Int64 }
             let stats = try await client.all(User.all().group { $0.role }.having { $0.id.count > 0 }.select { ($0.role, $0.id.count.as("count")) }, as: RoleStats.self)
             #expect(Set(stats.map(\.role)) == Set(typed.map(\.0)))
+            // A name of one's own (not the server's default, "count") reaches the SQL.
+            struct Members: Decodable, Equatable { let role: UserRole; let members: Int64 }
+            let members = try await client.all(User.all().group { $0.role }.select { ($0.role, $0.id.count.as("members")) }, as: Members.self)
+            #expect(Dictionary(uniqueKeysWithValues: members.map { ($0.role, $0.members) }) == Dictionary(uniqueKeysWithValues: typed))
             let newest = try await client.first(User.all().select { $0.createdAt.max })
             #expect(newest != nil)
         }

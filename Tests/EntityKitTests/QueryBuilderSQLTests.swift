@@ -1,3 +1,4 @@
+import BenchmarkModels
 import EntityKit
 import Foundation
 import GeneratedModels
@@ -199,5 +200,33 @@ struct QueryBuilderSQLTests {
         #expect(User.all().offset(-5).selectStatement.rejection != nil)
         #expect(User.all().keyset(by: { ($0.createdAt, $0.id) }).statement(after: nil, limit: 0).rejection != nil)
         #expect(User.all().limit(0).selectStatement.rejection == nil, "LIMIT 0 is valid SQL")
+    }
+
+    /// A projection: chosen expressions, GROUP BY, HAVING and ORDER BY; a name given with `as`
+    /// is in the SQL, so rows decode by it.
+    @Test func projectionsGroupFilterAndName() {
+        let projection = User.where { $0.emailVerified == true }
+            .group { $0.role }
+            .having { $0.id.count > 1 }
+            .order { $0.role.ascending }
+            .select { ($0.role, $0.id.count.as("users"), $0.createdAt.max) }
+        Self.expectSQL(
+            projection.statement,
+            #"SELECT "role", count("id") AS "users", max("created_at") FROM "public"."users" WHERE "email_verified" = $1 GROUP BY "role" HAVING count("id") > $2 ORDER BY "role" ASC"#,
+            ["true", "1"])
+        #expect(projection.columnNames == ["role", "users", ""])
+    }
+
+    /// A column EntityKit reads from text is cast in every select list, also in a projection and
+    /// a join's, and keeps its name (or takes the one given).
+    @Test func columnsReadAsTextAreCastInProjections() {
+        Self.expectSQL(
+            EveryType.all().select { ($0.id, $0.query, $0.query.as("q")) }.statement,
+            #"SELECT "id", "query"::text AS "query", "query"::text AS "q" FROM "public"."every_type""#,
+            [])
+        Self.expectSQL(
+            RefreshToken.join(User.self, on: { $0.userID.eq($1.id) }).select { token, user in (token.id, user.email.as("owner")) }.statement,
+            #"SELECT "t0"."id", "t1"."email" AS "owner" FROM "public"."refresh_tokens" "t0" JOIN "public"."users" "t1" ON "t0"."user_id" = "t1"."id""#,
+            [])
     }
 }

@@ -51,7 +51,7 @@ public struct Translator {
         let translated = Parallel.map(Array(relations.indices)) { index -> Result<(EntityPlan, Diagnostics), GenerationError> in
             var local = first.propertyDiagnostics[index]
             var properties = first.properties[index]
-            if ColumnTranslator.propertiesDependOnKeys(relations[index]) {
+            if EntityTranslator.propertiesDependOnKeys(relations[index]) {
                 local = Diagnostics()
                 do throws(GenerationError) {
                     properties = try columnTranslator.properties(for: relations[index], diagnostics: &local)
@@ -136,7 +136,7 @@ public struct Translator {
         let mapper = TypeMapper(types: typesByName, generatedTypeNames: generatedTypeNames, typeOverrides: options.typeOverrides,
                                 optionalArrayElements: options.optionalArrayElements).memoizing(uses)
         let relationsByName = Dictionary(snapshot.relations.map { ($0.qualifiedName, $0) }, uniquingKeysWith: { first, _ in first })
-        let columnTranslator = ColumnTranslator(
+        let columnTranslator = EntityTranslator(
             mapper: mapper, types: typesByName, relationsByName: relationsByName, columnOverrides: options.columnOverrides,
             renames: renames, generatedTypeNames: Set(named.entities + named.types))
 
@@ -290,7 +290,7 @@ struct TranslatedColumns: Sendable {
     let generatedTypes: [TypeDefinition]
     let named: AllocatedTypeNames
     let mapper: TypeMapper
-    let columnTranslator: ColumnTranslator
+    let columnTranslator: EntityTranslator
     /// Per selected relation.
     let properties: [[PropertyPlan]]
     let propertyDiagnostics: [Diagnostics]

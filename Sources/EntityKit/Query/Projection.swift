@@ -16,12 +16,20 @@ public struct NamedExpression<Base: TypedExpression>: TypedExpression {
     let name: String
 
     public var expression: SQLFragment { base.expression }
-    public var selectItem: SQLFragment { base.selectItem + " AS \(unsafeRaw: SQLIdentifier.quote(name))" }
+    public var readExpression: SQLFragment { base.readExpression }
+    public var selectItem: SQLFragment { base.readExpression + " AS \(unsafeRaw: SQLIdentifier.quote(name))" }
 }
 
+// `readExpression` and `selectItem` are requirements of `TypedExpression`, so that a select list
+// built from a parameter pack (`select { ($0.a, $0.b.as("n")) }`) gets each term's own: as
+// extension members only, the pack's generic code would use these defaults for every term,
+// dropping names and read casts.
 extension TypedExpression {
-    /// The expression in a select list (with a read cast when a column needs one).
-    public var selectItem: SQLFragment { expression }
+    /// The expression itself: most expressions are read as they are.
+    public var readExpression: SQLFragment { expression }
+
+    /// The expression as it is read, unnamed.
+    public var selectItem: SQLFragment { readExpression }
 
     /// The expression named `name` in the result, for decoding by name into your own type.
     public func `as`(_ name: String) -> NamedExpression<Self> {
@@ -30,10 +38,16 @@ extension TypedExpression {
 }
 
 extension TableColumn {
-    /// The column, cast as its reading needs and named as the column.
-    public var selectItem: SQLFragment {
+    /// The column, cast as its reading needs.
+    public var readExpression: SQLFragment {
         guard let cast = column.definition.readCast else { return expression }
-        return "\(self)::\(unsafeRaw: cast) AS \(unsafeRaw: column.quotedName)"
+        return "\(self)::\(unsafeRaw: cast)"
+    }
+
+    /// The column, cast as its reading needs and then named as the column.
+    public var selectItem: SQLFragment {
+        guard column.definition.readCast != nil else { return expression }
+        return readExpression + " AS \(unsafeRaw: column.quotedName)"
     }
 }
 

@@ -6,6 +6,12 @@ public protocol TypedExpression: Sendable {
     associatedtype Value: ColumnValue
     /// The expression's SQL.
     var expression: SQLFragment { get }
+    /// The expression as a select list reads it: with a cast to `text` for a column whose type
+    /// EntityKit reads only from text. By default, ``expression``.
+    var readExpression: SQLFragment { get }
+    /// The expression as an item of a select list: ``readExpression``, named when it needs a
+    /// name (a cast column keeps its column name; ``NamedExpression`` gives its own).
+    var selectItem: SQLFragment { get }
 }
 
 /// An SQL expression of a declared type, such as an aggregate: `$0.id.count`.

@@ -1,6 +1,6 @@
 // How the `PG*` value types are read and written: their binary form when the cell has the
 // type's own OID, their literal when the column was selected as text (its read cast), and
-// always written as their literal.
+// always written as their literal. Types with no binary reader are `TextColumnValue`s.
 
 /// A value type with a binary form that EntityKit reads.
 protocol BinaryColumnValue: ColumnValue, PGLiteralConvertible {
@@ -24,28 +24,6 @@ extension BinaryColumnValue {
     /// The type's own OIDs, text and user-defined types (domains).
     public static func accepts(typeOID: UInt32) -> Bool {
         isOwnType(typeOID) || TypeOID.isText(typeOID) || typeOID >= TypeOID.firstUserOID
-    }
-
-    /// The value's literal, ``PGLiteralConvertible/postgresLiteral``.
-    public var sqlLiteral: SQLLiteral { .text(postgresLiteral) }
-}
-
-/// A value type read only from its text form: its columns are selected with a cast to `text`
-/// (the generator's read cast), because EntityKit has no reader of its binary form.
-protocol TextColumnValue: ColumnValue, PGLiteralConvertible {}
-
-extension TextColumnValue {
-    /// The literal; a binary value is an error that says to select the column as text.
-    public static func decode(_ cell: Cell) throws -> Self {
-        guard cell.isText else {
-            throw CellDecodingError("\(Self.self) is read from text: select the column with a cast to text (type OID \(cell.typeOID) is binary)")
-        }
-        return try Self(postgresLiteral: cell.text)
-    }
-
-    /// Text types only.
-    public static func accepts(typeOID: UInt32) -> Bool {
-        TypeOID.isText(typeOID)
     }
 
     /// The value's literal, ``PGLiteralConvertible/postgresLiteral``.
