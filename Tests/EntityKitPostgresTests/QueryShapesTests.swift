@@ -111,7 +111,7 @@ final class QueryShapesTests: Sendable {
 
             let join = RefreshToken.join(RefreshToken.Relations.user)
                 .where { token, user in user.disabledAt.isNull() && token.revokedAt.isNull() && token.tokenHash.like("join-%") }
-            #expect(try await client.all(join.selectLeft()) == [kept])
+            #expect(try await client.all(join.leftRows()) == [kept])
             let pairs = try await client.all(join)
             #expect(pairs.count == 1 && pairs[0].0 == kept && pairs[0].1 == active)
 
@@ -128,7 +128,7 @@ final class QueryShapesTests: Sendable {
                 .order { user, token in [user.username.ascending, token.tokenHash.ascending] })
             #expect(left.filter { $0.0.id == lonely.id }.map { $0.1 == nil } == [true])
             let unmatched = try await client.all(User.leftJoin(User.Relations.refreshTokens).where { user, _ in user.username.like("join%") }
-                .whereUnmatched { $0.id }.selectLeft())
+                .whereUnmatched { $0.id }.leftRows())
             #expect(unmatched == [lonely])
         }
     }

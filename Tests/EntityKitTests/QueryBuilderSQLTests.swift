@@ -136,11 +136,11 @@ struct QueryBuilderSQLTests {
     /// Join conditions and filters on both sides, with the left side selected.
     @Test func joinsQualifyEveryColumnByItsAlias() {
         Self.expectSQL(
-            RefreshToken.join(User.self, on: { $0.userID.eq($1.id) }).where { token, user in token.revokedAt.isNull() && user.emailVerified == true }.selectLeft().statement,
+            RefreshToken.join(User.self, on: { $0.userID.eq($1.id) }).where { token, user in token.revokedAt.isNull() && user.emailVerified == true }.leftRows().statement,
             #"SELECT \#(Self.tokens) FROM "public"."refresh_tokens" "t0" JOIN "public"."users" "t1" ON "t0"."user_id" = "t1"."id" WHERE ("t0"."revoked_at" IS NULL) AND ("t1"."email_verified" = $1)"#,
             ["true"])
         Self.expectSQL(
-            RefreshToken.leftJoin(User.self, on: { $0.userID.eq($1.id) }).selectLeft().statement,
+            RefreshToken.leftJoin(User.self, on: { $0.userID.eq($1.id) }).leftRows().statement,
             #"SELECT \#(Self.tokens) FROM "public"."refresh_tokens" "t0" LEFT JOIN "public"."users" "t1" ON "t0"."user_id" = "t1"."id""#,
             [])
     }

@@ -191,8 +191,10 @@ public struct EntitySelection<E: Entity>: Sendable {
 }
 
 extension JoinQuery {
-    /// Only the left side's rows that the join keeps: `RefreshToken.join(…).where { … }.selectLeft()`.
-    public func selectLeft() -> EntitySelection<Left> {
+    /// The rows of the left side that the join keeps, without the right side's columns: the
+    /// right side only filters, as GRDB's `joining(required:)` does.
+    /// `db.all(RefreshToken.join(RefreshToken.Relations.user).where { … }.leftRows())`.
+    public func leftRows() -> EntitySelection<Left> {
         EntitySelection(statement: leftStatement)
     }
 }
