@@ -53,7 +53,7 @@ public enum MigrationCommandLine {
             MigrationCommand.printError(error.description)
             return 1
         }
-        let engine = MigrationEngine(migrations: migrations.sorted { $0.name < $1.name }.map(\.planned), schema: invocation.schema)
+        let engine = MigrationEngine(migrations: migrations.map(\.planned), schema: invocation.schema)
         return await invocation.action.perform(with: engine, on: LibPQMigrationSession(session: session))
     }
 }

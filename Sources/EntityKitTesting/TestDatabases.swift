@@ -80,7 +80,7 @@ public final class TestDatabases: Sendable {
         let template = try await ensureTemplate()
         let name = "\(prefix)_\(UInt64.random(in: 0...UInt64.max))"
         try await admin { connection in
-            try await Self.run("CREATE DATABASE \(Self.quoted(name)) TEMPLATE \(Self.quoted(template))", on: connection)
+            try await Self.run("CREATE DATABASE \(SQLIdentifier.quote(name)) TEMPLATE \(SQLIdentifier.quote(template))", on: connection)
         }
         let client = try DatabaseClient(configuration: configuration(database: name), options: .init(maximumConnections: 4))
         let outcome: Swift.Result<Result, any Error>
@@ -136,7 +136,7 @@ public final class TestDatabases: Sendable {
         if built.withLock({ $0 }) { return template }
         try await admin { connection in
             // Released by closing the connection, whatever happens in between.
-            try await Self.run("SELECT pg_advisory_lock(hashtextextended(\(Self.literal(template)), 0))", on: connection)
+            try await Self.run("SELECT pg_advisory_lock(hashtextextended($1, 0))", parameters: [template], on: connection)
             if try await !Self.exists(template, on: connection) {
                 try await build(template, on: connection)
             }
@@ -149,8 +149,8 @@ public final class TestDatabases: Sendable {
     /// and one left half-built by a killed run is dropped by the next.
     private func build(_ template: String, on connection: PostgresConnection) async throws {
         let building = "\(template)_new"
-        try await Self.run("DROP DATABASE IF EXISTS \(Self.quoted(building)) WITH (FORCE)", on: connection)
-        try await Self.run("CREATE DATABASE \(Self.quoted(building))", on: connection)
+        try await Self.run("DROP DATABASE IF EXISTS \(SQLIdentifier.quote(building)) WITH (FORCE)", on: connection)
+        try await Self.run("CREATE DATABASE \(SQLIdentifier.quote(building))", on: connection)
         do {
             let client = try DatabaseClient(configuration: configuration(database: building), options: .init(maximumConnections: 1))
             do {
@@ -160,9 +160,9 @@ public final class TestDatabases: Sendable {
                 throw TestDatabasesError.migrationsFailed(String(describing: error))
             }
             await client.shutdown()
-            try await Self.run("ALTER DATABASE \(Self.quoted(building)) RENAME TO \(Self.quoted(template))", on: connection)
+            try await Self.run("ALTER DATABASE \(SQLIdentifier.quote(building)) RENAME TO \(SQLIdentifier.quote(template))", on: connection)
         } catch {
-            try? await Self.run("DROP DATABASE IF EXISTS \(Self.quoted(building)) WITH (FORCE)", on: connection)
+            try? await Self.run("DROP DATABASE IF EXISTS \(SQLIdentifier.quote(building)) WITH (FORCE)", on: connection)
             throw error
         }
     }
@@ -177,9 +177,9 @@ public final class TestDatabases: Sendable {
         let template = try await ensureTemplate()
         let name = "\(template)_shared"
         try await admin { connection in
-            try await Self.run("SELECT pg_advisory_lock(hashtextextended(\(Self.literal(name)), 0))", on: connection)
+            try await Self.run("SELECT pg_advisory_lock(hashtextextended($1, 0))", parameters: [name], on: connection)
             if try await !Self.exists(name, on: connection) {
-                try await Self.run("CREATE DATABASE \(Self.quoted(name)) TEMPLATE \(Self.quoted(template))", on: connection)
+                try await Self.run("CREATE DATABASE \(SQLIdentifier.quote(name)) TEMPLATE \(SQLIdentifier.quote(template))", on: connection)
             }
         }
         let client = try DatabaseClient(configuration: configuration(database: name), options: .init(maximumConnections: 10))
@@ -199,7 +199,7 @@ public final class TestDatabases: Sendable {
 
     private func drop(_ name: String) async throws {
         try await admin { connection in
-            try await Self.run("DROP DATABASE IF EXISTS \(Self.quoted(name)) WITH (FORCE)", on: connection)
+            try await Self.run("DROP DATABASE IF EXISTS \(SQLIdentifier.quote(name)) WITH (FORCE)", on: connection)
         }
     }
 
@@ -226,26 +226,20 @@ public final class TestDatabases: Sendable {
         return configuration
     }
 
-    private static func run(_ sql: String, on connection: PostgresConnection) async throws {
-        _ = try await connection.query(PostgresQuery(unsafeSQL: sql), logger: .entityKitSilent).collect()
+    private static func run(_ sql: String, parameters: [String] = [], on connection: PostgresConnection) async throws {
+        _ = try await connection.query(query(sql, parameters), logger: .entityKitSilent).collect()
     }
 
     private static func exists(_ database: String, on connection: PostgresConnection) async throws -> Bool {
-        let rows = try await connection.query(
-            PostgresQuery(unsafeSQL: "SELECT 1 FROM pg_database WHERE datname = \(literal(database))"), logger: .entityKitSilent
-        ).collect()
+        let rows = try await connection.query(query("SELECT 1 FROM pg_database WHERE datname = $1", [database]), logger: .entityKitSilent).collect()
         return !rows.isEmpty
     }
 
-    /// Names are made here from the prefix (checked) and digits, but quote them anyway.
-    private static func quoted(_ name: String) -> String {
-        "\"" + name.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    private static func query(_ sql: String, _ parameters: [String]) -> PostgresQuery {
+        var bindings = PostgresBindings()
+        for parameter in parameters { bindings.append(parameter) }
+        return PostgresQuery(unsafeSQL: sql, binds: bindings)
     }
-
-    private static func literal(_ text: String) -> String {
-        "'" + text.replacingOccurrences(of: "'", with: "''") + "'"
-    }
-
 }
 
 /// What ``TestDatabases/withRollback(_:)`` throws to roll its transaction back.

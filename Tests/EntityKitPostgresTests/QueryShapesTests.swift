@@ -8,7 +8,7 @@ import TestSupport
 /// The seed's relations and query shapes on the reference schema's models: eager loading,
 /// joins, aggregates, pagination, transactions, raw SQL and row locks, with the statements
 /// each sends.
-@Suite("Relations and query shapes", .serialized, .enabled(if: TestEnvironment.runsLiveTests, Comment(rawValue: TestEnvironment.liveTestsSkipReason)))
+@Suite("Relations and query shapes", .serialized, .timeLimit(.minutes(10)), .enabled(if: TestEnvironment.runsLiveTests, Comment(rawValue: TestEnvironment.liveTestsSkipReason)))
 final class QueryShapesTests: Sendable {
     let database: TestDatabase
 

@@ -10,13 +10,16 @@ public enum Shell {
         public let standardError: String
     }
 
-    /// Runs `executable` with `arguments` in `directory`, with `environment` added.
+    /// Runs `executable` with `arguments` in `directory`, with `environment` added. A program
+    /// still running after `timeout` is terminated (then killed), so a hang fails its test
+    /// instead of holding CI until its own limit; the result then says so.
     public static func run(
         _ executable: String,
         _ arguments: [String],
         in directory: URL? = nil,
         environment: [String: String] = [:],
-        removingEnvironment: [String] = []
+        removingEnvironment: [String] = [],
+        timeout: Duration = .seconds(30 * 60)
     ) throws -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
@@ -31,6 +34,16 @@ public enum Shell {
         process.standardOutput = stdout
         process.standardError = stderr
         try process.run()
+        let timedOut = TimeoutFlag()
+        let seconds = Double(timeout.components.seconds)
+        DispatchQueue.global().asyncAfter(deadline: .now() + seconds) {
+            guard process.isRunning else { return }
+            timedOut.set()
+            process.terminate()
+            DispatchQueue.global().asyncAfter(deadline: .now() + 10) {
+                if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+            }
+        }
         // Read both pipes concurrently so neither fills up and blocks the child.
         let group = DispatchGroup()
         nonisolated(unsafe) var errorData = Data()
@@ -43,7 +56,8 @@ public enum Shell {
         group.wait()
         process.waitUntilExit()
         let out = String(decoding: outputData, as: UTF8.self)
-        let err = String(decoding: errorData, as: UTF8.self)
+        var err = String(decoding: errorData, as: UTF8.self)
+        if timedOut.isSet { err += "\nShell: \(executable) was still running after \(timeout) and was stopped\n" }
         return Result(status: process.terminationStatus, output: out + err, standardOutput: out, standardError: err)
     }
 
@@ -56,4 +70,13 @@ public enum Shell {
         ]
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0) } ?? candidates[1]
     }
+}
+
+/// Whether a run's watchdog stopped it; set on a dispatch queue, read after the run.
+private final class TimeoutFlag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = false
+
+    func set() { lock.withLock { value = true } }
+    var isSet: Bool { lock.withLock { value } }
 }

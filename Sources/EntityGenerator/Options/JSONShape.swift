@@ -31,10 +31,6 @@ public struct JSONShape: Codable, Sendable, Equatable {
         self.nulls = nulls
     }
 
-    /// The default shape, which Swift's synthesized `Codable` gives with the `Column` enum as
-    /// coding keys.
-    public var isSynthesized: Bool { keys == .columnNames && nulls == .omitted }
-
     enum CodingKeys: String, CodingKey, CaseIterable {
         case keys, nulls
     }
