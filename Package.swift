@@ -22,6 +22,10 @@ let package = Package(
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.27.0"),
+        // Observability through the server ecosystem's own APIs: metrics (already in postgres-nio's
+        // graph) and spans; both are APIs only, the app picks the backend.
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.5.0"),
+        .package(url: "https://github.com/apple/swift-distributed-tracing", from: "1.1.0"),
         // Allocation counts of the runtime benchmark only (LD_PRELOADed by scripts/benchmark-runtime).
         .package(url: "https://github.com/ordo-one/malloc-interposer", from: "1.6.1"),
     ],
@@ -39,6 +43,8 @@ let package = Package(
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "CoreMetrics", package: "swift-metrics"),
+                .product(name: "Tracing", package: "swift-distributed-tracing"),
             ]
         ),
 
@@ -76,9 +82,16 @@ let package = Package(
         .plugin(
             name: "RefreshSnapshotPlugin",
             capability: .command(
-                intent: .custom(verb: "refresh-entity-snapshot", description: "Rewrite a target's schema snapshot from a live PostgreSQL database, or from the package's migrations (--from-migrations)"),
+                intent: .custom(
+                    verb: "refresh-entity-snapshot",
+                    description: "Rewrite a target's schema snapshot from a live PostgreSQL database, or from the package's migrations (--from-migrations)"
+                ),
                 permissions: [
-                    .allowNetworkConnections(scope: .all(ports: []), reason: "To read the schema from the PostgreSQL server in DATABASE_URL or --database-url, or from the throwaway server --from-migrations starts"),
+                    .allowNetworkConnections(
+                        scope: .all(ports: []),
+                        reason: "To read the schema from the PostgreSQL server in DATABASE_URL or --database-url, "
+                            + "or from the throwaway server --from-migrations starts"
+                    ),
                     .writeToPackageDirectory(reason: "To write the target's *.snapshot.json"),
                 ]
             ),
@@ -109,6 +122,8 @@ let package = Package(
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "MallocInterposerSwift", package: "malloc-interposer"),
+                .product(name: "MetricsTestKit", package: "swift-metrics"),
+                .product(name: "InMemoryTracing", package: "swift-distributed-tracing"),
             ]
         ),
 
@@ -166,6 +181,8 @@ let package = Package(
                 "EntityKitPostgres", "GeneratedModels", "PostgresConnectionInfo", "LiveTestSupport", "TestSupport",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "MetricsTestKit", package: "swift-metrics"),
+                .product(name: "InMemoryTracing", package: "swift-distributed-tracing"),
             ]
         ),
         // The runtime under faults: terminated sessions, restarts, outages, a proxy that stalls
@@ -179,7 +196,10 @@ let package = Package(
         ),
         .testTarget(
             name: "MigrationTests",
-            dependencies: ["EntityKitMigrations", "EntityKitMigrationsCLI", "EntityKitMigrationsPostgres", "EntityKitPostgres", "MigrationEngine", "ReferenceMigrations", "CodegenCore", "LiveTestSupport", "TestSupport", "codegen"]
+            dependencies: [
+                "EntityKitMigrations", "EntityKitMigrationsCLI", "EntityKitMigrationsPostgres", "EntityKitPostgres", "MigrationEngine",
+                "ReferenceMigrations", "CodegenCore", "LiveTestSupport", "TestSupport", "codegen"
+            ]
         ),
         .testTarget(
             name: "EntityKitTestingTests",
@@ -187,7 +207,10 @@ let package = Package(
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["CatalogIntrospection", "CodegenCore", "EntityGenerator", "PostgresConnectionInfo", "SchemaModel", "LiveTestSupport", "TestSupport", "codegen", "codegen-plugin-tool"],
+            dependencies: [
+                "CatalogIntrospection", "CodegenCore", "EntityGenerator", "PostgresConnectionInfo", "SchemaModel", "LiveTestSupport", "TestSupport",
+                "codegen", "codegen-plugin-tool"
+            ],
             exclude: ["Fixtures"]
         ),
     ]

@@ -117,7 +117,9 @@ extension MembershipEvent {
     /// The values of a `public.membership_events` row to insert.
     ///
     /// Columns the database fills (defaults, serials, identities) are optional: nil leaves them to the database. Computed columns and `GENERATED ALWAYS` identities are not here: they are never written.
-    public struct Draft: EntityDraft {
+    ///
+    /// Decodable from JSON with the entity's keys (a request body): a missing key or `null` leaves an optional field nil.
+    public struct Draft: EntityDraft, Decodable {
         public typealias Root = MembershipEvent
 
         /// The columns a draft writes, in the order of `write(to:)`.
@@ -148,6 +150,14 @@ extension MembershipEvent {
             self.userID = userID
             self.action = action
             self.recordedAt = recordedAt
+        }
+
+        private enum CodingKeys: String, CodingKey {
+            case id
+            case tenantID = "tenant_id"
+            case userID = "user_id"
+            case action
+            case recordedAt = "recorded_at"
         }
 
         /// Writes the values in `columns` order; nil database-filled columns as their default.

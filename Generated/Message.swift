@@ -128,7 +128,9 @@ extension Message {
     /// The values of a `public.messages` row to insert.
     ///
     /// Columns the database fills (defaults, serials, identities) are optional: nil leaves them to the database. Computed columns and `GENERATED ALWAYS` identities are not here: they are never written.
-    public struct Draft: EntityDraft {
+    ///
+    /// Decodable from JSON with the entity's keys (a request body): a missing key or `null` leaves an optional field nil.
+    public struct Draft: EntityDraft, Decodable {
         public typealias Root = Message
 
         /// The columns a draft writes, in the order of `write(to:)`.
@@ -154,6 +156,13 @@ extension Message {
             self.recipientID = recipientID
             self.body = body
             self.sentAt = sentAt
+        }
+
+        private enum CodingKeys: String, CodingKey {
+            case senderID = "sender_id"
+            case recipientID = "recipient_id"
+            case body
+            case sentAt = "sent_at"
         }
 
         /// Writes the values in `columns` order; nil database-filled columns as their default.

@@ -130,7 +130,9 @@ extension RefreshToken {
     /// The values of a `public.refresh_tokens` row to insert.
     ///
     /// Columns the database fills (defaults, serials, identities) are optional: nil leaves them to the database. Computed columns and `GENERATED ALWAYS` identities are not here: they are never written.
-    public struct Draft: EntityDraft {
+    ///
+    /// Decodable from JSON with the entity's keys (a request body): a missing key or `null` leaves an optional field nil.
+    public struct Draft: EntityDraft, Decodable {
         public typealias Root = RefreshToken
 
         /// The columns a draft writes, in the order of `write(to:)`.
@@ -164,6 +166,15 @@ extension RefreshToken {
             self.expiresAt = expiresAt
             self.revokedAt = revokedAt
             self.createdAt = createdAt
+        }
+
+        private enum CodingKeys: String, CodingKey {
+            case id
+            case userID = "user_id"
+            case tokenHash = "token_hash"
+            case expiresAt = "expires_at"
+            case revokedAt = "revoked_at"
+            case createdAt = "created_at"
         }
 
         /// Writes the values in `columns` order; nil database-filled columns as their default.

@@ -117,7 +117,9 @@ extension Tenant {
     /// The values of a `public.tenants` row to insert.
     ///
     /// Columns the database fills (defaults, serials, identities) are optional: nil leaves them to the database. Computed columns and `GENERATED ALWAYS` identities are not here: they are never written.
-    public struct Draft: EntityDraft {
+    ///
+    /// Decodable from JSON with the entity's keys (a request body): a missing key or `null` leaves an optional field nil.
+    public struct Draft: EntityDraft, Decodable {
         public typealias Root = Tenant
 
         /// The columns a draft writes, in the order of `write(to:)`.
@@ -147,6 +149,14 @@ extension Tenant {
             self.createdAt = createdAt
             self.billingEmail = billingEmail
             self.billingAddress = billingAddress
+        }
+
+        private enum CodingKeys: String, CodingKey {
+            case id
+            case name
+            case createdAt = "created_at"
+            case billingEmail = "billing_email"
+            case billingAddress = "billing_address"
         }
 
         /// Writes the values in `columns` order; nil database-filled columns as their default.

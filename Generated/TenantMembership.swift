@@ -123,7 +123,9 @@ extension TenantMembership {
     /// The values of a `public.tenant_memberships` row to insert.
     ///
     /// Columns the database fills (defaults, serials, identities) are optional: nil leaves them to the database. Computed columns and `GENERATED ALWAYS` identities are not here: they are never written.
-    public struct Draft: EntityDraft {
+    ///
+    /// Decodable from JSON with the entity's keys (a request body): a missing key or `null` leaves an optional field nil.
+    public struct Draft: EntityDraft, Decodable {
         public typealias Root = TenantMembership
 
         /// The columns a draft writes, in the order of `write(to:)`.
@@ -150,6 +152,13 @@ extension TenantMembership {
             self.userID = userID
             self.roles = roles
             self.joinedAt = joinedAt
+        }
+
+        private enum CodingKeys: String, CodingKey {
+            case tenantID = "tenant_id"
+            case userID = "user_id"
+            case roles
+            case joinedAt = "joined_at"
         }
 
         /// Writes the values in `columns` order; nil database-filled columns as their default.

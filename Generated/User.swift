@@ -178,7 +178,9 @@ extension User {
     /// The values of a `public.users` row to insert.
     ///
     /// Columns the database fills (defaults, serials, identities) are optional: nil leaves them to the database. Computed columns and `GENERATED ALWAYS` identities are not here: they are never written.
-    public struct Draft: EntityDraft {
+    ///
+    /// Decodable from JSON with the entity's keys (a request body): a missing key or `null` leaves an optional field nil.
+    public struct Draft: EntityDraft, Decodable {
         public typealias Root = User
 
         /// The columns a draft writes, in the order of `write(to:)`.
@@ -232,6 +234,19 @@ extension User {
             self.role = role
             self.invitedByID = invitedByID
             self.disabledAt = disabledAt
+        }
+
+        private enum CodingKeys: String, CodingKey {
+            case id
+            case username
+            case email
+            case passwordHash = "password_hash"
+            case emailVerified = "email_verified"
+            case createdAt = "created_at"
+            case updatedAt = "updated_at"
+            case role
+            case invitedByID = "invited_by_id"
+            case disabledAt = "disabled_at"
         }
 
         /// Writes the values in `columns` order; nil database-filled columns as their default.

@@ -20,7 +20,9 @@ struct EntityCodegenPlugin: BuildToolPlugin {
     static func commands(files: [URL], targetName: String, workDirectory: URL, tool: URL) throws -> [Command] {
         let found = try SnapshotFiles.find(in: files, targetName: targetName)
         guard let snapshot = found.snapshot else {
-            throw PluginFailure("target \(targetName) has no *.snapshot.json: add one with `swift package refresh-entity-snapshot --target \(targetName)` or `codegen snapshot -o Sources/\(targetName)/schema.snapshot.json`")
+            throw PluginFailure(
+                "target \(targetName) has no *.snapshot.json: add one with `swift package refresh-entity-snapshot --target \(targetName)` "
+                    + "or `codegen snapshot -o Sources/\(targetName)/schema.snapshot.json`")
         }
         let configuration = found.configuration
         let output = workDirectory.appendingPathComponent("GeneratedEntities")

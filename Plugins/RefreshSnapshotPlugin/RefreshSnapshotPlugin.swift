@@ -18,7 +18,9 @@ struct RefreshSnapshotPlugin: CommandPlugin {
         let shadowURL = extractor.extractOption(named: "shadow-database-url").last
         let executable = extractor.extractOption(named: "migrations-executable").last
         if let unexpected = extractor.remainingArguments.first {
-            throw PluginFailure("unexpected argument \(unexpected): the options are --target, --database-url, --from-migrations, --shadow-database-url and --migrations-executable")
+            throw PluginFailure(
+                "unexpected argument \(unexpected): the options are --target, --database-url, --from-migrations, "
+                    + "--shadow-database-url and --migrations-executable")
         }
         if fromMigrations, databaseURL != nil {
             throw PluginFailure("pass either --database-url or --from-migrations, not both")

@@ -172,7 +172,9 @@ extension BenchNarrow {
     /// The values of a `public.bench_narrow` row to insert.
     ///
     /// Columns the database fills (defaults, serials, identities) are optional: nil leaves them to the database. Computed columns and `GENERATED ALWAYS` identities are not here: they are never written.
-    public struct Draft: EntityDraft {
+    ///
+    /// Decodable from JSON with the entity's keys (a request body): a missing key or `null` leaves an optional field nil.
+    public struct Draft: EntityDraft, Decodable {
         public typealias Root = BenchNarrow
 
         /// The columns a draft writes, in the order of `write(to:)`.
@@ -221,6 +223,19 @@ extension BenchNarrow {
             self.active = active
             self.createdAt = createdAt
             self.deletedAt = deletedAt
+        }
+
+        private enum CodingKeys: String, CodingKey {
+            case id
+            case externalID = "external_id"
+            case name
+            case code
+            case note
+            case quantity
+            case ratio
+            case active
+            case createdAt = "created_at"
+            case deletedAt = "deleted_at"
         }
 
         /// Writes the values in `columns` order; nil database-filled columns as their default.

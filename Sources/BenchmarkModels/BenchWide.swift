@@ -282,7 +282,9 @@ extension BenchWide {
     /// The values of a `public.bench_wide` row to insert.
     ///
     /// Columns the database fills (defaults, serials, identities) are optional: nil leaves them to the database. Computed columns and `GENERATED ALWAYS` identities are not here: they are never written.
-    public struct Draft: EntityDraft {
+    ///
+    /// Decodable from JSON with the entity's keys (a request body): a missing key or `null` leaves an optional field nil.
+    public struct Draft: EntityDraft, Decodable {
         public typealias Root = BenchWide
 
         /// The columns a draft writes, in the order of `write(to:)`.
@@ -372,6 +374,29 @@ extension BenchWide {
             self.parentID = parentID
             self.status = status
             self.lastSeen = lastSeen
+        }
+
+        private enum CodingKeys: String, CodingKey {
+            case id
+            case externalID = "external_id"
+            case name
+            case email
+            case bio
+            case age
+            case score
+            case verified
+            case createdAt = "created_at"
+            case updatedAt = "updated_at"
+            case small
+            case big
+            case rating
+            case birthday
+            case avatar
+            case tags
+            case loginCount = "login_count"
+            case parentID = "parent_id"
+            case status
+            case lastSeen = "last_seen"
         }
 
         /// Writes the values in `columns` order; nil database-filled columns as their default.

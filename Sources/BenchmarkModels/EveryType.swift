@@ -1115,7 +1115,9 @@ extension EveryType {
     /// The values of a `public.every_type` row to insert.
     ///
     /// Columns the database fills (defaults, serials, identities) are optional: nil leaves them to the database. Computed columns and `GENERATED ALWAYS` identities are not here: they are never written.
-    public struct Draft: EntityDraft {
+    ///
+    /// Decodable from JSON with the entity's keys (a request body): a missing key or `null` leaves an optional field nil.
+    public struct Draft: EntityDraft, Decodable {
         public typealias Root = EveryType
 
         /// The columns a draft writes, in the order of `write(to:)`.
@@ -1496,6 +1498,102 @@ extension EveryType {
             self.moments = moments
             self.amounts = amounts
             self.spots = spots
+        }
+
+        private enum CodingKeys: String, CodingKey {
+            case id
+            case small
+            case regular
+            case big
+            case realValue = "real_value"
+            case doubleValue = "double_value"
+            case exact
+            case exactScaled = "exact_scaled"
+            case cash
+            case plainText = "plain_text"
+            case shortText = "short_text"
+            case padded
+            case single
+            case identifier
+            case insensitive
+            case bytes
+            case flag
+            case bits
+            case varyingBits = "varying_bits"
+            case idValue = "id_value"
+            case day
+            case clock
+            case clockZoned = "clock_zoned"
+            case moment
+            case instant
+            case span
+            case document
+            case binaryDocument = "binary_document"
+            case jsonPath = "json_path"
+            case markup
+            case address
+            case network
+            case mac
+            case mac8
+            case search
+            case query
+            case spot
+            case infiniteLine = "infinite_line"
+            case segment
+            case area
+            case route
+            case shape
+            case ring
+            case intRange = "int_range"
+            case bigRange = "big_range"
+            case numericRange = "numeric_range"
+            case dateRange = "date_range"
+            case localRange = "local_range"
+            case instantRange = "instant_range"
+            case floatRange = "float_range"
+            case intRanges = "int_ranges"
+            case bigRanges = "big_ranges"
+            case numericRanges = "numeric_ranges"
+            case dateRanges = "date_ranges"
+            case localRanges = "local_ranges"
+            case instantRanges = "instant_ranges"
+            case objectID = "object_id"
+            case className = "class_name"
+            case typeName = "type_name"
+            case procedure
+            case procedureSignature = "procedure_signature"
+            case operatorName = "operator_name"
+            case operatorSignature = "operator_signature"
+            case textConfig = "text_config"
+            case dictionary
+            case namespace
+            case role
+            case collationName = "collation_name"
+            case logPosition = "log_position"
+            case tupleID = "tuple_id"
+            case snapshot
+            case snapshot8
+            case transactionID = "transaction_id"
+            case transactionId8 = "transaction_id8"
+            case commandID = "command_id"
+            case pairs
+            case labelPath = "label_path"
+            case boxCube = "box_cube"
+            case book
+            case feeling
+            case count
+            case bounded
+            case tags
+            case located
+            case integers
+            case matrix
+            case words
+            case feelings
+            case places
+            case counts
+            case moments
+            case amounts
+            case spots
         }
 
         /// Writes the values in `columns` order; nil database-filled columns as their default.

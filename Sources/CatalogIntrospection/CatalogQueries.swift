@@ -154,7 +154,8 @@ enum CatalogQueries {
         JOIN pg_catalog.pg_class c ON c.oid = i.indrelid
         JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
         WHERE n.nspname = ANY($1::text[]) AND c.relkind IN ('r', 'p', 'v', 'm', 'f')
-          AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint con WHERE con.conindid = i.indexrelid AND con.conrelid = i.indrelid AND con.contype IN ('p', 'u', 'x'))
+          AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint con WHERE con.conindid = i.indexrelid AND con.conrelid = i.indrelid\
+         AND con.contype IN ('p', 'u', 'x'))
         """)
 
     enum IndexColumn: String, CatalogColumn {
@@ -189,15 +190,21 @@ enum CatalogQueries {
                (t.typsend::pg_catalog.oid <> 0 AND t.typreceive::pg_catalog.oid <> 0) AS binary_io,
                CASE WHEN n.nspname NOT IN ('pg_catalog', 'information_schema') THEN d.description END AS comment,
                CASE WHEN t.typcategory = 'A' AND t.typelem <> 0 THEN t.typelem END AS element_oid,
-               CASE WHEN t.typtype = 'e' THEN ARRAY(SELECT e.enumlabel FROM pg_catalog.pg_enum e WHERE e.enumtypid = t.oid ORDER BY e.enumsortorder) END AS enum_labels,
+               CASE WHEN t.typtype = 'e' THEN ARRAY(SELECT e.enumlabel FROM pg_catalog.pg_enum e WHERE e.enumtypid = t.oid ORDER BY e.enumsortorder)\
+         END AS enum_labels,
                CASE WHEN t.typtype = 'd' THEN t.typbasetype END AS base_type_oid,
                CASE WHEN t.typtype = 'd' THEN pg_catalog.format_type(t.typbasetype, t.typtypmod) END AS base_sql_type,
                t.typnotnull AS not_null, t.typdefault AS default_expression, t.typndims AS dimensions,
-               CASE WHEN t.typtype = 'd' THEN ARRAY(SELECT con.conname FROM pg_catalog.pg_constraint con WHERE con.contypid = t.oid AND con.contype = 'c' ORDER BY con.conname) END AS check_names,
-               CASE WHEN t.typtype = 'd' THEN ARRAY(SELECT pg_catalog.pg_get_constraintdef(con.oid) FROM pg_catalog.pg_constraint con WHERE con.contypid = t.oid AND con.contype = 'c' ORDER BY con.conname) END AS check_definitions,
-               CASE WHEN t.typtype = 'c' THEN ARRAY(SELECT a.attname FROM pg_catalog.pg_attribute a WHERE a.attrelid = t.typrelid AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum) END AS attribute_names,
-               CASE WHEN t.typtype = 'c' THEN ARRAY(SELECT a.atttypid FROM pg_catalog.pg_attribute a WHERE a.attrelid = t.typrelid AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum) END AS attribute_type_oids,
-               CASE WHEN t.typtype = 'c' THEN ARRAY(SELECT pg_catalog.format_type(a.atttypid, a.atttypmod) FROM pg_catalog.pg_attribute a WHERE a.attrelid = t.typrelid AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum) END AS attribute_sql_types,
+               CASE WHEN t.typtype = 'd' THEN ARRAY(SELECT con.conname FROM pg_catalog.pg_constraint con WHERE con.contypid = t.oid AND con.contype = 'c'\
+         ORDER BY con.conname) END AS check_names,
+               CASE WHEN t.typtype = 'd' THEN ARRAY(SELECT pg_catalog.pg_get_constraintdef(con.oid) FROM pg_catalog.pg_constraint con\
+         WHERE con.contypid = t.oid AND con.contype = 'c' ORDER BY con.conname) END AS check_definitions,
+               CASE WHEN t.typtype = 'c' THEN ARRAY(SELECT a.attname FROM pg_catalog.pg_attribute a WHERE a.attrelid = t.typrelid AND a.attnum > 0\
+         AND NOT a.attisdropped ORDER BY a.attnum) END AS attribute_names,
+               CASE WHEN t.typtype = 'c' THEN ARRAY(SELECT a.atttypid FROM pg_catalog.pg_attribute a WHERE a.attrelid = t.typrelid AND a.attnum > 0\
+         AND NOT a.attisdropped ORDER BY a.attnum) END AS attribute_type_oids,
+               CASE WHEN t.typtype = 'c' THEN ARRAY(SELECT pg_catalog.format_type(a.atttypid, a.atttypmod) FROM pg_catalog.pg_attribute a\
+         WHERE a.attrelid = t.typrelid AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum) END AS attribute_sql_types,
                COALESCE((SELECT r.rngsubtype FROM pg_catalog.pg_range r WHERE r.rngtypid = t.oid),
                         (SELECT r.rngtypid FROM pg_catalog.pg_range r WHERE r.rngmultitypid = t.oid)) AS range_element_oid
         FROM closure cl

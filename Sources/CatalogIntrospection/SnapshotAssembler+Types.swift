@@ -16,7 +16,8 @@ extension SnapshotAssembler {
         // The types query is closed over the types it refers to, so every OID has a row.
         func name(_ oid: Int, _ row: Int, _ column: Columns.TypeColumn) throws(IntrospectionError) -> QualifiedName {
             guard let name = typeNames[oid] else {
-                throw .catalogValueMissing(query: Columns.TypeColumn.query, column: column.rawValue, detail: "row \(row + 1) names type \(oid), which has no row")
+                throw .catalogValueMissing(
+                    query: Columns.TypeColumn.query, column: column.rawValue, detail: "row \(row + 1) names type \(oid), which has no row")
             }
             return name
         }

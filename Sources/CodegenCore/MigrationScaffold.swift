@@ -44,7 +44,9 @@ public struct MigrationScaffold: Sendable {
             throw Problem(description: "the folder name \"\(moduleName)\" is not a valid Swift module name: choose a folder such as Sources/Migrations with -d")
         }
         if let firstMigration, !Self.isMigrationName(firstMigration) {
-            throw Problem(description: "\"\(firstMigration)\" is not a valid migration name: use letters, digits and underscores, starting with a letter (e.g. create_users)")
+            throw Problem(
+                description: "\"\(firstMigration)\" is not a valid migration name: use letters, digits and underscores, "
+                    + "starting with a letter (e.g. create_users)")
         }
         let manager = FileManager.default
         if manager.fileExists(atPath: registry.path) {
@@ -99,10 +101,13 @@ public struct MigrationScaffold: Sendable {
     public func initializeSQL() throws {
         let manager = FileManager.default
         if manager.fileExists(atPath: registry.path) {
-            throw Problem(description: "\(directory.path) is a Swift migrations target: add SQL migrations with `codegen migrate generate NAME --sql -d \(directory.path)`")
+            throw Problem(
+                description: "\(directory.path) is a Swift migrations target: "
+                    + "add SQL migrations with `codegen migrate generate NAME --sql -d \(directory.path)`")
         }
         if let existing = try? manager.contentsOfDirectory(atPath: directory.path), existing.contains(where: { $0.hasSuffix(".sql") }) {
-            throw Problem(description: "\(directory.path) already holds SQL migrations: add one with `codegen migrate generate NAME --sql -d \(directory.path)`")
+            throw Problem(
+                description: "\(directory.path) already holds SQL migrations: add one with `codegen migrate generate NAME --sql -d \(directory.path)`")
         }
         do {
             try manager.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -116,12 +121,15 @@ public struct MigrationScaffold: Sendable {
     @discardableResult
     public func generateSQL(name: String, now: Date = Date(), localTime: Bool = false) throws -> URL {
         guard Self.isMigrationName(name) else {
-            throw Problem(description: "\"\(name)\" is not a valid migration name: use letters, digits and underscores, starting with a letter (e.g. add_users_table)")
+            throw Problem(
+                description: "\"\(name)\" is not a valid migration name: use letters, digits and underscores, starting with a letter (e.g. add_users_table)")
         }
         let manager = FileManager.default
         var isFolder: ObjCBool = false
         guard manager.fileExists(atPath: directory.path, isDirectory: &isFolder), isFolder.boolValue else {
-            throw Problem(description: "no migrations folder at \(directory.path): run `codegen migrate init --sql -d \(directory.path)` first, or pass the folder with -d")
+            throw Problem(
+                description: "no migrations folder at \(directory.path): "
+                    + "run `codegen migrate init --sql -d \(directory.path)` first, or pass the folder with -d")
         }
         let folder = manager.fileExists(atPath: registry.path) ? sqlDirectory : directory
         let migration = try newMigration(name: name, now: now, localTime: localTime, existing: existingNames())
@@ -146,10 +154,13 @@ public struct MigrationScaffold: Sendable {
     @discardableResult
     public func generate(name: String, now: Date = Date(), localTime: Bool = false) throws -> URL {
         guard Self.isMigrationName(name) else {
-            throw Problem(description: "\"\(name)\" is not a valid migration name: use letters, digits and underscores, starting with a letter (e.g. add_users_table)")
+            throw Problem(
+                description: "\"\(name)\" is not a valid migration name: use letters, digits and underscores, starting with a letter (e.g. add_users_table)")
         }
         guard let registryText = try? String(contentsOf: registry, encoding: .utf8) else {
-            throw Problem(description: "no migrations registry at \(registry.path): run `codegen migrate init -d \(directory.path)` first, or pass the migrations folder with -d")
+            throw Problem(
+                description: "no migrations registry at \(registry.path): "
+                    + "run `codegen migrate init -d \(directory.path)` first, or pass the migrations folder with -d")
         }
         var lines = registryText.components(separatedBy: "\n")
         let (start, end) = try markerLines(in: lines)
@@ -225,14 +236,18 @@ public struct MigrationScaffold: Sendable {
         let starts = lines.indices.filter { lines[$0].trimmingCharacters(in: .whitespaces) == Self.startMarker }
         let ends = lines.indices.filter { lines[$0].trimmingCharacters(in: .whitespaces) == Self.endMarker }
         guard starts.count == 1, ends.count == 1, let start = starts.first, let end = ends.first, start < end else {
-            throw Problem(description: "cannot register the migration safely: \(registry.lastPathComponent) must contain `\(Self.startMarker)` and `\(Self.endMarker)` once each, in that order; nothing was changed — add the migration to the list yourself")
+            throw Problem(
+                description: "cannot register the migration safely: \(registry.lastPathComponent) must contain `\(Self.startMarker)` and `\(Self.endMarker)` "
+                    + "once each, in that order; nothing was changed — add the migration to the list yourself")
         }
         for index in (start + 1)..<end {
             let line = lines[index].trimmingCharacters(in: .whitespaces)
             if line.isEmpty || line.hasPrefix("//") { continue }
             let call = line.hasSuffix(",") ? String(line.dropLast()) : line
             guard call.hasSuffix("()"), Self.isIdentifier(String(call.dropLast(2))) else {
-                throw Problem(description: "cannot register the migration safely: line \(index + 1) of \(registry.lastPathComponent) between the markers is not `TypeName(),`; nothing was changed — add the migration to the list yourself")
+                throw Problem(
+                    description: "cannot register the migration safely: line \(index + 1) of \(registry.lastPathComponent) "
+                        + "between the markers is not `TypeName(),`; nothing was changed — add the migration to the list yourself")
             }
         }
         return (start, end)

@@ -24,7 +24,8 @@ public enum ConnectionFailure {
         guard let underlying = error.underlying else { return String(reflecting: error) }
         let text = String(describing: underlying)
         if text.contains("CERTIFICATE_VERIFY_FAILED") {
-            return "the server's certificate is not signed by a root certificate in sslrootcert: give the CA that signed it as sslrootcert, or use sslmode=require to encrypt without verifying"
+            return "the server's certificate is not signed by a root certificate in sslrootcert: "
+                + "give the CA that signed it as sslrootcert, or use sslmode=require to encrypt without verifying"
         }
         if underlying is NIOSSLExtraError, text.contains("failedToValidateHostname") {
             return "the server's certificate does not name the host connected to: connect with a name the certificate lists, or use sslmode=verify-ca"

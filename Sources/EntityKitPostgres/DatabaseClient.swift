@@ -63,6 +63,8 @@ public final class DatabaseClient: PostgresQueryRunner, Sendable {
     /// Where the client logs connection warnings (an open `.pgpass`), connections it closes
     /// and cancel requests that failed.
     public let logger: Logger
+    /// What the client reports about its statements and its pool (off unless given).
+    public let observability: Observability
     let pool: ConnectionPool
     let policy: StatementPolicy
 
@@ -82,27 +84,32 @@ public final class DatabaseClient: PostgresQueryRunner, Sendable {
     /// else the same hosts with `target_session_attrs=prefer-standby` and
     /// `load_balance_hosts=random` when the string names several, else the primary itself.
     ///
+    /// `observability` says what the client reports about its statements and pool: statement
+    /// lines, metrics, spans (see <doc:ObservingStatements>); nothing by default.
+    ///
     /// - Throws: `ConnectionInfoError` for a string that cannot be used (its description says
     ///   what to fix), ``EntityKitPostgresError/invalidArgument(name:value:expected:)`` for
     ///   options out of range.
     public convenience init(
         connectionString: String, replicaConnectionString: String? = nil, environment: ConnectionEnvironment = .current,
-        options: Options = Options(), logger: Logger = .entityKitSilent
+        options: Options = Options(), logger: Logger = .entityKitSilent, observability: Observability = .off
     ) throws {
         let (connector, resolvedOptions) = try Self.connector(for: connectionString, environment: environment, options: options, logger: logger)
         let replica: DatabaseClient?
         if let replicaConnectionString {
             let (replicaConnector, replicaOptions) = try Self.connector(
                 for: replicaConnectionString, environment: environment, options: options, logger: logger)
-            replica = try DatabaseClient(connector: replicaConnector, role: .replica, options: replicaOptions, logger: logger)
+            replica = try DatabaseClient(
+                connector: replicaConnector, role: .replica, options: replicaOptions, logger: logger, observability: observability)
         } else if connector.servers.count > 1 {
             // The same hosts, read from a standby when one is up, spread across them.
             let standbys = connector.with(target: .preferStandby, loadBalances: true)
-            replica = try DatabaseClient(connector: standbys, role: .replica, options: resolvedOptions, logger: logger)
+            replica = try DatabaseClient(
+                connector: standbys, role: .replica, options: resolvedOptions, logger: logger, observability: observability)
         } else {
             replica = nil
         }
-        try self.init(connector: connector, role: .primary(replica: replica), options: resolvedOptions, logger: logger)
+        try self.init(connector: connector, role: .primary(replica: replica), options: resolvedOptions, logger: logger, observability: observability)
     }
 
     /// The hosts of a connection string, resolved once (its warnings logged), and `options`
@@ -118,9 +125,15 @@ public final class DatabaseClient: PostgresQueryRunner, Sendable {
         return (try HostConnector(resolved: resolved, environment: environment), options)
     }
 
-    /// A client for a PostgresNIO connection configuration (one server).
-    public convenience init(configuration: PostgresConnection.Configuration, options: Options = Options(), logger: Logger = .entityKitSilent) throws {
-        try self.init(connector: HostConnector(configuration: configuration), role: .primary(replica: nil), options: options, logger: logger)
+    /// A client for a PostgresNIO connection configuration (one server), reporting what
+    /// `observability` says.
+    public convenience init(
+        configuration: PostgresConnection.Configuration, options: Options = Options(), logger: Logger = .entityKitSilent,
+        observability: Observability = .off
+    ) throws {
+        try self.init(
+            connector: HostConnector(configuration: configuration), role: .primary(replica: nil), options: options, logger: logger,
+            observability: observability)
     }
 
     /// Whether a client is an app's main one or the standbys' of another.
@@ -129,14 +142,19 @@ public final class DatabaseClient: PostgresQueryRunner, Sendable {
         case replica
     }
 
-    private init(connector: HostConnector, role: Role, options: Options, logger: Logger) throws {
+    private init(connector: HostConnector, role: Role, options: Options, logger: Logger, observability: Observability) throws {
         try options.validate()
         self.options = options
         self.logger = logger
-        pool = ConnectionPool(connector: connector, maximumConnections: options.maximumConnections, deadlines: options.deadlines, logger: logger)
+        self.observability = observability
+        let poolName = if case .replica = role { "replica" } else { "primary" }
+        let gauges = observability.metrics.map { PoolGauges(factory: $0, poolName: poolName, maximumConnections: options.maximumConnections) }
+        pool = ConnectionPool(
+            connector: connector, maximumConnections: options.maximumConnections, deadlines: options.deadlines, logger: logger, gauges: gauges)
         policy = StatementPolicy(
             deadlines: options.deadlines, cancel: .newConnectionToSameServer(connectDeadline: options.deadlines.connect),
-            logger: logger, closesAfterCancel: true)
+            logger: logger, closesAfterCancel: true,
+            observer: observability.isOff ? nil : StatementObserver(observability, server: .init(connector), clientLogger: logger))
         switch role {
         case let .primary(replica):
             replicaClient = replica
@@ -148,7 +166,7 @@ public final class DatabaseClient: PostgresQueryRunner, Sendable {
     }
 
     /// The client for reads that may lag a little behind the primary: its connections go to a
-    /// standby (see ``init(connectionString:replicaConnectionString:environment:options:logger:)``),
+    /// standby (see ``init(connectionString:replicaConnectionString:environment:options:logger:observability:)``),
     /// its transactions are `READ ONLY`. Every operation of the client works on it, so the
     /// same generated code reads from either:
     ///

@@ -84,7 +84,8 @@ extension DriverSettings {
     /// `PostgresConnection`) cannot honour: several hosts, or a check of the server's role.
     /// Connecting to the first host alone would reach the wrong server after a failover.
     static func refuseMultiHost(_ resolved: ResolvedConnection) throws(ConnectionInfoError) {
-        let reason = "PostgresNIO's PostgresClient and PostgresConnection connect to one host without checking it: use DatabaseClient, which tries every host as libpq does"
+        let reason = "PostgresNIO's PostgresClient and PostgresConnection connect to one host without checking it: "
+            + "use DatabaseClient, which tries every host as libpq does"
         if resolved.hosts.count > 1 {
             throw .unsupported(keyword: "host", value: resolved.hosts.map(\.displayName).joined(separator: ","), reason: reason)
         }

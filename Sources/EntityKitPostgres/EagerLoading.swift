@@ -8,21 +8,33 @@ import PostgresNIO
 extension PostgresQueryRunner {
     /// For each row, the row its foreign key points at (nil for a NULL or dangling key): one
     /// statement for all the rows, grouped in O(n + m).
-    public func load<Source: Entity, Target: Entity>(_ relation: BelongsTo<Source, Target>, for rows: [Source], logger: Logger = .entityKitSilent) async throws -> [Target?] {
-        try await loadGroups(Target.self, sourceColumns: relation.columns.map(\.source), targetColumns: relation.columns.map(\.target), for: rows, logger: logger)
-            .map(\.first)
+    public func load<Source: Entity, Target: Entity>(
+        _ relation: BelongsTo<Source, Target>, for rows: [Source], logger: Logger = .entityKitSilent
+    ) async throws -> [Target?] {
+        try await loadGroups(
+            Target.self, sourceColumns: relation.columns.map(\.source), targetColumns: relation.columns.map(\.target), for: rows, logger: logger
+        )
+        .map(\.first)
     }
 
     /// For each row, the row whose unique foreign key points at it, if any.
-    public func load<Source: Entity, Target: Entity>(_ relation: HasOne<Source, Target>, for rows: [Source], logger: Logger = .entityKitSilent) async throws -> [Target?] {
-        try await loadGroups(Target.self, sourceColumns: relation.columns.map(\.source), targetColumns: relation.columns.map(\.target), for: rows, logger: logger)
-            .map(\.first)
+    public func load<Source: Entity, Target: Entity>(
+        _ relation: HasOne<Source, Target>, for rows: [Source], logger: Logger = .entityKitSilent
+    ) async throws -> [Target?] {
+        try await loadGroups(
+            Target.self, sourceColumns: relation.columns.map(\.source), targetColumns: relation.columns.map(\.target), for: rows, logger: logger
+        )
+        .map(\.first)
     }
 
     /// For each row, the rows whose foreign key points at it (`[]` for none): one statement for
     /// all the rows. `LIMIT`/`OFFSET` of the query that read `rows` applied to them alone.
-    public func load<Source: Entity, Target: Entity>(_ relation: HasMany<Source, Target>, for rows: [Source], logger: Logger = .entityKitSilent) async throws -> [[Target]] {
-        try await loadGroups(Target.self, sourceColumns: relation.columns.map(\.source), targetColumns: relation.columns.map(\.target), for: rows, logger: logger)
+    public func load<Source: Entity, Target: Entity>(
+        _ relation: HasMany<Source, Target>, for rows: [Source], logger: Logger = .entityKitSilent
+    ) async throws -> [[Target]] {
+        try await loadGroups(
+            Target.self, sourceColumns: relation.columns.map(\.source), targetColumns: relation.columns.map(\.target), for: rows, logger: logger
+        )
     }
 
     /// For each row, the rows linked to it through the junction table: one statement (a join
@@ -32,7 +44,10 @@ extension PostgresQueryRunner {
     ) async throws -> [[Target]] {
         let keys = RelationStatements.keys(of: rows, columns: relation.sourceColumns.map(\.source))
         guard !keys.distinct.isEmpty else { return rows.map { _ in [] } }
-        var fragment = SQLFragment(sql: "SELECT \(Target.selectList(alias: "t")), \(Junction.selectList(alias: "j")) FROM \(Target.fromItem(alias: "t")) JOIN \(Junction.fromItem(alias: "j")) ON ")
+        var fragment = SQLFragment(
+            sql: "SELECT \(Target.selectList(alias: "t")), \(Junction.selectList(alias: "j")) "
+                + "FROM \(Target.fromItem(alias: "t")) JOIN \(Junction.fromItem(alias: "j")) ON "
+        )
         fragment.append(sql: relation.targetColumns.map { "\"j\".\($0.source.quotedName) = \"t\".\($0.target.quotedName)" }.joined(separator: " AND "))
         fragment.append(" WHERE " + RelationStatements.matching(Junction.self, relation.sourceColumns.map(\.target), alias: "j", keys: keys.distinct).fragment)
         var byKey: [[SQLLiteral]: [Target]] = [:]

@@ -3,7 +3,9 @@ import PostgresNIO
 
 extension PostgresQueryRunner {
     /// The projection's rows as typed tuples.
-    public func all<each Value: ColumnValue>(_ projection: Projection<repeat each Value>, logger: Logger = .entityKitSilent) async throws -> [(repeat each Value)] {
+    public func all<each Value: ColumnValue>(
+        _ projection: Projection<repeat each Value>, logger: Logger = .entityKitSilent
+    ) async throws -> [(repeat each Value)] {
         var result: [(repeat each Value)] = []
         var decoder = TupleRowDecoder<repeat each Value>()
         try await forEachRow(projection.statement, logger: logger) { row in
@@ -13,7 +15,9 @@ extension PostgresQueryRunner {
     }
 
     /// The projection's first row, if any.
-    public func first<each Value: ColumnValue>(_ projection: Projection<repeat each Value>, logger: Logger = .entityKitSilent) async throws -> (repeat each Value)? {
+    public func first<each Value: ColumnValue>(
+        _ projection: Projection<repeat each Value>, logger: Logger = .entityKitSilent
+    ) async throws -> (repeat each Value)? {
         var decoder = TupleRowDecoder<repeat each Value>()
         var first: (repeat each Value)?
         try await forEachRow(projection.statement, logger: logger) { row in

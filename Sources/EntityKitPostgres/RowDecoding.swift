@@ -60,7 +60,8 @@ private struct NamedRowDecoder: Decoder {
 
     func singleValueContainer() throws -> any SingleValueDecodingContainer {
         guard cells.count == 1, let only = cells.values.first else {
-            throw DecodingError.typeMismatch(Any.self, DecodingError.Context(codingPath: [], debugDescription: "a row of \(cells.count) columns is not a single value"))
+            throw DecodingError.typeMismatch(Any.self, DecodingError.Context(
+                codingPath: [], debugDescription: "a row of \(cells.count) columns is not a single value"))
         }
         return SingleCellContainer(cell: only.cell, position: only.position, reading: reading)
     }
@@ -105,11 +106,13 @@ private struct NamedCellContainer<Key: CodingKey>: KeyedDecodingContainerProtoco
     }
 
     func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) throws -> KeyedDecodingContainer<NestedKey> {
-        throw DecodingError.typeMismatch([String: Any].self, DecodingError.Context(codingPath: [key], debugDescription: "a column is not a nested container: give the property a column type"))
+        throw DecodingError.typeMismatch([String: Any].self, DecodingError.Context(
+            codingPath: [key], debugDescription: "a column is not a nested container: give the property a column type"))
     }
 
     func nestedUnkeyedContainer(forKey key: Key) throws -> any UnkeyedDecodingContainer {
-        throw DecodingError.typeMismatch([Any].self, DecodingError.Context(codingPath: [key], debugDescription: "a column is not a nested container: give the property an array type"))
+        throw DecodingError.typeMismatch([Any].self, DecodingError.Context(
+            codingPath: [key], debugDescription: "a column is not a nested container: give the property an array type"))
     }
 
     func superDecoder() throws -> any Decoder { NamedRowDecoder(cells: cells, reading: reading) }

@@ -18,7 +18,8 @@ public enum RowDecodingError: Error, Equatable, Sendable, CustomStringConvertibl
         case let .missingColumn(name, reading):
             return "the result has no column \"\(name)\", which \(reading) reads: select it (\(reading).selectList() selects every column with its read cast)"
         case let .typeMismatch(column, position, oid, swiftType, reading):
-            return "column \(position + 1) \"\(column)\" has type OID \(oid), which \(reading) cannot read as \(swiftType): regenerate the entities if the column's type changed, or cast it in the query"
+            return "column \(position + 1) \"\(column)\" has type OID \(oid), which \(reading) cannot read as \(swiftType): "
+                + "regenerate the entities if the column's type changed, or cast it in the query"
         case let .badCell(column, position, reading, reason):
             return "column \(position + 1) \"\(column)\" of \(reading): \(reason)"
         case let .tooFewColumns(found, reading):

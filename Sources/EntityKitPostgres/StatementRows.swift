@@ -23,6 +23,8 @@ public struct StatementRows: AsyncSequence, Sendable {
     }
 
     let source: Source
+    /// Counts the rows read, for a statement that is observed.
+    var counter: RowCounter?
 
     /// Rows already read.
     public init(collected rows: [PostgresRow]) {
@@ -47,8 +49,15 @@ public struct StatementRows: AsyncSequence, Sendable {
         }
 
         var source: Source
+        let counter: RowCounter?
 
         public mutating func next() async throws -> PostgresRow? {
+            let row = try await nextRow()
+            if let counter, row != nil { counter.count += 1 }
+            return row
+        }
+
+        private mutating func nextRow() async throws -> PostgresRow? {
             switch source {
             case let .collected(rows, position):
                 guard position < rows.count else { return nil }
@@ -68,9 +77,16 @@ public struct StatementRows: AsyncSequence, Sendable {
 
     public func makeAsyncIterator() -> AsyncIterator {
         switch source {
-        case let .collected(rows): AsyncIterator(source: .collected(rows, 0))
-        case let .unnamed(rows): AsyncIterator(source: .unnamed(rows.makeAsyncIterator()))
-        case let .prepared(rows): AsyncIterator(source: .prepared(rows.makeAsyncIterator()))
+        case let .collected(rows): AsyncIterator(source: .collected(rows, 0), counter: counter)
+        case let .unnamed(rows): AsyncIterator(source: .unnamed(rows.makeAsyncIterator()), counter: counter)
+        case let .prepared(rows): AsyncIterator(source: .prepared(rows.makeAsyncIterator()), counter: counter)
         }
+    }
+
+    /// These rows, counted into `counter` as they are read (unchanged when it is nil).
+    func counted(by counter: RowCounter?) -> StatementRows {
+        var rows = self
+        rows.counter = counter
+        return rows
     }
 }

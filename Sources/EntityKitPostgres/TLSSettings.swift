@@ -41,7 +41,9 @@ enum TLSSettings {
 
     /// The trust roots named by `sslrootcert` (or the default file); `nil` when the file does not
     /// exist and `required` is false.
-    private static func rootCertificates(_ parameters: ConnectionParameters, environment: ConnectionEnvironment, required: Bool) throws(ConnectionInfoError) -> NIOSSLTrustRoots? {
+    private static func rootCertificates(
+        _ parameters: ConnectionParameters, environment: ConnectionEnvironment, required: Bool
+    ) throws(ConnectionInfoError) -> NIOSSLTrustRoots? {
         let explicit = parameters["sslrootcert"].flatMap { $0.isEmpty ? nil : $0 }
         if explicit == "system" { return .default }
         guard let path = explicit ?? environment.pathInHome(".postgresql/root.crt") else {
@@ -50,13 +52,17 @@ enum TLSSettings {
         }
         guard environment.fileSystem.status(ofFile: path) != nil else {
             guard required else { return nil }
-            throw .unreadableFile(keyword: "sslrootcert", path: path, reason: "it does not exist, and sslmode=\(parameters["sslmode"] ?? "") verifies the server's certificate against it; or use sslrootcert=system, or sslmode=require")
+            throw .unreadableFile(keyword: "sslrootcert", path: path,
+                                  reason: "it does not exist, and sslmode=\(parameters["sslmode"] ?? "") verifies the server's certificate against it; "
+                                      + "or use sslrootcert=system, or sslmode=require")
         }
         let certificates = try certificates(at: path, keyword: "sslrootcert", environment: environment)
         return .certificates(certificates)
     }
 
-    private static func applyClientCertificate(_ parameters: ConnectionParameters, environment: ConnectionEnvironment, to configuration: inout TLSConfiguration) throws(ConnectionInfoError) {
+    private static func applyClientCertificate(
+        _ parameters: ConnectionParameters, environment: ConnectionEnvironment, to configuration: inout TLSConfiguration
+    ) throws(ConnectionInfoError) {
         guard parameters["sslcertmode"] != "disable",
               let certificatePath = parameters["sslcert"].flatMap({ $0.isEmpty ? nil : $0 }) ?? environment.pathInHome(".postgresql/postgresql.crt"),
               environment.fileSystem.status(ofFile: certificatePath) != nil else { return }

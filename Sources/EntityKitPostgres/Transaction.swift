@@ -152,7 +152,8 @@ final class TransactionContext: @unchecked Sendable {
         try StatementExecution.checkSendable(statement)
         do {
             return try await StatementExecution.run(
-                statement, on: watch, policy: policy, prepared: prepared, delivery: delivery, retryingLostStatement: false, confirmingCommit: false, logger: logger, body)
+                statement, on: watch, policy: policy, prepared: prepared, delivery: delivery, retryingLostStatement: false, confirmingCommit: false,
+                logger: logger, body)
         } catch {
             record(error)
             if let error = error as? DatabaseError, error.isLostPreparedStatement {
@@ -165,9 +166,11 @@ final class TransactionContext: @unchecked Sendable {
     /// Sends a transaction-control statement (BEGIN, SAVEPOINT, ROLLBACK…).
     func control(_ sql: String, mode: StatementMode = .normal, logger: Logger) async throws {
         do {
-            try await StatementScope.run(on: watch, policy: policy, mode: mode, send: { connection in
-                _ = try await connection.query(PostgresQuery(unsafeSQL: sql), logger: logger).get()
-            }, consume: { _ in })
+            try await policy.observed(sql, logger: logger) { _ in
+                try await StatementScope.run(on: watch, policy: policy, mode: mode, send: { connection in
+                    _ = try await connection.query(PostgresQuery(unsafeSQL: sql), logger: logger).get()
+                }, consume: { _ in })
+            }
         } catch {
             if mode == .cleanup { markUnusable() }
             if error is StatementNotSent { throw EntityKitPostgresError.connectionClosed(StatementNotSent.reason) }
@@ -178,9 +181,11 @@ final class TransactionContext: @unchecked Sendable {
     /// Sends COMMIT and returns its command tag: `COMMIT`, or `ROLLBACK` when the server
     /// rolled the transaction back instead. Not interrupted by task cancellation once sent.
     func commit(logger: Logger) async throws -> String {
-        try await StatementScope.run(on: watch, policy: policy, mode: .cleanup, send: { connection in
-            try await connection.query(PostgresQuery(unsafeSQL: "COMMIT"), logger: logger).get().metadata.command
-        }, consume: { $0 })
+        try await policy.observed("COMMIT", logger: logger) { _ in
+            try await StatementScope.run(on: watch, policy: policy, mode: .cleanup, send: { connection in
+                try await connection.query(PostgresQuery(unsafeSQL: "COMMIT"), logger: logger).get().metadata.command
+            }, consume: { $0 })
+        }
     }
 
     /// Rolls the transaction back after the body failed; a failure here (a broken connection)

@@ -54,7 +54,9 @@ public struct MigrationEngine: Sendable {
             ? try await pendingAfterChecks(allowOutOfOrder: allowOutOfOrder, warnings: &warnings, on: session)
             : migrations
         return MigrationPlan(
-            steps: pending.prefix(count ?? pending.count).map { MigrationPlan.Step(name: $0.name, runsInTransaction: $0.runsInTransaction, statements: $0.up.preview) },
+            steps: pending.prefix(count ?? pending.count).map {
+                MigrationPlan.Step(name: $0.name, runsInTransaction: $0.runsInTransaction, statements: $0.up.preview)
+            },
             warnings: warnings)
     }
 

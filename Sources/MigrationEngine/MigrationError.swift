@@ -28,13 +28,16 @@ public enum MigrationError: Error, CustomStringConvertible, Equatable {
         case let .duplicateName(name):
             "two migrations are named \(name): give each a unique name"
         case let .historyDiverged(problems):
-            "the applied migrations differ from the code, so nothing was applied: \(problems.joined(separator: "; ")); write a new migration instead of editing an applied one, or review and run `migrate repair` to accept the code as it is"
+            "the applied migrations differ from the code, so nothing was applied: \(problems.joined(separator: "; ")); "
+                + "write a new migration instead of editing an applied one, or review and run `migrate repair` to accept the code as it is"
         case let .outOfOrder(names, last):
-            "\(names.joined(separator: ", ")) \(names.count == 1 ? "sorts" : "sort") before \(last), which is applied, so nothing was applied: give \(names.count == 1 ? "it a name" : "them names") after it, or run `migrate up --allow-out-of-order`"
+            "\(names.joined(separator: ", ")) \(names.count == 1 ? "sorts" : "sort") before \(last), which is applied, so nothing was applied: "
+                + "give \(names.count == 1 ? "it a name" : "them names") after it, or run `migrate up --allow-out-of-order`"
         case let .unknownVersion(version):
             "no migration is named \(version): baseline takes the name of the last migration the database already reflects (see `migrate status`)"
         case let .baselineOverHistory(count):
-            "the database already records \(count) applied migration\(count == 1 ? "" : "s"), so baseline changed nothing: baseline is for a database that has never been migrated by this tool"
+            "the database already records \(count) applied migration\(count == 1 ? "" : "s"), so baseline changed nothing: "
+                + "baseline is for a database that has never been migrated by this tool"
         }
     }
 }

@@ -6,7 +6,8 @@
 ///             [-u CONNECTION] [--schema NAME] [--sql-directory DIR]
 public struct MigrationInvocation: Sendable, Equatable {
     /// The one-line usage.
-    public static let usage = "usage: migrate up [-n N] [--allow-out-of-order] [--dry-run] | down [-n N] | status [--check] | repair | baseline VERSION | fresh | refresh | reset  [-u CONNECTION] [--schema NAME] [--sql-directory DIR]"
+    public static let usage = "usage: migrate up [-n N] [--allow-out-of-order] [--dry-run] | down [-n N] | status [--check] "
+        + "| repair | baseline VERSION | fresh | refresh | reset  [-u CONNECTION] [--schema NAME] [--sql-directory DIR]"
 
     /// The command's name (`up`, `down`, …), or `help`.
     public var command: String

@@ -82,7 +82,9 @@ public struct SQLMigrationFile: Sendable, Equatable {
             throw Problem(description: "\(orphan)\(downSuffix) has no \(orphan)\(upSuffix) in \(folder.path): add the up file or remove the down file")
         }
         if let stray = names.filter({ $0.hasSuffix(".sql") && !$0.hasSuffix(upSuffix) && !$0.hasSuffix(downSuffix) }).sorted().first {
-            throw Problem(description: "\(stray) in \(folder.path) is neither VERSION\(upSuffix) nor VERSION\(downSuffix): rename it, or move it out of the migrations folder")
+            throw Problem(
+                description: "\(stray) in \(folder.path) is neither VERSION\(upSuffix) nor VERSION\(downSuffix): "
+                    + "rename it, or move it out of the migrations folder")
         }
         var files: [SQLMigrationFile] = []
         for version in ups.sorted() {

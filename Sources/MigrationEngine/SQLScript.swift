@@ -171,7 +171,9 @@ public struct SQLScript: Sendable, Equatable {
         guard let first = words.first else { return }
         if ["BEGIN", "COMMIT", "ROLLBACK", "END", "START", "ABORT"].contains(first),
            first != "START" || words.dropFirst().first == "TRANSACTION" {
-            throw Problem(line: statement.line, reason: "\(first) is not needed: each migration runs in a transaction of its own; for statements that cannot, put `-- no-transaction` at the top of the file")
+            throw Problem(
+                line: statement.line, reason: "\(first) is not needed: each migration runs in a transaction of its own; "
+                    + "for statements that cannot, put `-- no-transaction` at the top of the file")
         }
         if first == "COPY", words.contains("STDIN") {
             throw Problem(line: statement.line, reason: "COPY … FROM stdin needs psql; load the data with INSERT, or COPY from a file on the server")

@@ -6,7 +6,9 @@ extension ConnectionParameters {
     /// The result matches what `PQconndefaults` reports for the same environment (with the
     /// string's own values on top). `dbname`, `host` and the password file are resolved later,
     /// per host, by ``ResolvedConnection``.
-    public func withDefaults(from environment: ConnectionEnvironment, knownKeywords: Set<String> = ConnectionKeyword.allNames) throws(ConnectionInfoError) -> ConnectionParameters {
+    public func withDefaults(
+        from environment: ConnectionEnvironment, knownKeywords: Set<String> = ConnectionKeyword.allNames
+    ) throws(ConnectionInfoError) -> ConnectionParameters {
         var result = self
         if let service = self["service"] ?? environment["PGSERVICE"] {
             let settings = try ServiceFile.settings(of: service, environment: environment, knownKeywords: knownKeywords)

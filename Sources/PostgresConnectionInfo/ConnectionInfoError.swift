@@ -94,7 +94,8 @@ public enum ConnectionInfoError: Error, Sendable, Equatable, CustomStringConvert
     public var description: String {
         switch self {
         case let .missingEquals(keyword):
-            return "missing \"=\" after \"\(keyword)\" in the connection string: write keyword=value pairs separated by spaces, quoting values with spaces as 'like this'"
+            return "missing \"=\" after \"\(keyword)\" in the connection string: "
+                + "write keyword=value pairs separated by spaces, quoting values with spaces as 'like this'"
         case let .unterminatedQuote(keyword):
             return "the value of \(keyword) opens a quote that never closes: end it with ' (write \\' for a quote inside it)"
         case let .unknownKeyword(keyword):
@@ -130,7 +131,8 @@ public enum ConnectionInfoError: Error, Sendable, Equatable, CustomStringConvert
         case let .nestedService(path, line):
             return "service file \(path), line \(line) sets service inside a service: remove that line"
         case .noConnectionGiven:
-            return "no database given: pass -u with a postgres:// URI or 'host=… dbname=…' string, set DATABASE_URL (in the environment or in .env), or set PGHOST/PGDATABASE"
+            return "no database given: pass -u with a postgres:// URI or 'host=… dbname=…' string, "
+                + "set DATABASE_URL (in the environment or in .env), or set PGHOST/PGDATABASE"
         case let .unsupported(keyword, value, reason):
             let shown = ConnectionKeyword.named(keyword)?.isSecret == true ? "***" : value
             return "\(keyword)=\(shown) is not supported by the PostgresNIO runtime (\(reason)): remove it from the connection string or PG* variables"

@@ -38,7 +38,9 @@ enum ServiceFile {
     }
 
     /// The keyword=value lines of `[service]` in `path`, or `nil` when the file has no such group.
-    static func group(_ service: String, inFile path: String, mustExist: Bool, environment: ConnectionEnvironment, knownKeywords: Set<String>) throws(ConnectionInfoError) -> [String: String]? {
+    static func group(
+        _ service: String, inFile path: String, mustExist: Bool, environment: ConnectionEnvironment, knownKeywords: Set<String>
+    ) throws(ConnectionInfoError) -> [String: String]? {
         guard let data = environment.fileSystem.contents(ofFile: path) else {
             throw .serviceFileUnreadable(path: path)
         }

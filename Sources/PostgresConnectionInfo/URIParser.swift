@@ -107,7 +107,9 @@ enum URIParser {
         }
     }
 
-    private static func storeDecoded(_ raw: ArraySlice<UInt8>, as keyword: String, part: ConnectionInfoError.URIPart, into store: inout ParameterStore) throws(ConnectionInfoError) {
+    private static func storeDecoded(
+        _ raw: ArraySlice<UInt8>, as keyword: String, part: ConnectionInfoError.URIPart, into store: inout ParameterStore
+    ) throws(ConnectionInfoError) {
         guard !raw.isEmpty else { return }
         try store.store(keyword, try PercentDecoding.decode(raw, part: part))
     }

@@ -137,7 +137,9 @@ private struct RelationDiff {
         details += named(before.checkConstraints, after.checkConstraints, "check constraint", describe: { $0.definition })
         details += named(before.indexes, after.indexes, "index", describe: { $0.definition })
         if !ViewDefinitions.equivalent(before.viewDefinition ?? "", after.viewDefinition ?? "") { details.append("definition changed") }
-        if before.partitionOf != after.partitionOf { details.append("partition of \(after.partitionOf.map(\.description) ?? "nothing") (was \(before.partitionOf.map(\.description) ?? "nothing"))") }
+        if before.partitionOf != after.partitionOf {
+            details.append("partition of \(after.partitionOf.map(\.description) ?? "nothing") (was \(before.partitionOf.map(\.description) ?? "nothing"))")
+        }
         if before.inheritsFrom != after.inheritsFrom { details.append("inherits from \(after.inheritsFrom.map(\.description).joined(separator: ", "))") }
         if before.comment != after.comment { details.append("comment changed") }
         return details.map { SchemaChange(kind: .changed, subject: subject, detail: $0) }
@@ -159,7 +161,9 @@ private struct RelationDiff {
             if column.defaultExpression != new.defaultExpression {
                 details.append("\(name) default \(column.defaultExpression ?? "none") → \(new.defaultExpression ?? "none")")
             }
-            if column.identity != new.identity { details.append("\(name) identity \(column.identity?.rawValue ?? "none") → \(new.identity?.rawValue ?? "none")") }
+            if column.identity != new.identity {
+                details.append("\(name) identity \(column.identity?.rawValue ?? "none") → \(new.identity?.rawValue ?? "none")")
+            }
             if column.generatedExpression != new.generatedExpression { details.append("\(name) generation expression changed") }
             if column.isVirtual != new.isVirtual, new.generatedExpression != nil {
                 details.append("\(name) now generated \(new.isVirtual == true ? "VIRTUAL" : "STORED")")

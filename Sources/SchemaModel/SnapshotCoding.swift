@@ -10,7 +10,8 @@ extension SchemaSnapshot {
         public var description: String {
             switch self {
             case let .newerFormat(found, supported):
-                "the snapshot has format version \(found) but this codegen reads up to \(supported): update codegen, or regenerate the snapshot with this version"
+                "the snapshot has format version \(found) but this codegen reads up to \(supported): "
+                    + "update codegen, or regenerate the snapshot with this version"
             case let .malformed(detail):
                 "the snapshot is not valid snapshot JSON (\(detail)): regenerate it with `codegen snapshot`"
             }

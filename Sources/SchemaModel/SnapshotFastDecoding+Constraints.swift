@@ -59,14 +59,18 @@ extension SnapshotFastDecoding {
             switch key {
             case "name": guard name == nil, let text = tape.plainString(value) else { return nil }; name = text
             case "columns": guard columns == nil, let list = strings(tape, value) else { return nil }; columns = list
-            case "referencedRelation": guard referencedRelation == nil, let decoded = qualifiedName(tape, value) else { return nil }; referencedRelation = decoded
+            case "referencedRelation":
+                guard referencedRelation == nil, let decoded = qualifiedName(tape, value) else { return nil }; referencedRelation = decoded
             case "referencedColumns": guard referencedColumns == nil, let list = strings(tape, value) else { return nil }; referencedColumns = list
-            case "onUpdate": guard onUpdate == nil, let action = tape.plainString(value).flatMap(ReferentialAction.init(rawValue:)) else { return nil }; onUpdate = action
-            case "onDelete": guard onDelete == nil, let action = tape.plainString(value).flatMap(ReferentialAction.init(rawValue:)) else { return nil }; onDelete = action
+            case "onUpdate":
+                guard onUpdate == nil, let action = tape.plainString(value).flatMap(ReferentialAction.init(rawValue:)) else { return nil }; onUpdate = action
+            case "onDelete":
+                guard onDelete == nil, let action = tape.plainString(value).flatMap(ReferentialAction.init(rawValue:)) else { return nil }; onDelete = action
             case "isDeferrable": guard isDeferrable == nil, let flag = tape.bool(value) else { return nil }; isDeferrable = flag
             case "comment": guard comment == nil, let text = tape.optional(value, tape.plainString) else { return nil }; comment = text
             case "period": guard period == nil, let text = tape.optional(value, tape.plainString) else { return nil }; period = text
-            case "referencedPeriod": guard referencedPeriod == nil, let text = tape.optional(value, tape.plainString) else { return nil }; referencedPeriod = text
+            case "referencedPeriod":
+                guard referencedPeriod == nil, let text = tape.optional(value, tape.plainString) else { return nil }; referencedPeriod = text
             case "isEnforced": guard isEnforced == nil, let flag = tape.optional(value, tape.bool) else { return nil }; isEnforced = flag
             case "isValidated": guard isValidated == nil, let flag = tape.optional(value, tape.bool) else { return nil }; isValidated = flag
             default: return nil

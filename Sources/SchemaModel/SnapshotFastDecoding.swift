@@ -69,8 +69,10 @@ enum SnapshotFastDecoding {
             case "sqlType": guard sqlType == nil, let text = tape.plainString(value) else { return nil }; sqlType = text
             case "isNullable": guard isNullable == nil, let flag = tape.bool(value) else { return nil }; isNullable = flag
             case "dimensions": guard dimensions == nil, let number = tape.int(value) else { return nil }; dimensions = number
-            case "defaultExpression": guard defaultExpression == nil, let text = tape.optional(value, tape.plainString) else { return nil }; defaultExpression = text
-            case "generatedExpression": guard generatedExpression == nil, let text = tape.optional(value, tape.plainString) else { return nil }; generatedExpression = text
+            case "defaultExpression":
+                guard defaultExpression == nil, let text = tape.optional(value, tape.plainString) else { return nil }; defaultExpression = text
+            case "generatedExpression":
+                guard generatedExpression == nil, let text = tape.optional(value, tape.plainString) else { return nil }; generatedExpression = text
             case "comment": guard comment == nil, let text = tape.optional(value, tape.plainString) else { return nil }; comment = text
             case "isVirtual": guard isVirtual == nil, let flag = tape.optional(value, tape.bool) else { return nil }; isVirtual = flag
             case "notNullNotValid": guard notNullNotValid == nil, let flag = tape.optional(value, tape.bool) else { return nil }; notNullNotValid = flag

@@ -65,7 +65,9 @@ struct CompileBenchmark {
         for consumer in consumers {
             progress("compiling the \(entities)-table models of \(consumer.name) (debug, warm-up)…")
             let warm = try ChildProcess.run("/usr/bin/env", consumer.build, captureErrors: true)
-            guard warm.status == 0 else { throw BenchmarkError("the \(consumer.name) models did not compile (status \(warm.status)): \(warm.errors.suffix(2000))") }
+            guard warm.status == 0 else {
+                throw BenchmarkError("the \(consumer.name) models did not compile (status \(warm.status)): \(warm.errors.suffix(2000))")
+            }
         }
         // Timed builds rebuild only the models (every file touched); EntityKit stays compiled.
         var samples: [String: [Double]] = [:]
@@ -88,7 +90,9 @@ struct CompileBenchmark {
             let ratio = perEntity(current.name) / max(perEntity("baseline"), .leastNonzeroMagnitude)
             lines.append(String(format: "baseline (%@): %.1f ms per entity; current/baseline %.2f× — %@", baseline.lastPathComponent,
                                 perEntity("baseline"), ratio, ratio <= 1.3 ? "≤ 1.3×, met" : "NOT ≤ 1.3×"))
-            lines.append("  every timed build, ms: " + consumers.map { "\($0.name) " + (samples[$0.name] ?? []).map { String(format: "%.0f", $0) }.joined(separator: ", ") }.joined(separator: "; "))
+            lines.append("  every timed build, ms: " + consumers.map {
+                "\($0.name) " + (samples[$0.name] ?? []).map { String(format: "%.0f", $0) }.joined(separator: ", ")
+            }.joined(separator: "; "))
         }
         return lines.joined(separator: "\n")
     }

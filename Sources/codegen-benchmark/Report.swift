@@ -31,10 +31,12 @@ enum Report {
         Swift.print("")
         Swift.print("Goals")
         let statements = Set(rows.map(\.statements))
-        Swift.print("  catalog queries constant: \(statements.count == 1 ? "met" : "NOT met") (\(CatalogReader.catalogQueryCount) queries + BEGIN/COMMIT at every size)")
+        Swift.print("  catalog queries constant: \(statements.count == 1 ? "met" : "NOT met") "
+            + "(\(CatalogReader.catalogQueryCount) queries + BEGIN/COMMIT at every size)")
         for row in rows where row.tables >= 1_000 {
             let value = ratio(row)
-            Swift.print(String(format: "  end to end ≤ 1.5× floor at %@ tables: %.2f× — %@", grouped(row.tables), value, value <= 1.5 ? "met" : "NOT met"))
+            Swift.print(String(format: "  end to end ≤ 1.5× floor at %@ tables: %.2f× — %@", grouped(row.tables), value,
+                               value <= 1.5 ? "met" : "NOT met"))
         }
         if rows.count >= 2, let small = rows.dropFirst(rows.count - 2).first, let large = rows.last {
             let perColumn = { (row: SizeResult) in (row.stages["end to end"] ?? 0) / Double(max(1, row.columns)) }
@@ -51,7 +53,8 @@ enum Report {
         }
         if let largest = rows.max(by: { $0.tables < $1.tables }), largest.tables >= 10_000 {
             let decode = largest.stages[SnapshotCodingBenchmark.decodeOurs] ?? 0
-            Swift.print(String(format: "  snapshot decode under 500 ms at %@ tables: %.0f ms — %@", grouped(largest.tables), decode, decode < 500 ? "met" : "NOT met"))
+            Swift.print(String(format: "  snapshot decode under 500 ms at %@ tables: %.0f ms — %@", grouped(largest.tables), decode,
+                               decode < 500 ? "met" : "NOT met"))
         }
         let later = rows.reduce(0) { $0 + $1.filesWrittenLater }
         Swift.print("  a second run with nothing changed writes no file: \(later == 0 ? "met" : "NOT met (\(later) files)")")

@@ -25,11 +25,16 @@ func value(after flag: String, in arguments: [String]) -> String? {
 func pluginMessage(for error: Error, snapshotName: String) -> String {
     switch error {
     case let GenerationError.nothingToGenerate(_, schemas):
-        return "no tables or views to generate in \(GenerationError.place(schemas)) of \(snapshotName): refresh it from the database that holds the tables (swift package refresh-entity-snapshot), or set \"schemas\" in codegen.json"
+        return "no tables or views to generate in \(GenerationError.place(schemas)) of \(snapshotName): "
+            + "refresh it from the database that holds the tables (swift package refresh-entity-snapshot), "
+            + "or set \"schemas\" in codegen.json"
     case let GenerationError.unmatchedTables(names, schemas):
-        return "codegen.json \"tables\" names \(GenerationError.tableList(names)), which \(names.count == 1 ? "is" : "are") not a table or view in \(GenerationError.place(schemas)): check the spelling, or add the schema to \"schemas\""
+        return "codegen.json \"tables\" names \(GenerationError.tableList(names)), which \(names.count == 1 ? "is" : "are") "
+            + "not a table or view in \(GenerationError.place(schemas)): "
+            + "check the spelling, or add the schema to \"schemas\""
     case let GenerationError.schemaNotInSnapshot(schema, available):
-        return "schema \"\(schema)\" is not in \(snapshotName) (it has \(available.joined(separator: ", "))): refresh the snapshot with that schema (swift package refresh-entity-snapshot -s \(schema))"
+        return "schema \"\(schema)\" is not in \(snapshotName) (it has \(available.joined(separator: ", "))): "
+            + "refresh the snapshot with that schema (swift package refresh-entity-snapshot -s \(schema))"
     case let SnapshotFileError.unusable(_, problem):
         return "\(snapshotName): \(problem)"
     default:

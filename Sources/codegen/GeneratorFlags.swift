@@ -5,7 +5,8 @@ import Foundation
 /// The flags that shape generation, shared by `entity` and `diagram` (a diagram names types as
 /// the generated code does): each overrides the same setting of `--config`.
 struct GeneratorFlags: ParsableArguments {
-    @Option(name: [.customShort("s"), .customLong("schema")], help: ArgumentHelp("A schema to generate from; repeat for several (default: public).", valueName: "schema"))
+    @Option(name: [.customShort("s"), .customLong("schema")], help: ArgumentHelp(
+        "A schema to generate from; repeat for several (default: public).", valueName: "schema"))
     var schemas: [String] = []
 
     @Option(help: ArgumentHelp("Generate only these relations (comma-separated names or schema.name).", valueName: "names"))
@@ -23,17 +24,21 @@ struct GeneratorFlags: ParsableArguments {
     @Option(help: ArgumentHelp("A codegen.json configuration file; flags given here override it.", valueName: "file"))
     var config: String?
 
-    @Option(name: .customLong("type-override"), help: ArgumentHelp("Read a PostgreSQL type as a Swift type: TYPE=SwiftType (repeatable).", valueName: "type=swift"))
+    @Option(name: .customLong("type-override"), help: ArgumentHelp(
+        "Read a PostgreSQL type as a Swift type: TYPE=SwiftType (repeatable).", valueName: "type=swift"))
     var typeOverrides: [String] = []
 
-    @Option(name: .customLong("column-override"), help: ArgumentHelp("Read one column as a Swift type: schema.table.column=SwiftType (repeatable).", valueName: "column=swift"))
+    @Option(name: .customLong("column-override"), help: ArgumentHelp(
+        "Read one column as a Swift type: schema.table.column=SwiftType (repeatable).", valueName: "column=swift"))
     var columnOverrides: [String] = []
 
-    @Option(name: .customLong("import"), help: ArgumentHelp("A module every generated file imports (for override types and conformances; repeatable).", valueName: "module"))
+    @Option(name: .customLong("import"), help: ArgumentHelp(
+        "A module every generated file imports (for override types and conformances; repeatable).", valueName: "module"))
     var imports: [String] = []
 
     @Option(name: .customLong("conformance"), help: ArgumentHelp(
-        "Add a protocol: Protocol (every entity, enum and composite), SCOPE=Protocol with SCOPE all, entities, enums or composites, or schema.name=Protocol for one type (repeatable).",
+        "Add a protocol: Protocol (every entity, enum and composite), SCOPE=Protocol with SCOPE all, entities, enums or composites, "
+            + "or schema.name=Protocol for one type (repeatable).",
         valueName: "[scope=]protocol"))
     var conformances: [String] = []
 

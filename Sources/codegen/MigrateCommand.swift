@@ -54,11 +54,13 @@ struct MigrateInit: ParsableCommand {
                     let file = try folder.scaffold.generateSQL(name: first)
                     print("Created \(file.lastPathComponent) and its .down.sql.")
                 }
-                print("Add migrations with `codegen migrate generate NAME --sql -d \(folder.directory)`; apply them with `codegen migrate up -d \(folder.directory)`.")
+                print("Add migrations with `codegen migrate generate NAME --sql -d \(folder.directory)`; "
+                    + "apply them with `codegen migrate up -d \(folder.directory)`.")
                 return
             }
             let snippet = try folder.scaffold.initialize(firstMigration: first, packageDirectory: URL(fileURLWithPath: packagePath))
-            print("Created \(folder.scaffold.registry.path)\(first == nil ? "" : ", a first migration") and \(folder.scaffold.runnerDirectory.path)/main.swift.")
+            print(
+                "Created \(folder.scaffold.registry.path)\(first == nil ? "" : ", a first migration") and \(folder.scaffold.runnerDirectory.path)/main.swift.")
             print("Add these targets to Package.swift:")
             print(snippet)
         } catch {
@@ -91,7 +93,8 @@ struct MigrateGenerate: ParsableCommand {
                 let file = try folder.scaffold.generateSQL(name: name, localTime: localTime)
                 print("Created \(file.path) and its .down.sql.")
                 if case .swiftTarget = folder.folder.kind, !hadSQLFolder {
-                    print("The target's Package.swift entry needs `exclude: [\"SQL\"]` (or `resources: [.copy(\"SQL\")]` for an app to apply them) if it does not have it.")
+                    print("The target's Package.swift entry needs `exclude: [\"SQL\"]` "
+                        + "(or `resources: [.copy(\"SQL\")]` for an app to apply them) if it does not have it.")
                 }
                 return
             }
@@ -110,7 +113,8 @@ enum MigrateRun {
         @Option(name: [.customShort("u"), .customLong("database-url")],
                 help: ArgumentHelp(
                     "PostgreSQL connection: a postgres:// URI or 'key=value' pairs, as for codegen entity.",
-                    discussion: "Defaults to $DATABASE_URL, then to DATABASE_URL in ./.env, then to libpq's PG* variables; PG* variables and ~/.pgpass complete it.",
+                    discussion: "Defaults to $DATABASE_URL, then to DATABASE_URL in ./.env, then to libpq's PG* variables; "
+                        + "PG* variables and ~/.pgpass complete it.",
                     valueName: "url"))
         var databaseURL: String?
 
@@ -150,7 +154,10 @@ enum MigrateRun {
             try forward(command + (sqlDirectory.map { ["--sql-directory", $0.path] } ?? []), options: options)
         case .missing:
             guard FileManager.default.fileExists(atPath: URL(fileURLWithPath: options.packagePath).appendingPathComponent("Package.swift").path) else {
-                Failure.exit(MigrateForwardingError(description: "no migrations folder at \(folder.directory.path) and no Package.swift in \(options.packagePath): create one with `codegen migrate init --sql -d DIR` (SQL) or `codegen migrate init` (Swift), or pass the folder with -d"))
+                Failure.exit(MigrateForwardingError(
+                    description: "no migrations folder at \(folder.directory.path) and no Package.swift in \(options.packagePath): "
+                        + "create one with `codegen migrate init --sql -d DIR` (SQL) or `codegen migrate init` (Swift), "
+                        + "or pass the folder with -d"))
             }
             try forward(command, options: options)
         }
@@ -186,7 +193,9 @@ enum MigrateRun {
         do {
             try process.run()
         } catch {
-            Failure.exit(MigrateForwardingError(description: "cannot run \(executable): build it with `swift build --product \(options.executable)` and check its permissions"))
+            Failure.exit(MigrateForwardingError(
+                description: "cannot run \(executable): build it with `swift build --product \(options.executable)` "
+                    + "and check its permissions"))
         }
         process.waitUntilExit()
         Codegen.exit(withError: process.terminationStatus == 0 ? nil : ExitCode(process.terminationStatus))

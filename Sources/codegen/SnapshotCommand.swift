@@ -15,7 +15,8 @@ struct SnapshotCommand: ParsableCommand {
     @Option(name: [.customShort("o"), .customLong("output")], help: ArgumentHelp("The snapshot file to write.", valueName: "file"))
     var output: String
 
-    @Option(name: [.customShort("s"), .customLong("schema")], help: ArgumentHelp("A schema to include; repeat for several (default: public).", valueName: "schema"))
+    @Option(name: [.customShort("s"), .customLong("schema")], help: ArgumentHelp(
+        "A schema to include; repeat for several (default: public).", valueName: "schema"))
     var schemas: [String] = []
 
     @Option(help: ArgumentHelp("A codegen.json whose schemas to include (-s overrides it).", valueName: "file"))

@@ -6,11 +6,14 @@ import Foundation
 /// `--from-migrations` and its settings, shared by every command that reads a schema.
 struct MigrationsOptions: ParsableArguments {
     @Flag(help: ArgumentHelp(
-        "Read the schema the package's migrations define: apply them (building its migrations executable, unless they are SQL only) to a throwaway database, introspect it, remove it.",
-        discussion: "Needs no database: a throwaway PostgreSQL cluster is started from the server programs installed on this machine, unless --shadow-database-url names a server."))
+        "Read the schema the package's migrations define: apply them (building its migrations executable, unless they are SQL only) "
+            + "to a throwaway database, introspect it, remove it.",
+        discussion: "Needs no database: a throwaway PostgreSQL cluster is started from the server programs installed on this machine, "
+            + "unless --shadow-database-url names a server."))
     var fromMigrations = false
 
-    @Option(help: ArgumentHelp("With --from-migrations: create (and drop) the scratch database on this server instead of starting a throwaway cluster.", valueName: "url"))
+    @Option(help: ArgumentHelp(
+        "With --from-migrations: create (and drop) the scratch database on this server instead of starting a throwaway cluster.", valueName: "url"))
     var shadowDatabaseURL: String?
 
     @Option(help: ArgumentHelp("With --from-migrations: the package that holds the migrations executable (default: .).", valueName: "path"))
@@ -57,9 +60,12 @@ struct SchemaSourceOptions: ParsableArguments {
     @OptionGroup var migrations: MigrationsOptions
 
     func validate() throws {
-        let given = [connection.databaseURL != nil ? "-u" : nil, snapshot != nil ? "--snapshot" : nil, migrations.fromMigrations ? "--from-migrations" : nil].compactMap { $0 }
+        let given = [
+            connection.databaseURL != nil ? "-u" : nil, snapshot != nil ? "--snapshot" : nil, migrations.fromMigrations ? "--from-migrations" : nil,
+        ].compactMap { $0 }
         if given.count > 1 {
-            throw ValidationError("pass one of -u (a live database), --snapshot (a snapshot file) or --from-migrations, not \(given.joined(separator: " and "))")
+            throw ValidationError(
+                "pass one of -u (a live database), --snapshot (a snapshot file) or --from-migrations, not \(given.joined(separator: " and "))")
         }
     }
 

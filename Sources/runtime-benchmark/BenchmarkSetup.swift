@@ -17,7 +17,8 @@ enum BenchmarkSetup {
         for name in ["runtime_bench_tables", "runtime_bench_reference"] {
             try psql(server, ["-c", "DROP DATABASE IF EXISTS \(name) WITH (FORCE)", "-c", "CREATE DATABASE \(name)"])
         }
-        try psql(tables, ["-f", path("Tests/Fixtures/round_trip.sql"), "-f", path("Tests/Fixtures/benchmark.sql"), "-c", fill(rows: rows), "-c", "VACUUM ANALYZE"])
+        try psql(tables, ["-f", path("Tests/Fixtures/round_trip.sql"), "-f", path("Tests/Fixtures/benchmark.sql"),
+                          "-c", fill(rows: rows), "-c", "VACUUM ANALYZE"])
         try run("/usr/bin/env", ["bash", path("scripts/load-reference-schema"), reference])
         return (tables, reference)
     }

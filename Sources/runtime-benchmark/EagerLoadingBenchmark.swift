@@ -54,7 +54,8 @@ struct EagerLoadingBenchmark {
         for user in users { _ = try await counting.related(User.Relations.refreshTokens, of: user) }
         let loopStatements = counting.count
         report.addEager(figures: figures, statements: [RuntimeReport.eager: eagerStatements, RuntimeReport.nPlusOne: loopStatements,
-                                                       RuntimeReport.eager + ", unnamed": eagerStatements, RuntimeReport.nPlusOne + ", unnamed": loopStatements],
+                                                       RuntimeReport.eager + ", unnamed": eagerStatements,
+                                                       RuntimeReport.nPlusOne + ", unnamed": loopStatements],
                         subject: "\(RuntimeReport.grouped(parents)) parents × \(childrenEach) children")
     }
 }

@@ -51,7 +51,8 @@ struct NarrowRow {
             for (index, row) in chunk.enumerated() {
                 let base = index * 10
                 if index > 0 { sql += ", " }
-                sql += "($\(base + 1), $\(base + 2), $\(base + 3), $\(base + 4), $\(base + 5), $\(base + 6), $\(base + 7), $\(base + 8), $\(base + 9), $\(base + 10))"
+                sql += "($\(base + 1), $\(base + 2), $\(base + 3), $\(base + 4), $\(base + 5), "
+                    + "$\(base + 6), $\(base + 7), $\(base + 8), $\(base + 9), $\(base + 10))"
                 bindings.append(row.id)
                 bindings.append(row.externalID)
                 bindings.append(row.name)

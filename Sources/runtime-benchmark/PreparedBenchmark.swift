@@ -20,7 +20,8 @@ struct PreparedBenchmark {
         try await report.add(section: .prepared, subject: "find by key, one connection", figures: compare(connection, keys: keys))
 
         progress("insert one draft and delete it by key, \(pairs) times on a connection…")
-        try await report.add(section: .prepared, subject: "insert one + delete by key, one connection", figures: compareWrites(connection, handWritten: connection))
+        try await report.add(section: .prepared, subject: "insert one + delete by key, one connection",
+                             figures: compareWrites(connection, handWritten: connection))
 
         progress("find by key, \(finds) times on a client…")
         let client = try PostgresClient(connectionString: url)

@@ -9,13 +9,14 @@ struct RuntimeReport {
         case eager = "Eager loading against N+1: ms per load of every parent's children"
         case prepared = "Fixed shapes, unnamed against prepared: µs per operation"
         case conformances = "Entity Codable and Hashable, generic (EntityKit) against synthesized: ns per row"
+        case observability = "Observability, find by key on a DatabaseClient with nothing reported (off) and with each part on: µs per operation"
 
         /// What a figure is divided by to print.
         var divisor: Double {
             switch self {
             case .decode, .endToEnd, .insert, .conformances: 1
             case .eager: 1_000_000
-            case .prepared: 1_000
+            case .prepared, .observability: 1_000
             }
         }
     }
@@ -73,6 +74,7 @@ struct RuntimeReport {
             if variants.contains(Self.handWritten) && variants.contains(Self.prepared) { table[0].append("prepared/(a)") }
             if variants.contains(Self.eager) && variants.contains(Self.nPlusOne) { table[0].append("N+1/eager") }
             if variants.contains(Self.synthesized) && variants.contains(Self.genericConformance) { table[0].append("generic/synthesized") }
+            if variants.contains(ObservabilityBenchmark.off) && variants.contains(ObservabilityBenchmark.on) { table[0].append("on/off") }
             for row in rows {
                 var line = [row.subject]
                 for variant in variants {
@@ -88,6 +90,7 @@ struct RuntimeReport {
                 if variants.contains(Self.handWritten) && variants.contains(Self.prepared) { line.append(row.ratio(Self.prepared, Self.handWritten) ?? "—") }
                 if let ratio = row.ratio(Self.nPlusOne, Self.eager) { line.append(ratio) }
                 if let ratio = row.ratio(Self.genericConformance, Self.synthesized) { line.append(ratio) }
+                if let ratio = row.ratio(ObservabilityBenchmark.on, ObservabilityBenchmark.off) { line.append(ratio) }
                 table.append(line)
             }
             Self.printTable(table)
@@ -106,7 +109,7 @@ struct RuntimeReport {
 
     static func order(_ names: [String]) -> [String] {
         let known = [handWritten, generated, codable, chunksInTransaction, eager, nPlusOne, eager + ", unnamed", nPlusOne + ", unnamed", unnamed, prepared,
-                     synthesized, genericConformance]
+                     synthesized, genericConformance, ObservabilityBenchmark.off, ObservabilityBenchmark.on]
         let present = Set(names)
         return known.filter(present.contains) + present.subtracting(known).sorted()
     }

@@ -6,7 +6,7 @@ import PostgresNIO
 // runtime-benchmark: the generated runtime against hand-written PostgresNIO code, on a throwaway
 // server. Run it with `scripts/benchmark-runtime` (release build, allocation counting preloaded).
 //
-//   runtime-benchmark [--rows 10000,100000] [--passes 9] [--only decode,e2e,insert,eager,prepared,conformances]
+//   runtime-benchmark [--rows 10000,100000] [--passes 9] [--only decode,e2e,insert,eager,prepared,conformances,observability]
 
 /// Progress goes to stderr, unbuffered; the report goes to stdout.
 func progress(_ line: String) {
@@ -16,7 +16,7 @@ func progress(_ line: String) {
 struct Options {
     var rows = [10_000, 100_000]
     var passes = 9
-    var sections: Set<String> = ["decode", "e2e", "insert", "eager", "prepared", "conformances"]
+    var sections: Set<String> = ["decode", "e2e", "insert", "eager", "prepared", "conformances", "observability"]
 
     init(_ arguments: [String]) throws {
         var remaining = arguments[...]
@@ -49,7 +49,8 @@ func main() async throws {
     progress("creating the benchmark databases…")
     let urls = try BenchmarkSetup.prepare(server: server, rows: options.rows.max() ?? 10_000)
     let logger = Logger.entityKitSilent
-    let connection = try await PostgresConnection.connect(configuration: try PostgresConnection.Configuration(connectionString: urls.tables), id: 1, logger: logger)
+    let connection = try await PostgresConnection.connect(
+        configuration: try PostgresConnection.Configuration(connectionString: urls.tables), id: 1, logger: logger)
     let version = try await connection.query("SHOW server_version", logger: logger).collect().first?.decode(String.self) ?? "?"
     var report = RuntimeReport()
     report.header = [
@@ -69,12 +70,16 @@ func main() async throws {
     if options.sections.contains("prepared") {
         try await PreparedBenchmark(url: urls.tables, connection: connection, passes: options.passes).run(into: &report)
     }
+    if options.sections.contains("observability") {
+        try await ObservabilityBenchmark(url: urls.tables, passes: options.passes).run(into: &report)
+    }
     if options.sections.contains("conformances") {
         try await ConformanceBenchmark(connection: connection, passes: options.passes).run(rows: options.rows.min() ?? 10_000, into: &report)
     }
     try await connection.close()
     if options.sections.contains("eager") {
-        let reference = try await PostgresConnection.connect(configuration: try PostgresConnection.Configuration(connectionString: urls.reference), id: 2, logger: logger)
+        let reference = try await PostgresConnection.connect(
+            configuration: try PostgresConnection.Configuration(connectionString: urls.reference), id: 2, logger: logger)
         try await EagerLoadingBenchmark(connection: reference, passes: options.passes).run(into: &report)
         try await reference.close()
     }

@@ -104,7 +104,9 @@ struct CrossVersionSnapshotTests {
         for version in Self.otherVersions {
             if let declared = Self.notCompared[version]?[name] {
                 // Not compared on this version, for the reason declared above.
-                #expect(lacks[version] == declared, "PostgreSQL \(version) lacks \(lacks[version]!.sorted()) for \(name), not \(declared.sorted()) as declared: update notCompared")
+                #expect(
+                    lacks[version] == declared,
+                    "PostgreSQL \(version) lacks \(lacks[version]!.sorted()) for \(name), not \(declared.sorted()) as declared: update notCompared")
                 continue
             }
             let unhandled = lacks[version]!.subtracting(Self.workarounds.keys)

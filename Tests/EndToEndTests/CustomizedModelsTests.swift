@@ -63,7 +63,8 @@ struct CustomizedModelsTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let result = try Shell.run(Shell.codegenExecutable, ["entity", "-u", database.url, "-o", folder.path, "--rename", "public.accounts.email=handle"])
         #expect(result.status == 1)
-        #expect(result.standardError == "error: the rename of public.accounts.email to \"handle\" collides with the column `handle` of public.accounts (named `handle`): choose another name, or rename that one too\n")
+        #expect(result.standardError == "error: the rename of public.accounts.email to \"handle\" collides with the column `handle` "
+            + "of public.accounts (named `handle`): choose another name, or rename that one too\n")
         #expect(!FileManager.default.fileExists(atPath: folder.path))
     }
 }

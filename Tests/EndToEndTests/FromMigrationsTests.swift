@@ -33,7 +33,8 @@ struct FromMigrationsTests {
 
     @Test func theReferenceMigrationsGiveExactlyGeneratedAndTheSnapshot() throws {
         let before = clusterFolders()
-        let entities = try codegen(["entity"] + MigrationsConsumerPackage.arguments() + ["-o", root.appendingPathComponent("Generated").path, "--check", "--verbose"])
+        let entities = try codegen(
+            ["entity"] + MigrationsConsumerPackage.arguments() + ["-o", root.appendingPathComponent("Generated").path, "--check", "--verbose"])
         #expect(entities.status == 0, "Generated/ differs from what the reference migrations give: \(entities.output.suffix(3000))")
         #expect(entities.standardError.contains("time: start throwaway cluster"))
         #expect(clusterFolders().isSubset(of: before), "a throwaway cluster was left behind")
@@ -54,7 +55,8 @@ struct FromMigrationsTests {
         let names = try FileManager.default.contentsOfDirectory(atPath: generated.path).sorted()
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == names)
         for name in names {
-            #expect(FileManager.default.contents(atPath: folder.appendingPathComponent(name).path) == FileManager.default.contents(atPath: generated.appendingPathComponent(name).path), "\(name)")
+            #expect(FileManager.default.contents(atPath: folder.appendingPathComponent(name).path)
+                    == FileManager.default.contents(atPath: generated.appendingPathComponent(name).path), "\(name)")
         }
     }
 
@@ -70,7 +72,8 @@ struct FromMigrationsTests {
         let lines = result.standardError.split(separator: "\n")
         #expect(lines.count == 1, "\(result.standardError)")
         let line = String(lines.first ?? "")
-        #expect(line.hasPrefix("error: applying the migrations with broken-migrate failed: migration m20990101_000001_broken failed (up): relation \"no_such_table\" does not exist"), "\(line)")
+        #expect(line.hasPrefix("error: applying the migrations with broken-migrate failed: "
+            + "migration m20990101_000001_broken failed (up): relation \"no_such_table\" does not exist"), "\(line)")
         #expect(!line.contains("password") && !line.contains("postgres://"))
         #expect(!FileManager.default.fileExists(atPath: folder.path), "output was written")
         #expect(clusterFolders().isSubset(of: before), "a throwaway cluster was left behind")
@@ -78,9 +81,11 @@ struct FromMigrationsTests {
     }
 
     @Test func aShadowServerMustBeAURL() throws {
-        let result = try codegen(["snapshot"] + MigrationsConsumerPackage.arguments() + ["--shadow-database-url", "host=localhost dbname=postgres", "-o", "unused.json"])
+        let result = try codegen(
+            ["snapshot"] + MigrationsConsumerPackage.arguments() + ["--shadow-database-url", "host=localhost dbname=postgres", "-o", "unused.json"])
         #expect(result.status == 1)
-        #expect(result.standardError == "error: --shadow-database-url must be a postgres://USER:PASSWORD@HOST:PORT/DATABASE URL, because the migrations executable connects with PostgresNIO\n")
+        #expect(result.standardError == "error: --shadow-database-url must be a postgres://USER:PASSWORD@HOST:PORT/DATABASE URL, "
+            + "because the migrations executable connects with PostgresNIO\n")
         let conflicting = try codegen(["entity", "-u", "postgres://localhost/x", "--from-migrations", "-o", "unused"])
         #expect(conflicting.status != 0 && conflicting.standardError.contains("not -u and --from-migrations"))
     }

@@ -175,7 +175,8 @@ struct InterruptedRunTests {
             let outcome = run.finishedFirst ? "finished first" : outranSignal ? "finished as signalled" : observed.rawValue
             tally["signal \(signal): \(outcome)", default: 0] += 1
         }
-        print("interrupted runs over \(Self.tables) tables (a run takes \(runTime)): " + tally.sorted { $0.key < $1.key }.map { "\($0.key) ×\($0.value)" }.joined(separator: ", "))
+        print("interrupted runs over \(Self.tables) tables (a run takes \(runTime)): "
+            + tally.sorted { $0.key < $1.key }.map { "\($0.key) ×\($0.value)" }.joined(separator: ", "))
         #expect(journalsLeftBySIGKILLAtCommit > 0, "no SIGKILL landed inside a commit: the test did not exercise recovery")
     }
 }

@@ -20,9 +20,11 @@ struct MigrationCLITests {
 
         let initialized = try codegen(["migrate", "init", "-d", folder, "--first", "initial", "--package-path", ConsumerPackage.packageFolder.path])
         try #require(initialized.status == 0, "\(initialized.output)")
-        #expect(initialized.standardOutput.contains(#".executableTarget(name: "migrate", dependencies: ["Migrations", .product(name: "EntityKitMigrationsCLI", package: "swift-postgres-codegen")])"#))
+        #expect(initialized.standardOutput.contains(
+            #".executableTarget(name: "migrate", dependencies: ["Migrations", .product(name: "EntityKitMigrationsCLI", package: "swift-postgres-codegen")])"#))
         // The consumer depends on this checkout as `.package(name: "swift-postgres-codegen", path: …)`.
-        #expect(initialized.standardOutput.contains(#".product(name: "EntityKitMigrations", package: "swift-postgres-codegen")"#), "\(initialized.standardOutput)")
+        #expect(initialized.standardOutput.contains(#".product(name: "EntityKitMigrations", package: "swift-postgres-codegen")"#),
+                "\(initialized.standardOutput)")
 
         let generated = try codegen(["migrate", "generate", "create_widgets", "-d", folder])
         try #require(generated.status == 0, "\(generated.output)")
@@ -67,7 +69,8 @@ struct MigrationCLITests {
         guard case let .tcp(host, port) = server.primaryHost.endpoint else { throw TestDatabaseError("DATABASE_URL is not TCP") }
         let password = try #require(server.primaryHost.password)
         let keyValue = "host=\(host) port=\(port) user=\(server.user) password=\(ConnectionParameters.quoted(password)) dbname=\(database.name)"
-        let up = try codegen(["migrate", "up", "--package-path", ConsumerPackage.packageFolder.path, "--scratch-path", ConsumerPackage.scratchPath, "-u", keyValue])
+        let up = try codegen(
+            ["migrate", "up", "--package-path", ConsumerPackage.packageFolder.path, "--scratch-path", ConsumerPackage.scratchPath, "-u", keyValue])
         try #require(up.status == 0, "\(up.output.suffix(4000))")
         #expect(up.standardOutput.contains("_initial"))
         // Only the migrations' own output: no SwiftPM progress or warnings about other targets.
@@ -81,12 +84,15 @@ struct MigrationCLITests {
 
         // No -u and no DATABASE_URL: PG* variables, with the password from a password file.
         let passfile = FileManager.default.temporaryDirectory.appendingPathComponent("migrate-pgpass-\(UUID().uuidString)")
-        try "\(host):\(port):\(database.name):\(server.user):\(password.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: ":", with: "\\:"))\n"
+        try ("\(host):\(port):\(database.name):\(server.user):"
+            + "\(password.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: ":", with: "\\:"))\n")
             .write(to: passfile, atomically: true, encoding: .utf8)
         try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: passfile.path)
         defer { try? FileManager.default.removeItem(at: passfile) }
-        let down = try Shell.run(Shell.codegenExecutable, ["migrate", "down", "--package-path", ConsumerPackage.packageFolder.path, "--scratch-path", ConsumerPackage.scratchPath],
-                                 environment: ["PGHOST": host, "PGPORT": String(port), "PGUSER": server.user, "PGDATABASE": database.name, "PGPASSFILE": passfile.path],
+        let down = try Shell.run(Shell.codegenExecutable,
+                                 ["migrate", "down", "--package-path", ConsumerPackage.packageFolder.path, "--scratch-path", ConsumerPackage.scratchPath],
+                                 environment: ["PGHOST": host, "PGPORT": String(port), "PGUSER": server.user,
+                                               "PGDATABASE": database.name, "PGPASSFILE": passfile.path],
                                  removingEnvironment: ["DATABASE_URL", "PGPASSWORD", "PGSERVICE"])
         #expect(down.status == 0 && down.standardOutput.contains("Rolled back") && down.standardOutput.contains("_create_widgets"))
         #expect(throws: (any Error).self) { try database.rows("SELECT count(*) FROM widgets") }

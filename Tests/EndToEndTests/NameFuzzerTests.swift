@@ -117,7 +117,8 @@ struct NameFuzzerTests {
         let arguments = ["entity", "-u", database.url, "-o", models.path, "--include-hidden-tables"]
             + fuzzed.schemas.map { "--schema=\($0)" }
         let generation = try Shell.run(Shell.codegenExecutable, arguments)
-        try #require(generation.status == 0, "codegen entity exited with \(generation.status) (\(replay)):\n\(generation.output)\nDDL: \(folder.path)/schema.sql")
+        try #require(
+            generation.status == 0, "codegen entity exited with \(generation.status) (\(replay)):\n\(generation.output)\nDDL: \(folder.path)/schema.sql")
 
         let files = try FileManager.default.contentsOfDirectory(atPath: models.path).filter { $0.hasSuffix(".swift") }.sorted()
         let sources = try files.map { ($0, try String(contentsOf: models.appendingPathComponent($0), encoding: .utf8)) }

@@ -73,7 +73,8 @@ struct PluginConsumerTests {
         try expectFailure(mentioning: "unknown key \"acessLevel\"")
         try configurationText.write(to: configuration)
 
-        try Data(String(decoding: original, as: UTF8.self).replacingOccurrences(of: "\"formatVersion\" : 1", with: "\"formatVersion\" : 7").utf8).write(to: snapshot)
+        try Data(String(decoding: original, as: UTF8.self).replacingOccurrences(of: "\"formatVersion\" : 1", with: "\"formatVersion\" : 7").utf8)
+            .write(to: snapshot)
         try expectFailure(mentioning: "format version 7")
         try original.write(to: snapshot)
     }

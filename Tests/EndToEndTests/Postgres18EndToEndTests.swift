@@ -20,7 +20,8 @@ struct Postgres18EndToEndTests {
             let generation = try Shell.run(Shell.codegenExecutable, ["entity", "-u", database.url, "-o", ConsumerPackage.modelsFolder.path])
             try #require(generation.status == 0, "codegen entity failed: \(generation.output)")
             #expect(generation.standardError.contains(
-                "warning: public.bookings.bookings_room_fkey: is a PERIOD foreign key: its `valid_at` range must be covered by the `valid_at` ranges of the `public.rooms` rows with `id` = `room_id`, possibly several rows; no typed relation generated"),
+                "warning: public.bookings.bookings_room_fkey: is a PERIOD foreign key: its `valid_at` range must be covered by the `valid_at` ranges "
+                    + "of the `public.rooms` rows with `id` = `room_id`, possibly several rows; no typed relation generated"),
                 "\(generation.standardError)")
 
             let models = ConsumerPackage.modelsFolder

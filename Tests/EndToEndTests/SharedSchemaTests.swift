@@ -12,7 +12,9 @@ struct SharedSchemaTests {
     /// Without this, a missing folder would make the parameterized test below pass with no cases.
     @Test func theSharedSchemasArePresent() throws {
         let names = TestEnvironment.sharedSchemaNames
-        #expect(!names.isEmpty, "no schemas found in ../shared/schemas (looked in \(TestEnvironment.packageRoot.deletingLastPathComponent().path)/shared/schemas)")
+        #expect(
+            !names.isEmpty,
+            "no schemas found in ../shared/schemas (looked in \(TestEnvironment.packageRoot.deletingLastPathComponent().path)/shared/schemas)")
         for required in ["pagila", "chinook", "northwind", "sakila"] {
             #expect(names.contains(required), "../shared/schemas has no \(required)")
         }

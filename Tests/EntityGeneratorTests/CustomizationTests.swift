@@ -35,7 +35,8 @@ struct CustomizationTests {
 
         options = GeneratorOptions()
         options.tables = ["_schema_versions"]
-        #expect(try plan([users, hidden], types: roles, options: options).entities.map(\.table) == ["_schema_versions"], "a table asked for by name is generated")
+        #expect(try plan([users, hidden], types: roles, options: options).entities.map(\.table) == ["_schema_versions"],
+                "a table asked for by name is generated")
 
         let decoded = try GeneratorOptions.decodeConfiguration(Data(#"{"includeHiddenTables": true}"#.utf8), named: "codegen.json")
         #expect(decoded.includeHiddenTables)
@@ -58,7 +59,8 @@ struct CustomizationTests {
 
     @Test func aPropertyNamedIDThatIsNotTheKeyBlocksIdentifiableWithANote() throws {
         let odd = Fixture.table("odd", [Fixture.column("code", "text", nullable: false), Fixture.column("id", "int4")], primaryKey: ["code"])
-        let composite = Fixture.table("pairs", [Fixture.column("a", "int4", nullable: false), Fixture.column("b", "int4", nullable: false)], primaryKey: ["a", "b"])
+        let composite = Fixture.table("pairs", [Fixture.column("a", "int4", nullable: false), Fixture.column("b", "int4", nullable: false)],
+                                      primaryKey: ["a", "b"])
         let view = Fixture.table("names", kind: .view, [Fixture.column("id", "int4")])
         let result = try plan([odd, composite, view])
         #expect(result.entities.allSatisfy { $0.identity == nil })
@@ -137,13 +139,15 @@ struct CustomizationTests {
 
     @Test func manyToManyRelationsAreRenamedByTheJunctionKeyTheyArriveThrough() throws {
         let tenants = Fixture.table("tenants", [Fixture.column("id", "uuid", nullable: false)], primaryKey: ["id"])
-        let memberships = Fixture.table("memberships", [Fixture.column("tenant_id", "uuid", nullable: false), Fixture.column("user_id", "uuid", nullable: false)],
+        let memberships = Fixture.table("memberships", [Fixture.column("tenant_id", "uuid", nullable: false),
+                                                        Fixture.column("user_id", "uuid", nullable: false)],
                                         primaryKey: ["tenant_id", "user_id"], foreignKeys: [
                                             Fixture.foreignKey("fk_membership_tenant", ["tenant_id"], references: "tenants", ["id"]),
                                             Fixture.foreignKey("fk_membership_user", ["user_id"], references: "users", ["id"]),
                                         ])
         var options = GeneratorOptions()
-        options.relationRenames = ["fk_membership_user": RelationRename(manyToMany: "members"), "fk_membership_tenant": RelationRename(manyToMany: "workspaces")]
+        options.relationRenames = ["fk_membership_user": RelationRename(manyToMany: "members"),
+                                   "fk_membership_tenant": RelationRename(manyToMany: "workspaces")]
         let result = try plan([users, tenants, memberships], types: roles, options: options)
         let tenant = try #require(result.entities.first { $0.table == "tenants" })
         let user = try #require(result.entities.first { $0.table == "users" })
@@ -157,7 +161,8 @@ struct CustomizationTests {
             try renamed(["public.users.email": "username"])
         } throws: { error in
             let message = "\(error)"
-            return message == "the rename of public.users.email to \"username\" collides with the column `username` of public.users (named `username`): choose another name, or rename that one too"
+            return message == "the rename of public.users.email to \"username\" collides with the column `username` of public.users (named `username`): "
+                + "choose another name, or rename that one too"
         }
         // Swapping two names is fine: neither is left behind under its old name.
         let swapped = try renamed(["public.users.email": "username", "public.users.username": "email"])

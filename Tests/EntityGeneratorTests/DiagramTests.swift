@@ -22,7 +22,8 @@ struct DiagramTests {
         #expect(try String(contentsOf: root.appendingPathComponent("docs/reference-schema.mmd"), encoding: .utf8) == mermaid, "\(regenerate)")
         #expect(try String(contentsOf: root.appendingPathComponent("docs/reference-schema.dot"), encoding: .utf8) == dot, "\(regenerate)")
         let readme = try String(contentsOf: root.appendingPathComponent("README.md"), encoding: .utf8)
-        #expect(readme.contains("```mermaid\n" + mermaid + "```\n"), "the README's diagram differs from docs/reference-schema.mmd: copy it into the mermaid block")
+        #expect(readme.contains("```mermaid\n" + mermaid + "```\n"),
+                "the README's diagram differs from docs/reference-schema.mmd: copy it into the mermaid block")
     }
 
     @Test func everyEntityAndRelationAppearsExactlyOnce() throws {
@@ -32,7 +33,9 @@ struct DiagramTests {
         #expect(parsed.declarations.map(\.name) == plan.entities.map(\.typeName), "each entity is declared once, in order")
         #expect(Set(parsed.relationships).count == parsed.relationships.count, "no relation is drawn twice")
         let foreignKeys = plan.entities.flatMap { $0.relations.filter { $0.kind == .belongsTo } }
-        let pairs = Set(plan.entities.flatMap { $0.relations.filter { $0.kind == .manyToMany }.map { [$0.junctionType!, $0.constraint!, $0.junctionConstraint!].sorted() } })
+        let pairs = Set(plan.entities.flatMap {
+            $0.relations.filter { $0.kind == .manyToMany }.map { [$0.junctionType!, $0.constraint!, $0.junctionConstraint!].sorted() }
+        })
         #expect(parsed.relationships.count == foreignKeys.count + pairs.count)
         for key in foreignKeys {
             #expect(parsed.relationships.filter { $0.left == key.targetType && $0.right == key.sourceType && $0.label.hasPrefix("\(key.name) / ") }.count == 1,

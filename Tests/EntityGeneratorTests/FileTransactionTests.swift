@@ -58,7 +58,8 @@ struct FileTransactionTests {
     @Test func stagingOfARunThatDiedBeforeItsCommitPointIsRemovedAndChangesNothing() throws {
         let folder = try temporaryFolder()
         defer { try? manager.removeItem(at: folder) }
-        try write(["a.txt": "old a", ".codegen-staging-99999/0": "new a", ".codegen-staging-99999/journal.partial": "codegen-journal 1\nwrite\t0\ta.txt\n"], in: folder)
+        try write(["a.txt": "old a", ".codegen-staging-99999/0": "new a",
+                   ".codegen-staging-99999/journal.partial": "codegen-journal 1\nwrite\t0\ta.txt\n"], in: folder)
         let transaction = try FileTransaction(root: folder)
         transaction.discard()
         #expect(try contents(of: folder) == ["a.txt": "old a"])

@@ -28,6 +28,25 @@ struct JSONShapeTests {
         #expect(!source.contains("func encode(to encoder"))
     }
 
+    /// The draft reads a request body with the entity's keys, through private coding keys.
+    @Test func draftsDecodeWithTheEntitysKeys() throws {
+        #expect(try Self.account(JSONShape()).contains("""
+                    private enum CodingKeys: String, CodingKey {
+                        case id
+                        case displayName = "display_name"
+                        case `default`
+                    }
+            """))
+        #expect(try Self.account(JSONShape(keys: .propertyNames)).contains("""
+                    private enum CodingKeys: String, CodingKey {
+                        case id
+                        case displayName
+                        case `default`
+                    }
+            """))
+        #expect(try Self.account(JSONShape()).contains("public struct Draft: EntityDraft, Decodable {"))
+    }
+
     @Test func propertyNamesAndWrittenNulls() throws {
         let source = try Self.account(JSONShape(keys: .propertyNames, nulls: .written))
         #expect(source.contains("""

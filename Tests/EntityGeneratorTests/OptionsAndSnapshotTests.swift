@@ -6,7 +6,8 @@ import Testing
 @Suite("Configuration and snapshots")
 struct OptionsAndSnapshotTests {
     @Test func configurationKeysAreOptional() throws {
-        let options = try GeneratorOptions.decodeConfiguration(Data(#"{"accessLevel": "package", "typeOverrides": {"timestamptz": "Date"}}"#.utf8), named: "codegen.json")
+        let options = try GeneratorOptions.decodeConfiguration(
+            Data(#"{"accessLevel": "package", "typeOverrides": {"timestamptz": "Date"}}"#.utf8), named: "codegen.json")
         #expect(options.schemas == ["public"])
         #expect(options.ignoreTables == [GeneratorOptions.migrationsTable])
         #expect(options.accessLevel == .package)

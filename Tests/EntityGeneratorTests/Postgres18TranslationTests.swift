@@ -48,16 +48,20 @@ struct Postgres18TranslationTests {
         #expect(!booking.relations.contains { $0.constraint == "bookings_room_fkey" })
         #expect(!room.relations.contains { $0.constraint == "bookings_room_fkey" })
         let explanation = try #require(booking.documentation.first { $0.contains("`bookings_room_fkey` is a PERIOD foreign key") })
-        #expect(explanation.contains("`valid_at` range must be covered by the `valid_at` ranges of the `public.rooms` rows with `id` = `room_id`, possibly several rows"))
+        #expect(explanation.contains("`valid_at` range must be covered by the `valid_at` ranges of the `public.rooms` rows "
+            + "with `id` = `room_id`, possibly several rows"))
         let roomID = try #require(booking.properties.first { $0.columnName == "room_id" })
         #expect(roomID.documentation.contains { $0.contains("PERIOD foreign key `bookings_room_fkey`") })
-        #expect(plan.diagnostics.contains { $0.severity == .warning && $0.subject == "public.bookings.bookings_room_fkey" && $0.message.contains("no typed relation generated") })
+        #expect(plan.diagnostics.contains {
+            $0.severity == .warning && $0.subject == "public.bookings.bookings_room_fkey" && $0.message.contains("no typed relation generated")
+        })
     }
 
     @Test func aTemporalPrimaryKeyStaysTheKeyAndIsDocumented() throws {
         let room = try entity("rooms", in: plan())
         #expect(room.conformance == .keyedEntity && room.primaryKey?.properties == ["id", "validAt"])
-        #expect(room.documentation.contains("Its primary key `rooms_pkey` is temporal: rows with the same `id` have `valid_at` ranges that never overlap (WITHOUT OVERLAPS)."))
+        #expect(room.documentation.contains(
+            "Its primary key `rooms_pkey` is temporal: rows with the same `id` have `valid_at` ranges that never overlap (WITHOUT OVERLAPS)."))
     }
 
     @Test func virtualColumnsAreComputedAndDocumentedAsVirtual() throws {

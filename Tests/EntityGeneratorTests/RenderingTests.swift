@@ -38,7 +38,8 @@ struct RenderingTests {
     }
 
     @Test func generatedFilesStartWithTheRecognisedHeader() throws {
-        let files = Renderer.render(try Translator(snapshot: Fixture.snapshot([Fixture.table("t", [Fixture.column("a", "int4")])]), options: GeneratorOptions()).plan())
+        let files = Renderer.render(
+            try Translator(snapshot: Fixture.snapshot([Fixture.table("t", [Fixture.column("a", "int4")])]), options: GeneratorOptions()).plan())
         #expect(files.map(\.name) == ["DatabaseSchema.swift", "T.swift"])
         #expect(files.allSatisfy { FileHeader.isGenerated(Data($0.contents.utf8)) })
         #expect(files.allSatisfy { !$0.contents.contains("  \n") && $0.contents.hasSuffix("}\n") })

@@ -53,7 +53,8 @@ struct ReservedNameTests {
 
     /// A kanban board's `columns` table: an entity of its own, beside every entity's `Column`.
     @Test func aKanbanColumnsTableWorks() throws {
-        let columns = Fixture.table("columns", [Fixture.column("id", "int4", nullable: false), Fixture.column("title", "text", nullable: false)], primaryKey: ["id"])
+        let columns = Fixture.table("columns", [Fixture.column("id", "int4", nullable: false), Fixture.column("title", "text", nullable: false)],
+                                    primaryKey: ["id"])
         let cards = Fixture.table("cards", [Fixture.column("id", "int4", nullable: false), Fixture.column("column_id", "int4", nullable: false)],
                                   primaryKey: ["id"], foreignKeys: [Fixture.foreignKey("cards_column_id_fkey", ["column_id"], references: "columns", ["id"])])
         let snapshot = Fixture.snapshot([columns, cards])
@@ -76,7 +77,9 @@ struct ReservedNameTests {
                 types += Fixture.enumeration(name, Self.memberNames)
             case 1:
                 types.append(TypeDefinition(schema: "public", name: name, kind: .composite, category: "C",
-                                            attributes: Self.memberNames.map { CompositeAttribute(name: $0, type: Fixture.typeName("int4"), sqlType: "integer") }))
+                                            attributes: Self.memberNames.map {
+                                                CompositeAttribute(name: $0, type: Fixture.typeName("int4"), sqlType: "integer")
+                                            }))
             default:
                 types.append(TypeDefinition(schema: "public", name: name, kind: .domain, category: "N",
                                             domain: DomainDetails(baseType: Fixture.typeName("int4"), baseSQLType: "integer")))

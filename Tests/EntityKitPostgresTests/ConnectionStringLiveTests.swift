@@ -35,7 +35,8 @@ struct ConnectionStringLiveTests {
 
     @Test func keyValueString() async throws {
         let server = try server
-        let string = "host=\(server.host) port=\(server.port) user=\(server.user) password=\(ConnectionParameters.quoted(server.password)) dbname=\(server.database) application_name='key value test'"
+        let string = "host=\(server.host) port=\(server.port) user=\(server.user) password=\(ConnectionParameters.quoted(server.password)) "
+            + "dbname=\(server.database) application_name='key value test'"
         let values = try await currentUserAndDatabase(string, ConnectionEnvironment(variables: [:], userName: "nobody"))
         #expect(values == [server.user, server.database, "key value test"])
     }

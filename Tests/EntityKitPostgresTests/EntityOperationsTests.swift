@@ -7,7 +7,8 @@ import TestSupport
 
 /// The seed's reads and writes on the reference schema's models, with the statements each one
 /// sends.
-@Suite("Entity operations on the reference schema", .serialized, .enabled(if: TestEnvironment.runsLiveTests, Comment(rawValue: TestEnvironment.liveTestsSkipReason)))
+@Suite("Entity operations on the reference schema", .serialized,
+       .enabled(if: TestEnvironment.runsLiveTests, Comment(rawValue: TestEnvironment.liveTestsSkipReason)))
 final class EntityOperationsTests: Sendable {
     let database: TestDatabase
 
@@ -247,9 +248,14 @@ final class EntityOperationsTests: Sendable {
             let models = try await client.query("SELECT \(columnsOf: User.self) FROM users WHERE username LIKE \("ra%")", as: User.self)
             #expect(models == [user])
             // Another column order is matched by name.
-            let reordered = try await client.query("SELECT email, id, username, role, email_verified, updated_at, created_at, password_hash, invited_by_id, disabled_at FROM users WHERE id = \(user.id)", as: User.self)
+            let reordered = try await client.query(
+                "SELECT email, id, username, role, email_verified, updated_at, created_at, password_hash, invited_by_id, disabled_at "
+                    + "FROM users WHERE id = \(user.id)",
+                as: User.self)
             #expect(reordered == [user])
-            let pairs = try await client.query("SELECT username, role FROM users WHERE role = \(UserRole.admin) AND created_at <= \(PGTimestamp.now())", as: (String, UserRole).self)
+            let pairs = try await client.query(
+                "SELECT username, role FROM users WHERE role = \(UserRole.admin) AND created_at <= \(PGTimestamp.now())",
+                as: (String, UserRole).self)
             #expect(pairs.contains { $0.0 == "raw" && $0.1 == .admin })
             let names = try await client.query("SELECT username FROM users WHERE id = \(user.id)", as: String.self)
             #expect(names == ["raw"])

@@ -28,7 +28,8 @@ final class PreparedStatementTests: Sendable {
     }
 
     private func withConnection<T>(_ body: (PostgresConnection) async throws -> T) async throws -> T {
-        let connection = try await PostgresConnection.connect(configuration: try PostgresConnection.Configuration(connectionString: database.url), id: 1, logger: .entityKitSilent)
+        let connection = try await PostgresConnection.connect(
+            configuration: try PostgresConnection.Configuration(connectionString: database.url), id: 1, logger: .entityKitSilent)
         do {
             let result = try await body(connection)
             try await connection.close()

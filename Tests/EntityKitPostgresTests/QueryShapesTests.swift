@@ -8,7 +8,8 @@ import TestSupport
 /// The seed's relations and query shapes on the reference schema's models: eager loading,
 /// joins, aggregates, pagination, transactions, raw SQL and row locks, with the statements
 /// each sends.
-@Suite("Relations and query shapes", .serialized, .timeLimit(.minutes(10)), .enabled(if: TestEnvironment.runsLiveTests, Comment(rawValue: TestEnvironment.liveTestsSkipReason)))
+@Suite("Relations and query shapes", .serialized, .timeLimit(.minutes(10)),
+       .enabled(if: TestEnvironment.runsLiveTests, Comment(rawValue: TestEnvironment.liveTestsSkipReason)))
 final class QueryShapesTests: Sendable {
     let database: TestDatabase
 
@@ -143,7 +144,8 @@ final class QueryShapesTests: Sendable {
             #expect(Dictionary(uniqueKeysWithValues: typed) == Dictionary(uniqueKeysWithValues: handWritten))
 
             struct RoleStats: Decodable, Equatable { let role: UserRole; let count: Int64 }
-            let stats = try await client.all(User.all().group { $0.role }.having { $0.id.count > 0 }.select { ($0.role, $0.id.count.as("count")) }, as: RoleStats.self)
+            let stats = try await client.all(
+                User.all().group { $0.role }.having { $0.id.count > 0 }.select { ($0.role, $0.id.count.as("count")) }, as: RoleStats.self)
             #expect(Set(stats.map(\.role)) == Set(typed.map(\.0)))
             // A name of one's own (not the server's default, "count") reaches the SQL.
             struct Members: Decodable, Equatable { let role: UserRole; let members: Int64 }
@@ -299,7 +301,8 @@ final class QueryShapesTests: Sendable {
         try scratch.loadReferenceSchema()
         try await withClient(scratch.url) { client in
             let user = try await client.insert(User.Draft(username: "altered", email: "altered@example.com"))
-            try scratch.execute("ALTER TABLE users DROP COLUMN invited_by_id; ALTER TABLE users ADD COLUMN invited_by_id uuid; ALTER TABLE users ADD COLUMN nickname text")
+            try scratch.execute(
+                "ALTER TABLE users DROP COLUMN invited_by_id; ALTER TABLE users ADD COLUMN invited_by_id uuid; ALTER TABLE users ADD COLUMN nickname text")
             var decoded: [User] = []
             for row in try await client.rows(SQLStatement(sql: "SELECT * FROM users")) { decoded.append(try row.decode(User.self)) }
             #expect(decoded == [user])

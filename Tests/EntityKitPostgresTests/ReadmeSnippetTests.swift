@@ -76,6 +76,16 @@ struct ReadmeSnippetTests {
             """)
     }
 
+    @Test func theObservabilitySnippetCompiles() throws {
+        let snippet = try Self.snippet(between: "observability")
+        try Self.expectCompiles("""
+            func observability(url: String, logger: Logger, requestLogger: Logger, id: UUID) async throws {
+            \(snippet)
+                _ = user
+            }
+            """)
+    }
+
     @Test func theHandlingErrorsSnippetCompiles() throws {
         try Self.expectCompiles(String(try Self.snippet(between: "handling-errors")))
     }

@@ -7,7 +7,8 @@ import TestSupport
 /// sslmode with libpq's meanings, against a server with a self-signed certificate for
 /// `localhost`; and Unix-domain sockets. One server for all the cases, because starting one
 /// takes seconds.
-@Suite("Runtime TLS and sockets", .enabled(if: TestEnvironment.runsLiveTests && ThrowawayServer.isAvailable, Comment(rawValue: ThrowawayServer.unavailableReason)))
+@Suite("Runtime TLS and sockets",
+       .enabled(if: TestEnvironment.runsLiveTests && ThrowawayServer.isAvailable, Comment(rawValue: ThrowawayServer.unavailableReason)))
 struct TLSLiveTests {
     /// Connects with `connectionString` and returns whether the session uses TLS.
     private func connect(_ connectionString: String, home: String) async throws -> Bool {
@@ -73,7 +74,10 @@ struct TLSLiveTests {
         defer { server.stop() }
         let home = server.folder.path
         // Sockets never use TLS, even with sslmode=require, as in libpq.
-        #expect(try await connect("host=\(server.socketFolder) port=\(server.port) user=postgres password=\(server.password) dbname=postgres sslmode=require", home: home) == false)
+        #expect(
+            try await connect(
+                "host=\(server.socketFolder) port=\(server.port) user=postgres password=\(server.password) dbname=postgres sslmode=require",
+                home: home) == false)
         let encodedFolder = server.socketFolder.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
         #expect(try await connect("postgresql://postgres:\(server.password)@\(encodedFolder):\(server.port)/postgres", home: home) == false)
     }

@@ -157,7 +157,9 @@ struct TestDatabasesTests {
         // Another process is building the template and never finishes.
         let holder = try await PostgresConnection.connect(
             configuration: try .init(connectionString: server), id: 1, logger: .entityKitSilent)
-        _ = try await holder.query(PostgresQuery(unsafeSQL: "SELECT pg_advisory_lock(hashtextextended('\(databases.templateName)', 0))"), logger: .entityKitSilent).collect()
+        _ = try await holder.query(
+            PostgresQuery(unsafeSQL: "SELECT pg_advisory_lock(hashtextextended('\(databases.templateName)', 0))"), logger: .entityKitSilent
+        ).collect()
         let started = ContinuousClock.now
         await #expect(throws: (any Error).self) {
             try await databases.withDatabase { _ in }

@@ -84,7 +84,8 @@ struct EntityConformanceTests {
     }
 
     @Test func optionalsMayBeMissingOrNull() throws {
-        let base = #""id":"A0B1C2D3-E4F5-4617-8899-AABBCCDDEEFF","username":"grace","email":"grace@example.com","email_verified":false,"created_at":"2000-01-01T00:00:00Z","updated_at":"2000-01-01T00:00:00Z","role":"user""#
+        let base = #""id":"A0B1C2D3-E4F5-4617-8899-AABBCCDDEEFF","username":"grace","email":"grace@example.com","email_verified":false,"#
+            + #""created_at":"2000-01-01T00:00:00Z","updated_at":"2000-01-01T00:00:00Z","role":"user""#
         let missing = try JSONDecoder().decode(User.self, from: Data("{\(base)}".utf8))
         let null = try JSONDecoder().decode(User.self, from: Data(#"{\#(base),"password_hash":null,"invited_by_id":null,"disabled_at":null}"#.utf8))
         #expect(SynthesizedUser(missing) == SynthesizedUser(Self.newcomer))

@@ -40,7 +40,8 @@ struct GeometryColumnValueTests {
     }
 
     @Test func readsPathsAndPolygons() throws {
-        let open = try decode(PGPath.self, hex: "0000000003000000000000000000000000000000003ff00000000000003ff000000000000040000000000000000000000000000000", oid: TypeOID.path)
+        let open = try decode(
+            PGPath.self, hex: "0000000003000000000000000000000000000000003ff00000000000003ff000000000000040000000000000000000000000000000", oid: TypeOID.path)
         #expect(open == PGPath(points: [PGPoint(x: 0, y: 0), PGPoint(x: 1, y: 1), PGPoint(x: 2, y: 0)], isClosed: false))
         #expect(try decode(PGPath.self, text: "[(0,0),(1,1),(2,0)]") == open)
         #expect(literalText(open) == "[(0,0),(1,1),(2,0)]")
@@ -49,7 +50,9 @@ struct GeometryColumnValueTests {
         #expect(literalText(closed) == "((0,0),(1,1))")
         #expect(try decode(PGPath.self, hex: "00000000013ff00000000000004000000000000000", oid: TypeOID.path).points == [PGPoint(x: 1, y: 2)])
 
-        let polygon = try decode(PGPolygon.self, hex: "00000003000000000000000000000000000000003ff00000000000003ff00000000000003ff00000000000000000000000000000", oid: TypeOID.polygon)
+        let polygon = try decode(
+            PGPolygon.self, hex: "00000003000000000000000000000000000000003ff00000000000003ff00000000000003ff00000000000000000000000000000",
+            oid: TypeOID.polygon)
         #expect(polygon == PGPolygon(points: [PGPoint(x: 0, y: 0), PGPoint(x: 1, y: 1), PGPoint(x: 1, y: 0)]))
         #expect(try decode(PGPolygon.self, text: "((0,0),(1,1),(1,0))") == polygon)
         #expect(literalText(polygon) == "((0,0),(1,1),(1,0))")

@@ -61,7 +61,8 @@ struct NetworkAndSystemColumnValueTests {
     }
 
     @Test func readsSnapshots() throws {
-        let snapshot = try decode(PGSnapshot.self, hex: "00000003000000000000000a0000000000000014000000000000000a000000000000000e000000000000000f", oid: TypeOID.txidSnapshot)
+        let snapshot = try decode(
+            PGSnapshot.self, hex: "00000003000000000000000a0000000000000014000000000000000a000000000000000e000000000000000f", oid: TypeOID.txidSnapshot)
         #expect(snapshot == PGSnapshot(xmin: 10, xmax: 20, inProgress: [10, 14, 15]))
         #expect(literalText(snapshot) == "10:20:10,14,15")
         #expect(try decode(PGSnapshot.self, text: "10:20:10,14,15") == snapshot)
@@ -69,8 +70,12 @@ struct NetworkAndSystemColumnValueTests {
         #expect(literalText(empty) == "100:100:")
         #expect(try decode(PGSnapshot.self, hex: "0000000000000000000000640000000000000064", oid: userTypeOID) == empty)
         // More in-progress IDs than the count, or fewer.
-        #expect(throws: CellDecodingError.self) { try decode(PGSnapshot.self, hex: "000000000000000000000064000000000000006400000000000000ff", oid: TypeOID.pgSnapshot) }
-        #expect(throws: CellDecodingError.self) { try decode(PGSnapshot.self, hex: "7fffffff0000000000000064000000000000006400000000000000ff", oid: TypeOID.pgSnapshot) }
+        #expect(throws: CellDecodingError.self) {
+            try decode(PGSnapshot.self, hex: "000000000000000000000064000000000000006400000000000000ff", oid: TypeOID.pgSnapshot)
+        }
+        #expect(throws: CellDecodingError.self) {
+            try decode(PGSnapshot.self, hex: "7fffffff0000000000000064000000000000006400000000000000ff", oid: TypeOID.pgSnapshot)
+        }
         #expect(PGSnapshot.accepts(typeOID: TypeOID.txidSnapshot) && PGSnapshot.accepts(typeOID: TypeOID.pgSnapshot))
     }
 }

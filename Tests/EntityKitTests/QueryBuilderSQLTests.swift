@@ -49,7 +49,8 @@ struct QueryBuilderSQLTests {
             ["7f0c2b3e-8d4a-4c1e-9f6b-2a5d8e1c0b7a"])
     }
 
-    /// IS NULL, `in` and `notIn` with empty and full lists (one array parameter, so no empty `IN ()`), BETWEEN, LIKE and a `contains` whose `_` and `%` are escaped.
+    /// IS NULL, `in` and `notIn` with empty and full lists (one array parameter, so no empty `IN ()`), BETWEEN, LIKE and a
+    /// `contains` whose `_` and `%` are escaped.
     @Test func nullableComparisonsInListsAndPatterns() {
         Self.expectSQL(
             User.where { $0.disabledAt.isNull() || $0.passwordHash == "x" }.selectStatement,
@@ -68,7 +69,9 @@ struct QueryBuilderSQLTests {
             #"SELECT \#(Self.users) FROM "public"."users" WHERE "role" = ANY($1)"#,
             [#"{"admin","user"}"#])
         Self.expectSQL(
-            User.where { $0.createdAt.between(Self.since, Self.since) && $0.username.like("a%") && $0.email.contains("x_%", caseInsensitive: true) }.selectStatement,
+            User.where {
+                $0.createdAt.between(Self.since, Self.since) && $0.username.like("a%") && $0.email.contains("x_%", caseInsensitive: true)
+            }.selectStatement,
             #"SELECT \#(Self.users) FROM "public"."users" WHERE (("created_at" BETWEEN $1 AND $2) AND ("username" LIKE $3)) AND ("email" ILIKE $4)"#,
             ["2024-01-15T10:30:00Z", "2024-01-15T10:30:00Z", "a%", #"%x\_\%%"#])
     }
@@ -125,19 +128,28 @@ struct QueryBuilderSQLTests {
             ["7f0c2b3e-8d4a-4c1e-9f6b-2a5d8e1c0b7a", "ada", "a@b.c", "false", "2024-01-15T10:30:00Z", "2024-01-15T10:30:00Z", "user"])
         Self.expectSQL(
             WriteStatements.insert([User.Draft(username: "ada", email: "a@b.c")]).first,
-            #"INSERT INTO "public"."users" ("username", "email", "password_hash", "invited_by_id", "disabled_at") VALUES ($1, $2, NULL, NULL, NULL) RETURNING \#(Self.users)"#,
+            #"INSERT INTO "public"."users" ("username", "email", "password_hash", "invited_by_id", "disabled_at") "#
+                + #"VALUES ($1, $2, NULL, NULL, NULL) RETURNING \#(Self.users)"#,
             ["ada", "a@b.c"])
         Self.expectSQL(
             WriteStatements.insertArrays([User.Draft(username: "ada", email: "a@b.c"), User.Draft(username: "bob", email: "b@b.c", passwordHash: "p")]),
-            #"INSERT INTO "public"."users" ("username", "email", "password_hash", "invited_by_id", "disabled_at") SELECT v."username"::character varying, v."email"::character varying, v."password_hash"::character varying, v."invited_by_id"::uuid, v."disabled_at"::timestamp with time zone FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]) AS v("username", "email", "password_hash", "invited_by_id", "disabled_at") RETURNING \#(Self.users)"#,
+            #"INSERT INTO "public"."users" ("username", "email", "password_hash", "invited_by_id", "disabled_at") "#
+                + #"SELECT v."username"::character varying, v."email"::character varying, v."password_hash"::character varying, "#
+                + #"v."invited_by_id"::uuid, v."disabled_at"::timestamp with time zone "#
+                + #"FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]) "#
+                + #"AS v("username", "email", "password_hash", "invited_by_id", "disabled_at") "#
+                + #"RETURNING \#(Self.users)"#,
             [#"{"ada","bob"}"#, #"{"a@b.c","b@b.c"}"#, #"{NULL,"p"}"#, "{NULL,NULL}", "{NULL,NULL}"])
     }
 
     /// Join conditions and filters on both sides, with the left side selected.
     @Test func joinsQualifyEveryColumnByItsAlias() {
         Self.expectSQL(
-            RefreshToken.join(User.self, on: { $0.userID.eq($1.id) }).where { token, user in token.revokedAt.isNull() && user.emailVerified == true }.leftRows().statement,
-            #"SELECT \#(Self.tokens) FROM "public"."refresh_tokens" "t0" JOIN "public"."users" "t1" ON "t0"."user_id" = "t1"."id" WHERE ("t0"."revoked_at" IS NULL) AND ("t1"."email_verified" = $1)"#,
+            RefreshToken.join(User.self, on: { $0.userID.eq($1.id) }).where { token, user in
+                token.revokedAt.isNull() && user.emailVerified == true
+            }.leftRows().statement,
+            #"SELECT \#(Self.tokens) FROM "public"."refresh_tokens" "t0" JOIN "public"."users" "t1" ON "t0"."user_id" = "t1"."id" "#
+                + #"WHERE ("t0"."revoked_at" IS NULL) AND ("t1"."email_verified" = $1)"#,
             ["true"])
         Self.expectSQL(
             RefreshToken.leftJoin(User.self, on: { $0.userID.eq($1.id) }).leftRows().statement,
@@ -149,7 +161,8 @@ struct QueryBuilderSQLTests {
     @Test func keysetPagesCompareRowValues() {
         Self.expectSQL(
             User.where { $0.role == .user }.keyset(descending: true, by: { ($0.createdAt, $0.id) }).statement(after: (Self.since, Self.userID), limit: 20),
-            #"SELECT \#(Self.users), "created_at", "id" FROM "public"."users" WHERE ("role" = $1) AND (("created_at", "id") < ($2, $3)) ORDER BY "created_at" DESC, "id" DESC LIMIT 20"#,
+            #"SELECT \#(Self.users), "created_at", "id" FROM "public"."users" WHERE ("role" = $1) AND (("created_at", "id") < ($2, $3)) "#
+                + #"ORDER BY "created_at" DESC, "id" DESC LIMIT 20"#,
             ["user", "2024-01-15T10:30:00Z", "7f0c2b3e-8d4a-4c1e-9f6b-2a5d8e1c0b7a"])
         Self.expectSQL(
             User.all().keyset(by: { ($0.createdAt, $0.id) }).statement(after: nil, limit: 20),
@@ -161,15 +174,25 @@ struct QueryBuilderSQLTests {
     @Test func upsertTargetsAndActions() {
         Self.expectSQL(
             WriteStatements.upsert(User.Draft(username: "ada", email: "a@b.c"), onConflict: .email, action: .doNothing),
-            #"WITH inserted AS (INSERT INTO "public"."users" ("username", "email", "password_hash", "invited_by_id", "disabled_at") VALUES ($1, $2, NULL, NULL, NULL) ON CONFLICT ("email") DO NOTHING RETURNING \#(Self.users)) SELECT *, true FROM inserted UNION ALL SELECT \#(Self.users), false FROM "public"."users" WHERE "email" = $3 AND NOT EXISTS (SELECT 1 FROM inserted)"#,
+            #"WITH inserted AS (INSERT INTO "public"."users" ("username", "email", "password_hash", "invited_by_id", "disabled_at") "#
+                + #"VALUES ($1, $2, NULL, NULL, NULL) "#
+                + #"ON CONFLICT ("email") DO NOTHING RETURNING \#(Self.users)) "#
+                + #"SELECT *, true FROM inserted "#
+                + #"UNION ALL SELECT \#(Self.users), false FROM "public"."users" WHERE "email" = $3 AND NOT EXISTS (SELECT 1 FROM inserted)"#,
             ["ada", "a@b.c", "a@b.c"])
         Self.expectSQL(
             WriteStatements.upsert(User.Draft(username: "ada", email: "a@b.c"), onConflict: .email, action: .updateAll),
-            #"INSERT INTO "public"."users" ("username", "email", "password_hash", "invited_by_id", "disabled_at") VALUES ($1, $2, NULL, NULL, NULL) ON CONFLICT ("email") DO UPDATE SET "username" = EXCLUDED."username", "password_hash" = EXCLUDED."password_hash", "invited_by_id" = EXCLUDED."invited_by_id", "disabled_at" = EXCLUDED."disabled_at" RETURNING \#(Self.users), (xmax = 0)"#,
+            #"INSERT INTO "public"."users" ("username", "email", "password_hash", "invited_by_id", "disabled_at") "#
+                + #"VALUES ($1, $2, NULL, NULL, NULL) "#
+                + #"ON CONFLICT ("email") DO UPDATE SET "username" = EXCLUDED."username", "password_hash" = EXCLUDED."password_hash", "#
+                + #""invited_by_id" = EXCLUDED."invited_by_id", "disabled_at" = EXCLUDED."disabled_at" "#
+                + #"RETURNING \#(Self.users), (xmax = 0)"#,
             ["ada", "a@b.c"])
         Self.expectSQL(
             WriteStatements.upsert(User.Draft(username: "ada", email: "a@b.c"), onConflict: .primaryKey, action: .update([.username])),
-            #"INSERT INTO "public"."users" ("username", "email", "password_hash", "invited_by_id", "disabled_at") VALUES ($1, $2, NULL, NULL, NULL) ON CONFLICT ("id") DO UPDATE SET "username" = EXCLUDED."username" RETURNING \#(Self.users), (xmax = 0)"#,
+            #"INSERT INTO "public"."users" ("username", "email", "password_hash", "invited_by_id", "disabled_at") "#
+                + #"VALUES ($1, $2, NULL, NULL, NULL) "#
+                + #"ON CONFLICT ("id") DO UPDATE SET "username" = EXCLUDED."username" RETURNING \#(Self.users), (xmax = 0)"#,
             ["ada", "a@b.c"])
     }
 
@@ -190,7 +213,8 @@ struct QueryBuilderSQLTests {
             TenantMembership.self, [.tenantID, .userID], alias: "t1", keys: [[.text("t"), .text("u")], [.text("t"), .text("v")]])
         Self.expectSQL(
             TenantMembership.where { _ in composite }.selectStatement,
-            #"SELECT "tenant_id", "user_id", "roles", "joined_at" FROM "public"."tenant_memberships" WHERE ("t1"."tenant_id", "t1"."user_id") IN (SELECT * FROM unnest($1::uuid[], $2::uuid[]))"#,
+            #"SELECT "tenant_id", "user_id", "roles", "joined_at" FROM "public"."tenant_memberships" "#
+                + #"WHERE ("t1"."tenant_id", "t1"."user_id") IN (SELECT * FROM unnest($1::uuid[], $2::uuid[]))"#,
             ["{\"t\",\"t\"}", "{\"u\",\"v\"}"])
     }
 
@@ -212,7 +236,8 @@ struct QueryBuilderSQLTests {
             .select { ($0.role, $0.id.count.as("users"), $0.createdAt.max) }
         Self.expectSQL(
             projection.statement,
-            #"SELECT "role", count("id") AS "users", max("created_at") FROM "public"."users" WHERE "email_verified" = $1 GROUP BY "role" HAVING count("id") > $2 ORDER BY "role" ASC"#,
+            #"SELECT "role", count("id") AS "users", max("created_at") FROM "public"."users" WHERE "email_verified" = $1 "#
+                + #"GROUP BY "role" HAVING count("id") > $2 ORDER BY "role" ASC"#,
             ["true", "1"])
         #expect(projection.columnNames == ["role", "users", ""])
     }

@@ -53,7 +53,9 @@ struct RangeColumnValueTests {
     }
 
     @Test func readsMultiranges() throws {
-        let integers = try decode(PGMultirange<Int32>.self, hex: "00000002000000110200000004000000010000000400000003000000110200000004000000050000000400000007", oid: TypeOID.int4multirange)
+        let integers = try decode(
+            PGMultirange<Int32>.self,
+            hex: "00000002000000110200000004000000010000000400000003000000110200000004000000050000000400000007", oid: TypeOID.int4multirange)
         #expect(integers == [PGRange(lower: 1, upper: 3), PGRange(lower: 5, upper: 7)])
         #expect(literalText(integers) == "{[1,3),[5,7)}")
         #expect(try decode(PGMultirange<Int32>.self, text: "{[1,3),[5,7)}") == integers)

@@ -120,7 +120,8 @@ extension FaultSuites {
                 }
             }
             halfWritten = parts.values.filter { $0 != 2 }.count
-            print("chaos: 200 tasks ended, 0 hung; writes acknowledged \(acknowledged), failed \(failed), outcome unknown \(unknown); lost acknowledged writes \(lost), half-written \(halfWritten), failed but committed \(failedButPresent)")
+            print("chaos: 200 tasks ended, 0 hung; writes acknowledged \(acknowledged), failed \(failed), outcome unknown \(unknown); "
+                + "lost acknowledged writes \(lost), half-written \(halfWritten), failed but committed \(failedButPresent)")
             #expect(acknowledged > 0)
             #expect(lost == 0, "acknowledged writes missing")
             #expect(halfWritten == 0, "writes half there")

@@ -120,7 +120,9 @@ extension FaultSuites {
                 try await own.terminateSessions()
                 try await Task.sleep(for: .milliseconds(300))
                 for _ in 0..<3 {
-                    let (seconds, result) = await timed { try await within(10, "a find after the sessions ended") { try await client.find(User.self, key: user.id) } }
+                    let (seconds, result) = await timed {
+                        try await within(10, "a find after the sessions ended") { try await client.find(User.self, key: user.id) }
+                    }
                     #expect(seconds < 2, "took \(seconds) s")
                     if case let .failure(error) = result { #expect(isConnectionError(error), "\(error)") }
                 }
@@ -134,7 +136,8 @@ extension FaultSuites {
                 #expect(seconds < 3)
                 #expect(throws: CancellationError.self) { try result.get() }
                 let active = try await own.integer(
-                    "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND query LIKE '%pg_sleep(30)%' AND state = 'active' AND pid <> pg_backend_pid()")
+                    "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND query LIKE '%pg_sleep(30)%' "
+                        + "AND state = 'active' AND pid <> pg_backend_pid()")
                 #expect(active == 0)
 
                 // Its transactions commit or throw too.
@@ -158,7 +161,8 @@ extension FaultSuites {
                 ("wrong password", base.replacingOccurrences(of: tls.password, with: "wrong"), "password authentication failed"),
                 ("unknown database", tls.url(database: "no_such_database"), "does not exist"),
                 ("refused port", tls.url(port: unusedPort), "check that the server is running"),
-                ("certificate name", "host=127.0.0.1 port=\(tls.port) user=postgres password=\(tls.password) dbname=postgres sslmode=verify-full sslrootcert=\(tls.certificate.path)",
+                ("certificate name", "host=127.0.0.1 port=\(tls.port) user=postgres password=\(tls.password) dbname=postgres "
+                    + "sslmode=verify-full sslrootcert=\(tls.certificate.path)",
                  "does not name the host"),
             ]
             for (name, url, expected) in cases {
@@ -178,7 +182,8 @@ extension FaultSuites {
                 #expect(!reason.contains(tls.password), "\(name): the password is in the message")
                 // The same sentence as a direct connection attempt gives.
                 let direct = await timed {
-                    try await PostgresConnection.connect(configuration: try PostgresConnection.Configuration(connectionString: url), id: 1, logger: .entityKitSilent)
+                    try await PostgresConnection.connect(
+                        configuration: try PostgresConnection.Configuration(connectionString: url), id: 1, logger: .entityKitSilent)
                 }
                 if case let .failure(directError) = direct.result {
                     #expect(reason == ConnectionFailure.describe(directError), "\(name)")

@@ -64,13 +64,15 @@ extension FaultSuites {
                     }
                 }
                 let seconds = (resumed - promoted).seconds
-                print("failover: first acknowledged write \(String(format: "%.3f", seconds)) s after the promotion began (crash to promotion \(String(format: "%.2f", (promoted - crashed).seconds)) s)")
+                print("failover: first acknowledged write \(String(format: "%.3f", seconds)) s after the promotion began "
+                    + "(crash to promotion \(String(format: "%.2f", (promoted - crashed).seconds)) s)")
                 #expect(seconds < 5, "the first write after the promotion took \(seconds) s")
                 try await Task.sleep(for: .seconds(1))
                 writers.cancel()
                 await writers.value
                 // Calls failed fast during the outage: none waited past its deadlines.
-                print("failover: \(ledger.failureCount) writes failed during the outage, the slowest in \(String(format: "%.2f", ledger.slowestFailure.seconds)) s")
+                print("failover: \(ledger.failureCount) writes failed during the outage, "
+                    + "the slowest in \(String(format: "%.2f", ledger.slowestFailure.seconds)) s")
                 #expect(ledger.slowestFailure < .seconds(8), "a failed write took \(ledger.slowestFailure)")
                 #expect(ledger.failureCount > 0, "no write failed during the outage: was the primary down?")
             }

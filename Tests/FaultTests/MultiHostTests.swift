@@ -122,7 +122,9 @@ extension FaultSuites {
             let ordered = servers.url([.primary, .standby], parameters: "application_name=\(name)_ordered")
             try await withDatabase(ordered, options: .init(maximumConnections: 10)) { db async throws in
                 try await withThrowingTaskGroup(of: Int.self) { group in
-                    for _ in 0..<10 { group.addTask { try await db.query("SELECT inet_server_port() FROM pg_sleep(0.3)", as: Int32.self).first.map(Int.init) ?? -1 } }
+                    for _ in 0..<10 {
+                        group.addTask { try await db.query("SELECT inet_server_port() FROM pg_sleep(0.3)", as: Int32.self).first.map(Int.init) ?? -1 }
+                    }
                     for try await port in group { #expect(port == servers.primary.port) }
                 }
             }

@@ -115,7 +115,8 @@ extension FaultSuites {
                 // Drafts that leave different columns to the database: VALUES chunks (two, past the
                 // parameter limit) in one transaction.
                 var mixed = (0..<20_000).map {
-                    RefreshToken.Draft(id: $0 == 0 ? clash : UUID(), userID: owner.id, tokenHash: "m-\($0)", expiresAt: expiry, createdAt: $0 % 2 == 0 ? expiry : nil)
+                    RefreshToken.Draft(
+                        id: $0 == 0 ? clash : UUID(), userID: owner.id, tokenHash: "m-\($0)", expiresAt: expiry, createdAt: $0 % 2 == 0 ? expiry : nil)
                 }
                 mixed[mixed.count - 1].id = clash
                 await #expect(throws: DatabaseError.self) { try await db.insert(mixed) }
@@ -155,7 +156,11 @@ extension FaultSuites {
                 #expect(throws: CancellationError.self) { try result.get() }
                 #expect(try await db.first(User.where { $0.username == "cancelled" }) == nil, "nothing committed")
                 // The statement was cancelled on the server, and the connection is clean.
-                let sleeping = try await offThePool { [database] in try database.integer("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND query LIKE '%pg_sleep(30)%' AND state = 'active' AND pid <> pg_backend_pid()") }
+                let sleeping = try await offThePool { [database] in
+                    try database.integer(
+                        "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND query LIKE '%pg_sleep(30)%' "
+                            + "AND state = 'active' AND pid <> pg_backend_pid()")
+                }
                 #expect(sleeping == 0)
                 #expect(try await db.count(User.all()) >= 0)
 
@@ -181,7 +186,11 @@ extension FaultSuites {
                 let next = await timed { try await db.count(User.all()) }
                 #expect(next.seconds < 2, "the next statement (on a new connection) took \(next.seconds) s")
                 _ = try next.result.get()
-                let sleeping = try await offThePool { [database] in try database.integer("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND query LIKE '%pg_sleep(20)%' AND state = 'active' AND pid <> pg_backend_pid()") }
+                let sleeping = try await offThePool { [database] in
+                    try database.integer(
+                        "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND query LIKE '%pg_sleep(20)%' "
+                            + "AND state = 'active' AND pid <> pg_backend_pid()")
+                }
                 #expect(sleeping == 0, "the statement still runs on the server")
             }
         }

@@ -3,7 +3,8 @@ import Testing
 import LiveTestSupport
 import TestSupport
 
-@Suite("Drift between a database and a snapshot", .serialized, .enabled(if: TestEnvironment.runsLiveTests, Comment(rawValue: TestEnvironment.liveTestsSkipReason)))
+@Suite("Drift between a database and a snapshot", .serialized,
+       .enabled(if: TestEnvironment.runsLiveTests, Comment(rawValue: TestEnvironment.liveTestsSkipReason)))
 final class DiffTests {
     let database: TestDatabase
     let snapshot = TestEnvironment.packageRoot.appendingPathComponent("Schema/snapshot.json").path

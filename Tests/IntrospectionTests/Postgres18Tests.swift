@@ -59,7 +59,8 @@ final class Postgres18Tests {
         #expect(guest.isEnforced == false && guest.period == nil)
         let booking = try #require(try relation("legacy_notes").foreignKeys.first { $0.name == "legacy_notes_booking_fkey" })
         #expect(booking.isEnforced == nil && booking.isValidated == false)
-        #expect(try relation("reviews").checkConstraints == [CheckConstraint(name: "reviews_body_check", definition: "CHECK ((length(body) > 3)) NOT ENFORCED")])
+        #expect(try relation("reviews").checkConstraints
+                == [CheckConstraint(name: "reviews_body_check", definition: "CHECK ((length(body) > 3)) NOT ENFORCED")])
     }
 
     /// 18 keeps every NOT NULL in pg_constraint too: none may read as another constraint, and a
@@ -87,7 +88,8 @@ final class Postgres18Tests {
     /// Nothing PostgreSQL 18 adds appears in the snapshot of a server or schema without it.
     @Test func theNewFieldsAreAbsentWhenUnused() throws {
         let json = try #require(String(data: snapshot.encodedJSON(), encoding: .utf8))
-        let plain = try #require(String(data: SchemaSnapshot(schemas: snapshot.schemas, relations: [try relation("guests")], types: []).encodedJSON(), encoding: .utf8))
+        let plain = try #require(String(data: SchemaSnapshot(schemas: snapshot.schemas, relations: [try relation("guests")], types: []).encodedJSON(),
+                                        encoding: .utf8))
         for field in ["isVirtual", "notNullNotValid", "withoutOverlaps", "\"period\"", "referencedPeriod", "isEnforced", "isValidated"] {
             #expect(json.contains(field), "the fixture's snapshot has no \(field)")
             #expect(!plain.contains(field), "a table without PostgreSQL 18 features encodes \(field)")

@@ -30,14 +30,17 @@ struct PureIntrospectionLogicTests {
         func classify(_ message: String) -> IntrospectionError {
             IntrospectionError.classifyConnectionFailure(message, target: target)
         }
-        guard case .authenticationFailed(_, let detail) = classify("connection to server at \"db\" (10.0.0.1), port 5432 failed: FATAL:  password authentication failed for user \"app\"") else {
+        guard case .authenticationFailed(_, let detail) = classify("connection to server at \"db\" (10.0.0.1), port 5432 failed: "
+            + "FATAL:  password authentication failed for user \"app\"") else {
             Issue.record("not classified as authentication")
             return
         }
         #expect(detail == "password authentication failed for user \"app\"")
-        #expect(classify("connection to server failed: FATAL:  database \"shop\" does not exist") == .databaseMissing(target: target.displayName, database: "shop"))
+        #expect(classify("connection to server failed: FATAL:  database \"shop\" does not exist")
+                == .databaseMissing(target: target.displayName, database: "shop"))
         #expect(classify("connection to server failed: FATAL:  role \"app\" does not exist") == .roleMissing(target: target.displayName, role: "app"))
-        guard case .unreachable = classify("connection to server at \"db\" (10.0.0.1), port 5432 failed: Connection refused\n\tIs the server running on that host?") else {
+        guard case .unreachable = classify("connection to server at \"db\" (10.0.0.1), port 5432 failed: "
+            + "Connection refused\n\tIs the server running on that host?") else {
             Issue.record("not classified as unreachable")
             return
         }

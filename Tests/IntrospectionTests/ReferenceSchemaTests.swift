@@ -65,7 +65,8 @@ final class ReferenceSchemaTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let live = try Shell.run(Shell.codegenExecutable, ["entity", "-u", database.url, "-o", folder.path])
         #expect(live.status == 0, "\(live.output)")
-        let check = try Shell.run(Shell.codegenExecutable, ["entity", "--snapshot", root.appendingPathComponent("Schema/snapshot.json").path, "-o", folder.path, "--check"])
+        let check = try Shell.run(Shell.codegenExecutable,
+                                  ["entity", "--snapshot", root.appendingPathComponent("Schema/snapshot.json").path, "-o", folder.path, "--check"])
         #expect(check.status == 0, "generating from the snapshot differs from generating from the database: \(check.output)")
         let generated = try Shell.run(Shell.codegenExecutable, ["entity", "-u", database.url, "-o", root.appendingPathComponent("Generated").path, "--check"])
         #expect(generated.status == 0, "Generated/ is out of date: \(generated.output)")
@@ -86,7 +87,8 @@ final class ReferenceSchemaTests {
     @Test func catalogQueriesAreAFixedNumberWhateverTheTableCount() throws {
         let target = try ConnectionTarget(connectionString: database.url, source: .argument)
         let small = try CatalogReader(target: target).snapshotWithTimings(schemas: ["public"])
-        try database.execute((1...200).map { "CREATE TABLE many_\($0) (id int PRIMARY KEY, parent int REFERENCES many_1 (id), note text);" }.joined(separator: "\n"))
+        try database.execute((1...200).map { "CREATE TABLE many_\($0) (id int PRIMARY KEY, parent int REFERENCES many_1 (id), note text);" }
+            .joined(separator: "\n"))
         defer { try? database.execute((1...200).reversed().map { "DROP TABLE many_\($0);" }.joined(separator: "\n")) }
         let large = try CatalogReader(target: target).snapshotWithTimings(schemas: ["public"])
         #expect(large.snapshot.relations.count == small.snapshot.relations.count + 200)
@@ -98,7 +100,8 @@ final class ReferenceSchemaTests {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("codegen-dotenv-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        try "# local settings\nexport DATABASE_URL=\"\(database.url)\"\nPORT=3000\n".write(to: folder.appendingPathComponent(".env"), atomically: true, encoding: .utf8)
+        try "# local settings\nexport DATABASE_URL=\"\(database.url)\"\nPORT=3000\n"
+            .write(to: folder.appendingPathComponent(".env"), atomically: true, encoding: .utf8)
         let result = try Shell.run(Shell.codegenExecutable, ["entity", "-o", "Models"], in: folder, removingEnvironment: ["DATABASE_URL"])
         #expect(result.status == 0, "\(result.output)")
         #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("Models/User.swift").path))

@@ -24,7 +24,10 @@ struct SnapshotAssemblerTests {
         [.oid: "100", .schema: "public", .name: "users", .kind: "r", .isPartition: "f", .comment: "People.", .parentSchemas: "{}", .parentNames: "{}"],
         [.oid: "300", .schema: "public", .name: "user_emails", .kind: "v", .isPartition: "f", .parentSchemas: "{}", .parentNames: "{}",
          .viewDefinition: " SELECT users.email FROM public.users;",
-         .viewQueryTree: "({QUERY :commandType 1 :rtable ({RANGETBLENTRY :rtekind 0 :relid 100}) :jointree {FROMEXPR :fromlist ({RANGETBLREF :rtindex 1}) :quals <>} :targetList ({TARGETENTRY :expr {VAR :varno 1 :varattno 2 :varlevelsup 0} :resno 1 :resname email :resjunk false}) :groupingSets <> :setOperations <>})"],
+         .viewQueryTree: "({QUERY :commandType 1 :rtable ({RANGETBLENTRY :rtekind 0 :relid 100}) "
+             + ":jointree {FROMEXPR :fromlist ({RANGETBLREF :rtindex 1}) :quals <>} "
+             + ":targetList ({TARGETENTRY :expr {VAR :varno 1 :varattno 2 :varlevelsup 0} :resno 1 :resname email :resjunk false}) "
+             + ":groupingSets <> :setOperations <>})"],
     ]
 
     static let columnRows: [[Q.ColumnColumn: String?]] = [

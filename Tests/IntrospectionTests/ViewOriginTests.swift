@@ -8,7 +8,8 @@ import TestSupport
 @Suite("Query trees")
 struct QueryTreeTests {
     @Test func parsesNodesListsAndEscapedAtoms() throws {
-        let tree = try #require(QueryTree.parse(#"({QUERY :targetList ({TARGETENTRY :resno 1 :resname zip\ code :expr {VAR :varno 1}}) :constvalue 4 [ 0 0 0 0 ] :other <>})"#))
+        let tree = try #require(QueryTree.parse(
+            #"({QUERY :targetList ({TARGETENTRY :resno 1 :resname zip\ code :expr {VAR :varno 1}}) :constvalue 4 [ 0 0 0 0 ] :other <>})"#))
         let query = try #require(tree.elements.first)
         #expect(query.nodeName == "QUERY")
         let entry = try #require(query.field("targetList")?.elements.first)

@@ -9,7 +9,8 @@ import TestSupport
 
 /// Runs `body` with a runner on its own connection to `url`.
 func withRunner<T: Sendable>(_ url: String, _ migrations: [any Migration], _ body: @Sendable (MigrationRunner) async throws -> T) async throws -> T {
-    let connection = try await PostgresConnection.connect(configuration: try .init(connectionString: url), id: Int.random(in: 1...1_000_000), logger: .entityKitSilent)
+    let connection = try await PostgresConnection.connect(
+        configuration: try .init(connectionString: url), id: Int.random(in: 1...1_000_000), logger: .entityKitSilent)
     do {
         let result = try await body(MigrationRunner(connection: connection, migrations: migrations))
         try await connection.close()
@@ -20,7 +21,8 @@ func withRunner<T: Sendable>(_ url: String, _ migrations: [any Migration], _ bod
     }
 }
 
-@Suite("Migration runner", .serialized, .timeLimit(.minutes(5)), .enabled(if: TestEnvironment.runsLiveTests, Comment(rawValue: TestEnvironment.liveTestsSkipReason)))
+@Suite("Migration runner", .serialized, .timeLimit(.minutes(5)),
+       .enabled(if: TestEnvironment.runsLiveTests, Comment(rawValue: TestEnvironment.liveTestsSkipReason)))
 struct MigrationRunnerTests {
     /// Relations and user types in `public`, except the tracking table and its key.
     private func objects(in database: TestDatabase) throws -> [String] {

@@ -25,7 +25,8 @@ struct MigrationScaffoldTests {
         #expect(registry.contains("M20250125_101320_Initial(),"))
         // The executable applies migrations through libpq: it depends on the CLI product, never
         // on PostgresNIO (EntityKitMigrationsPostgres), so it builds in seconds.
-        #expect(snippet.contains(#".executableTarget(name: "migrate", dependencies: ["Migrations", .product(name: "EntityKitMigrationsCLI", package: "swift-postgres-codegen")])"#))
+        #expect(snippet.contains(
+            #".executableTarget(name: "migrate", dependencies: ["Migrations", .product(name: "EntityKitMigrationsCLI", package: "swift-postgres-codegen")])"#))
         #expect(!snippet.contains("EntityKitMigrationsPostgres") && !snippet.contains("EntityKitPostgres"))
         let runner = try String(contentsOf: scaffold.runnerDirectory.appendingPathComponent("main.swift"), encoding: .utf8)
         #expect(runner.contains("import EntityKitMigrationsCLI") && runner.contains("MigrationCommandLine.run(Migrator.all"))
@@ -159,7 +160,8 @@ struct MigrationScaffoldTests {
         try FileManager.default.createDirectory(at: app, withIntermediateDirectories: true)
         try FileManager.default.createDirectory(at: checkout, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: root) }
-        try "let package = Package(\n    name: \"swift-postgres-codegen\",\n)\n".write(to: checkout.appendingPathComponent("Package.swift"), atomically: true, encoding: .utf8)
+        try "let package = Package(\n    name: \"swift-postgres-codegen\",\n)\n"
+            .write(to: checkout.appendingPathComponent("Package.swift"), atomically: true, encoding: .utf8)
         try """
             let package = Package(name: "app", dependencies: [
                 .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.21.0"),

@@ -7,7 +7,8 @@ import TestSupport
 
 /// SQL migrations against a live server: applied by `codegen migrate` through libpq with no
 /// package build, by the app-embedded runner through PostgresNIO, and mixed with Swift ones.
-@Suite("SQL migrations", .serialized, .timeLimit(.minutes(10)), .enabled(if: TestEnvironment.runsLiveTests, Comment(rawValue: TestEnvironment.liveTestsSkipReason)))
+@Suite("SQL migrations", .serialized, .timeLimit(.minutes(10)),
+       .enabled(if: TestEnvironment.runsLiveTests, Comment(rawValue: TestEnvironment.liveTestsSkipReason)))
 struct SQLMigrationTests {
     /// A folder outside any package, removed at the end.
     private func withFolder<T>(_ body: (URL) throws -> T) throws -> T {
@@ -167,7 +168,8 @@ struct SQLMigrationTests {
 
         // The scaffolded executable's command line takes the SQL folder too.
         #expect(await MigrationCommandLine.run([SeedAdmin()], sqlDirectory: root, arguments: ["status", "--check", "-u", database.url]) == 0)
-        #expect(await MigrationCommandLine.run([SeedAdmin()], arguments: ["status", "--check", "-u", database.url]) == 1, "without the SQL folder, two applied migrations are missing")
+        #expect(await MigrationCommandLine.run([SeedAdmin()], arguments: ["status", "--check", "-u", database.url]) == 1,
+                "without the SQL folder, two applied migrations are missing")
 
         // Rolled back through PostgresNIO, newest first, including the index built outside a transaction.
         let down = try await withRunner(database.url, mixed) { try await $0.down(count: 3) }
@@ -175,7 +177,8 @@ struct SQLMigrationTests {
         #expect(try database.rows("SELECT to_regclass('users') IS NULL")[0][0] == "t")
 
         // A failing SQL file through PostgresNIO names the file and line too.
-        try "SELECT 1;\nSELECT nope FROM\n    nowhere;\n".write(to: root.appendingPathComponent("m20250101_000003_broken.up.sql"), atomically: true, encoding: .utf8)
+        try "SELECT 1;\nSELECT nope FROM\n    nowhere;\n"
+            .write(to: root.appendingPathComponent("m20250101_000003_broken.up.sql"), atomically: true, encoding: .utf8)
         let failure = await #expect(throws: MigrationError.self) {
             try await withRunner(database.url, try SQLFileMigration.all(in: root)) { try await $0.up() }
         }
@@ -194,7 +197,8 @@ struct SQLMigrationTests {
 
             let fromDatabase = try codegen(["entity", "-u", database.url, "-o", "from-database"], in: root)
             try #require(fromDatabase.status == 0, "\(fromDatabase.output)")
-            let fromMigrations = try codegen(["entity", "--from-migrations", "--migrations-directory", "migrations", "--package-path", root.path, "-o", "from-migrations"], in: root)
+            let fromMigrations = try codegen(
+                ["entity", "--from-migrations", "--migrations-directory", "migrations", "--package-path", root.path, "-o", "from-migrations"], in: root)
             try #require(fromMigrations.status == 0, "\(fromMigrations.output)")
             #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent(".build").path), "nothing was built")
             let files = try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("from-database").path).sorted()

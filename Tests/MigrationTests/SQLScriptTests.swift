@@ -90,6 +90,9 @@ struct SQLScriptTests {
         #expect { try SQLMigrationFile.all(in: folder) } throws: { "\($0)".contains("seed.sql") && "\($0)".contains("is neither") }
         try FileManager.default.removeItem(at: folder.appendingPathComponent("seed.sql"))
         try write("m4_d.up.sql", "SELECT 1;\nCOMMIT;")
-        #expect { try SQLMigrationFile.all(in: folder) } throws: { "\($0)" == "m4_d.up.sql, line 2: COMMIT is not needed: each migration runs in a transaction of its own; for statements that cannot, put `-- no-transaction` at the top of the file" }
+        #expect { try SQLMigrationFile.all(in: folder) } throws: {
+            "\($0)" == "m4_d.up.sql, line 2: COMMIT is not needed: each migration runs in a transaction of its own; "
+                + "for statements that cannot, put `-- no-transaction` at the top of the file"
+        }
     }
 }

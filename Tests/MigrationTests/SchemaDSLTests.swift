@@ -114,10 +114,12 @@ struct SchemaDSLTests {
     }
 
     @Test func indexesEnumsTypesAndDrops() {
-        #expect(CreateIndex("idx", on: "users", columns: ["a", "b"], unique: true, ifNotExists: true, concurrently: true, using: "btree", where: "a IS NOT NULL").statements
+        #expect(CreateIndex("idx", on: "users", columns: ["a", "b"], unique: true, ifNotExists: true, concurrently: true, using: "btree",
+                            where: "a IS NOT NULL").statements
                 == [#"CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS "idx" ON "users" USING btree ("a", "b") WHERE a IS NOT NULL"#])
         #expect(DropIndex("idx", ifExists: true).statements == [#"DROP INDEX IF EXISTS "idx""#])
-        #expect(AddEnumValue("owner", to: "user_role", .after("admin")).statements == [#"ALTER TYPE "user_role" ADD VALUE IF NOT EXISTS 'owner' AFTER 'admin'"#])
+        #expect(AddEnumValue("owner", to: "user_role", .after("admin")).statements
+                == [#"ALTER TYPE "user_role" ADD VALUE IF NOT EXISTS 'owner' AFTER 'admin'"#])
         #expect(DropType("user_role", ifExists: true, cascade: true).statements == [#"DROP TYPE IF EXISTS "user_role" CASCADE"#])
         #expect(DropType("email", domain: true).statements == [#"DROP DOMAIN "email""#])
         #expect(DropTable("a", "b", ifExists: true).statements == [#"DROP TABLE IF EXISTS "a", "b""#])

@@ -32,7 +32,9 @@ struct SeedMigrationArticleTests {
         #expect(statements.filter { $0.hasPrefix("CREATE TABLE IF NOT EXISTS ") }.count == 2)
         #expect(statements.contains(#"CREATE INDEX IF NOT EXISTS "idx_users_username" ON "users" ("username")"#))
         #expect(statements.contains(#"CREATE INDEX "idx_tokens_user_expires" ON "refresh_tokens" ("user_id", "expires_at")"#))
-        #expect(statements.contains { $0.contains(#"CONSTRAINT "fk_refresh_tokens_user_id" FOREIGN KEY ("user_id") REFERENCES "users" ("id") ON DELETE CASCADE ON UPDATE CASCADE"#) })
+        #expect(statements.contains {
+            $0.contains(#"CONSTRAINT "fk_refresh_tokens_user_id" FOREIGN KEY ("user_id") REFERENCES "users" ("id") ON DELETE CASCADE ON UPDATE CASCADE"#)
+        })
         #expect(statements.contains { $0.contains(#"CONSTRAINT "users_username_length" CHECK (char_length(username) >= 3)"#) })
         #expect(SeedArticle.M20250126_000002_AddUserRole().up.flatMap(\.statements)
                 == [#"ALTER TABLE "users" ADD COLUMN "role" varchar(20) NOT NULL DEFAULT 'user'"#])
@@ -73,14 +75,16 @@ struct SeedMigrationArticleTests {
             SELECT indexrelid::regclass::text, indnatts::text FROM pg_index WHERE indrelid IN ('users'::regclass, 'refresh_tokens'::regclass)
             AND NOT indisprimary AND NOT indisunique ORDER BY 1
             """)
-        #expect(indexes == [["idx_refresh_tokens_expires_at", "1"], ["idx_refresh_tokens_user_id", "1"], ["idx_tokens_user_expires", "2"], ["idx_users_username", "1"]])
+        #expect(indexes == [["idx_refresh_tokens_expires_at", "1"], ["idx_refresh_tokens_user_id", "1"], ["idx_tokens_user_expires", "2"],
+                            ["idx_users_username", "1"]])
         #expect(try database.rows("SELECT enum_range(NULL::user_role)::text") == [["{user,admin}"]])
         #expect(throws: (any Error).self, "the check constraint refuses a two-letter username") {
             _ = try database.rows("INSERT INTO users (username, email) VALUES ('ab', 'ab@example.com') RETURNING id")
         }
         let user = try database.rows("INSERT INTO users (username, email) VALUES ('ada', 'ada@example.com') RETURNING id::text, role::text")
         #expect(user.first?[1] == "user")
-        _ = try database.rows("INSERT INTO refresh_tokens (id, user_id, token_hash, expires_at) VALUES (gen_random_uuid(), '\(user[0][0]!)', 'h', now() + interval '1 day') RETURNING id")
+        _ = try database.rows("INSERT INTO refresh_tokens (id, user_id, token_hash, expires_at) "
+            + "VALUES (gen_random_uuid(), '\(user[0][0]!)', 'h', now() + interval '1 day') RETURNING id")
         _ = try database.rows("DELETE FROM users RETURNING id")
         #expect(try database.rows("SELECT count(*) FROM refresh_tokens") == [["0"]], "tokens go with their user")
 

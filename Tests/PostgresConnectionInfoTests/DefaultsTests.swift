@@ -80,7 +80,9 @@ struct DefaultsTests {
     }
 
     @Test func serviceErrors() {
-        let files: [String: (String, UInt16)] = ["/home/alice/.pg_service.conf": ("[bad]\nhots=x\n[nested]\nservice=other\n[nokey]\njust words\n[spaced]\nhost = x\n", 0o644)]
+        let files: [String: (String, UInt16)] = [
+            "/home/alice/.pg_service.conf": ("[bad]\nhots=x\n[nested]\nservice=other\n[nokey]\njust words\n[spaced]\nhost = x\n", 0o644),
+        ]
         let environment = ConnectionEnvironment.hermetic(files: files)
         #expect(throws: ConnectionInfoError.serviceNotFound("missing")) { try ConnectionParameters(["service": "missing"]).withDefaults(from: environment) }
         #expect(throws: ConnectionInfoError.serviceFileSyntax(path: "/home/alice/.pg_service.conf", line: 2)) {

@@ -10,7 +10,8 @@ import TestSupport
 ///
 /// Hosts are `127.0.0.1` on port 1: libpq starts a connection that can only be refused, and
 /// reports what it resolved in the meantime.
-@Suite("Differential: resolution against libpq's PQconnectStart", .enabled(if: LibPQProbe.isAvailable, "libpq-probe is not built: run swift build --build-tests"))
+@Suite("Differential: resolution against libpq's PQconnectStart",
+       .enabled(if: LibPQProbe.isAvailable, "libpq-probe is not built: run swift build --build-tests"))
 struct LibPQResolutionDifferentialTests {
     struct Case: Sendable, CustomTestStringConvertible {
         let connectionString: String

@@ -14,7 +14,9 @@ struct PasswordFileTests {
 
         """
 
-    private func lookup(_ host: String, _ port: String = "5432", _ database: String = "app", _ user: String = "alice", permissions: UInt16 = 0o600) -> PasswordFile.Lookup {
+    private func lookup(
+        _ host: String, _ port: String = "5432", _ database: String = "app", _ user: String = "alice", permissions: UInt16 = 0o600
+    ) -> PasswordFile.Lookup {
         var fileSystem = InMemoryFileSystem()
         fileSystem.files["/p"] = (file, permissions)
         return PasswordFile.lookup(host: host, port: port, database: database, user: user, file: "/p", fileSystem: fileSystem)
@@ -57,7 +59,8 @@ struct PasswordFileTests {
         ]
         #expect(try ResolvedConnection("host=h", environment: .hermetic(files: files)).primaryHost.password == "home")
         #expect(try ResolvedConnection("host=h", environment: .hermetic(["PGPASSFILE": "/env/pgpass"], files: files)).primaryHost.password == "fromenv")
-        #expect(try ResolvedConnection("host=h passfile=/explicit", environment: .hermetic(["PGPASSFILE": "/env/pgpass"], files: files)).primaryHost.password == "explicit")
+        #expect(try ResolvedConnection("host=h passfile=/explicit", environment: .hermetic(["PGPASSFILE": "/env/pgpass"], files: files)).primaryHost.password
+                == "explicit")
         let explicit = try ResolvedConnection("host=h password=given", environment: .hermetic(files: files))
         #expect(explicit.primaryHost.password == "given" && !explicit.primaryHost.passwordFromFile)
         #expect(try ResolvedConnection("host=h", environment: .hermetic(["PGPASSWORD": "envpw"], files: files)).primaryHost.password == "envpw")

@@ -53,12 +53,16 @@ struct ResolvedConnectionTests {
         let emptyHost = try ResolvedConnection("host=a,,b", environment: .hermetic())
         #expect(emptyHost.hosts[1].endpoint == .unixSocket(path: "/var/run/postgresql/.s.PGSQL.5432"))
         #expect(throws: ConnectionInfoError.portCountMismatch(ports: 2, hosts: 3)) { try ResolvedConnection("host=a,b,c port=1,2", environment: .hermetic()) }
-        #expect(throws: ConnectionInfoError.hostAddressCountMismatch(hosts: 2, addresses: 1)) { try ResolvedConnection("host=a,b hostaddr=1.2.3.4", environment: .hermetic()) }
+        #expect(throws: ConnectionInfoError.hostAddressCountMismatch(hosts: 2, addresses: 1)) {
+            try ResolvedConnection("host=a,b hostaddr=1.2.3.4", environment: .hermetic())
+        }
     }
 
     @Test func portsAreCheckedAsLibpqChecksThem() throws {
         #expect(try ResolvedConnection("host=h port=' 6000 '", environment: .hermetic()).primaryHost.port == 6000)
-        #expect(throws: ConnectionInfoError.invalidInteger(keyword: "port", value: "abc")) { try ResolvedConnection("host=h port=abc", environment: .hermetic()) }
+        #expect(throws: ConnectionInfoError.invalidInteger(keyword: "port", value: "abc")) {
+            try ResolvedConnection("host=h port=abc", environment: .hermetic())
+        }
         #expect(throws: ConnectionInfoError.invalidPort("70000")) { try ResolvedConnection("host=h port=70000", environment: .hermetic()) }
         #expect(throws: ConnectionInfoError.invalidPort("0")) { try ResolvedConnection("postgres://h:0/db", environment: .hermetic()) }
     }

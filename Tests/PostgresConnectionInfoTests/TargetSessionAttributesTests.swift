@@ -31,7 +31,8 @@ struct TargetSessionAttributesTests {
 
     @Test func refusalsSayWhatTheServerIsAndWhatWasAsked() {
         #expect(TargetSessionAttributes.readWrite.refusal(of: Self.standby) == "is a standby, and target_session_attrs=read-write")
-        #expect(TargetSessionAttributes.readWrite.refusal(of: Self.readOnlyPrimary) == "is read-only (default_transaction_read_only), and target_session_attrs=read-write")
+        #expect(TargetSessionAttributes.readWrite.refusal(of: Self.readOnlyPrimary)
+                == "is read-only (default_transaction_read_only), and target_session_attrs=read-write")
         #expect(TargetSessionAttributes.standby.refusal(of: Self.primary) == "is a read-write primary, and target_session_attrs=standby")
     }
 

@@ -25,7 +25,8 @@ struct JSONValueTests {
         #expect(try JSONCoding.decode([UInt64].self, from: Data("[18446744073709551615]".utf8)) == [.max])
         #expect(try JSONCoding.decode([Int8].self, from: Data("[-128, 127]".utf8)) == [-128, 127])
         #expect(try JSONCoding.decode([Int].self, from: Data("[1e2, 5.0, -2E0]".utf8)) == [100, 5, -2])
-        for (json, type) in [("[9223372036854775808]", [Int].self as any Decodable.Type), ("[128]", [Int8].self), ("[-1]", [UInt].self), ("[1.5]", [Int].self)] {
+        for (json, type) in [("[9223372036854775808]", [Int].self as any Decodable.Type), ("[128]", [Int8].self), ("[-1]", [UInt].self),
+                             ("[1.5]", [Int].self)] {
             let error = try #require(decodingError(type, json) as? DecodingError)
             guard case let .dataCorrupted(context) = error else { Issue.record("\(json): \(error)"); continue }
             #expect(context.debugDescription.contains("does not fit"))
@@ -35,7 +36,8 @@ struct JSONValueTests {
 
     @Test func floatingPointIsCorrectlyRoundedLikeFoundation() throws {
         let texts = ["0", "-0.0", "0.1", "0.30000000000000004", "1e-7", "123456789012345678901234567890", "1.7976931348623157e308",
-                     "5e-324", "2.2250738585072014E-308", "4.9406564584124654e-324", "9007199254740993", "1.00000000000000011102230246251565404236316680908203125"]
+                     "5e-324", "2.2250738585072014E-308", "4.9406564584124654e-324", "9007199254740993",
+                     "1.00000000000000011102230246251565404236316680908203125"]
         let json = Data(("[" + texts.joined(separator: ",") + "]").utf8)
         let ours = try JSONCoding.decode([Double].self, from: json)
         #expect(ours.map(\.bitPattern) == (try FoundationJSON.decode([Double].self, from: json)).map(\.bitPattern))

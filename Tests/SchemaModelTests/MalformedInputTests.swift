@@ -69,7 +69,8 @@ struct MalformedInputTests {
         #expect {
             try SchemaSnapshot.decode(from: data)
         } throws: { error in
-            "\(error)" == "the snapshot is not valid snapshot JSON (not JSON: unexpected ','; expected a value at line 3, column 17 (byte 41)): regenerate it with `codegen snapshot`"
+            "\(error)" == "the snapshot is not valid snapshot JSON (not JSON: unexpected ','; expected a value at line 3, column 17 (byte 41)): "
+                + "regenerate it with `codegen snapshot`"
         }
     }
 
@@ -108,12 +109,17 @@ struct MalformedInputTests {
         func snapshot(_ relation: String) -> Data {
             Data(#"{"formatVersion": 1, "schemas": [], "types": [], "relations": [\#(relation)]}"#.utf8)
         }
-        let column = #"{"schema": "s", "name": "t", "kind": "table", "columns": [{"name": "a", "type": {"schema": "pg_catalog", "name": "text"}, "sqlType": "text", "isNullable": "yes", "dimensions": 0}], "uniqueConstraints": [], "foreignKeys": [], "checkConstraints": [], "indexes": [], "inheritsFrom": []}"#
-        #expect(throws: SchemaSnapshot.DecodingProblem.malformed("expected true or false but found a string at .relations[0].columns[0].isNullable (line 1, column 219)")) {
+        let column = #"{"schema": "s", "name": "t", "kind": "table", "columns": [{"name": "a", "type": {"schema": "pg_catalog", "name": "text"}, "#
+            + #""sqlType": "text", "isNullable": "yes", "dimensions": 0}], "#
+            + #""uniqueConstraints": [], "foreignKeys": [], "checkConstraints": [], "indexes": [], "inheritsFrom": []}"#
+        #expect(throws: SchemaSnapshot.DecodingProblem.malformed(
+            "expected true or false but found a string at .relations[0].columns[0].isNullable (line 1, column 219)")) {
             try SchemaSnapshot.decode(from: snapshot(column))
         }
-        let key = #"{"schema": "s", "name": "t", "kind": "table", "columns": [], "uniqueConstraints": [{"name": "u", "columns": ["a", 5]}], "foreignKeys": [], "checkConstraints": [], "indexes": [], "inheritsFrom": []}"#
-        #expect(throws: SchemaSnapshot.DecodingProblem.malformed("expected a string but found a number at .relations[0].uniqueConstraints[0].columns[1] (line 1, column 178)")) {
+        let key = #"{"schema": "s", "name": "t", "kind": "table", "columns": [], "uniqueConstraints": [{"name": "u", "columns": ["a", 5]}], "#
+            + #""foreignKeys": [], "checkConstraints": [], "indexes": [], "inheritsFrom": []}"#
+        #expect(throws: SchemaSnapshot.DecodingProblem.malformed(
+            "expected a string but found a number at .relations[0].uniqueConstraints[0].columns[1] (line 1, column 178)")) {
             try SchemaSnapshot.decode(from: snapshot(key))
         }
     }

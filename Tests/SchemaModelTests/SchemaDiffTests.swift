@@ -106,7 +106,8 @@ struct SchemaDiffTests {
         ])
         after.primaryKey = KeyConstraint(name: "users_pkey", columns: ["id", "name"])
         after.uniqueConstraints = [KeyConstraint(name: "u1", columns: ["email", "name"]), KeyConstraint(name: "u3", columns: ["n"])]
-        after.foreignKeys = [ForeignKey(name: "fk1", columns: ["org_id"], referencedRelation: Self.name("public.orgs"), referencedColumns: ["id"], onDelete: .cascade)]
+        after.foreignKeys = [ForeignKey(name: "fk1", columns: ["org_id"], referencedRelation: Self.name("public.orgs"), referencedColumns: ["id"],
+                                        onDelete: .cascade)]
         after.checkConstraints = [CheckConstraint(name: "c1", definition: "CHECK (n >= 0)")]
         after.partitionOf = Self.name("public.parent")
         after.inheritsFrom = [Self.name("public.base"), Self.name("other.base")]

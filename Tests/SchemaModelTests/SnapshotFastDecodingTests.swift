@@ -27,7 +27,9 @@ struct SnapshotFastDecodingTests {
             try JSONTape.parse(try FoundationJSON.encode(key)) { tape in #expect(SnapshotFastDecoding.keyConstraint(tape, 0) == key) }
             try JSONTape.parse(try FoundationJSON.encode(foreignKey)) { tape in #expect(SnapshotFastDecoding.foreignKey(tape, 0) == foreignKey) }
         }
-        let unknownAction = Data(#"{"name": "f", "columns": [], "referencedRelation": {"schema": "s", "name": "t"}, "referencedColumns": [], "onUpdate": "explode", "onDelete": "cascade", "isDeferrable": false}"#.utf8)
+        let unknownAction = Data(
+            (#"{"name": "f", "columns": [], "referencedRelation": {"schema": "s", "name": "t"}, "referencedColumns": [], "#
+                + #""onUpdate": "explode", "onDelete": "cascade", "isDeferrable": false}"#).utf8)
         try JSONTape.parse(unknownAction) { tape in #expect(SnapshotFastDecoding.foreignKey(tape, 0) == nil) }
         #expect(throws: DecodingError.self) { try JSONCoding.decode(ForeignKey.self, from: unknownAction) }
         let numberInColumns = Data(#"{"name": "k", "columns": ["a", 1]}"#.utf8)
@@ -74,7 +76,8 @@ struct SnapshotFastDecodingTests {
     }
 
     @Test func explicitNullsAreAbsentOptionals() throws {
-        let json = #"{"name": "a", "type": {"schema": "s", "name": "t"}, "sqlType": "text", "isNullable": true, "dimensions": 0, "comment": null, "origin": null}"#
+        let json = #"{"name": "a", "type": {"schema": "s", "name": "t"}, "sqlType": "text", "isNullable": true, "#
+            + #""dimensions": 0, "comment": null, "origin": null}"#
         try JSONTape.parse(Data(json.utf8)) { tape in
             #expect(SnapshotFastDecoding.column(tape, 0) == Column(name: "a", type: QualifiedName(schema: "s", name: "t"), sqlType: "text", isNullable: true))
         }

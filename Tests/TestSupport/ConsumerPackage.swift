@@ -27,7 +27,8 @@ public enum ConsumerPackage {
         let registry = migrationsFolder.appendingPathComponent("Migrator.swift")
         if !manager.fileExists(atPath: registry.path) {
             try manager.createDirectory(at: migrationsFolder, withIntermediateDirectories: true)
-            try "import EntityKitMigrations\n\npublic enum Migrator {\n    public static let all: [any Migration] = [\n        // codegen:migrations:start\n        // codegen:migrations:end\n    ]\n}\n"
+            try ("import EntityKitMigrations\n\npublic enum Migrator {\n    public static let all: [any Migration] = [\n"
+                + "        // codegen:migrations:start\n        // codegen:migrations:end\n    ]\n}\n")
                 .write(to: registry, atomically: true, encoding: .utf8)
         }
         let runner = packageFolder.appendingPathComponent("Sources/migrate/main.swift")

@@ -26,13 +26,19 @@ public enum MigrationsSourceError: Error, Equatable, Sendable, CustomStringConve
     public var description: String {
         switch self {
         case let .noServerBinaries(searched):
-            return "no PostgreSQL server programs (initdb, pg_ctl, postgres) found in \(searched): install the PostgreSQL server (apt-get install postgresql, brew install postgresql), or use an existing server for the scratch database"
+            return "no PostgreSQL server programs (initdb, pg_ctl, postgres) found in \(searched): "
+                + "install the PostgreSQL server (apt-get install postgresql, brew install postgresql), "
+                + "or use an existing server for the scratch database"
         case .rootWithoutPostgresUser:
-            return "running as root, but PostgreSQL refuses to run as root and there is no postgres user (with runuser) to run it as: create one (useradd --system postgres), run codegen as another user, or use an existing server for the scratch database"
+            return "running as root, but PostgreSQL refuses to run as root and there is no postgres user (with runuser) to run it as: "
+                + "create one (useradd --system postgres), run codegen as another user, "
+                + "or use an existing server for the scratch database"
         case let .clusterFailed(step, detail):
-            return "cannot start a throwaway PostgreSQL (\(step): \(detail)): check the PostgreSQL installation, or use an existing server for the scratch database"
+            return "cannot start a throwaway PostgreSQL (\(step): \(detail)): "
+                + "check the PostgreSQL installation, or use an existing server for the scratch database"
         case .shadowURLNotAURL:
-            return "the shadow database server must be a postgres://USER:PASSWORD@HOST:PORT/DATABASE URL, because the migrations executable connects with PostgresNIO"
+            return "the shadow database server must be a postgres://USER:PASSWORD@HOST:PORT/DATABASE URL, "
+                + "because the migrations executable connects with PostgresNIO"
         case let .shadowDatabaseFailed(server, problem):
             return "cannot create a scratch database on \(server): \(problem)"
         case let .buildFailed(executable, package, detail):

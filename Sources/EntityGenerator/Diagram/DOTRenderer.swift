@@ -37,7 +37,8 @@ public enum DOTRenderer {
     /// An HTML-like table: the type and table names, then the key and foreign-key columns.
     private static func table(_ entity: EntityDiagram.Entity) -> String {
         let kind = entity.kind == .view ? " «view»" : entity.kind == .materializedView ? " «materialized view»" : ""
-        var rows = ["<tr><td bgcolor=\"\(entity.isView ? "#fff4d6" : "#dde8f5")\"><b>\(html(entity.name))</b>\(html(kind))<br/><font point-size=\"9\">\(html(entity.table))</font></td></tr>"]
+        var rows = ["<tr><td bgcolor=\"\(entity.isView ? "#fff4d6" : "#dde8f5")\"><b>\(html(entity.name))</b>\(html(kind))"
+            + "<br/><font point-size=\"9\">\(html(entity.table))</font></td></tr>"]
         for column in entity.columns {
             let keys = [column.isPrimaryKey ? "PK" : nil, column.isForeignKey ? "FK" : nil].compactMap { $0 }.joined(separator: ", ")
             rows.append("<tr><td align=\"left\">\(html(column.name)) <font color=\"#555555\">\(html(column.sqlType))</font> <b>\(keys)</b></td></tr>")

@@ -35,12 +35,15 @@ struct QueryTypesRenderer {
         writer.documentation([
             "The values of a \(table) row to insert.",
             "",
-            "Columns the database fills (defaults, serials, identities) are optional: nil leaves them to the database. Computed columns and `GENERATED ALWAYS` identities are not here: they are never written.",
+            "Columns the database fills (defaults, serials, identities) are optional: nil leaves them to the database. "
+                + "Computed columns and `GENERATED ALWAYS` identities are not here: they are never written.",
+            "",
+            "Decodable from JSON with the entity's keys (a request body): a missing key or `null` leaves an optional field nil.",
         ])
         // A database-filled column is an optional of the column's type: nil means "the database
         // fills it", so a nullable one becomes a double optional.
         let types = fields.map { plan.properties[$0].draftRole == .databaseFilled ? spelled.types[$0] + "?" : spelled.types[$0] }
-        writer.block("\(access)struct Draft: EntityDraft {") { body in
+        writer.block("\(access)struct Draft: EntityDraft, Decodable {") { body in
             body.line(access, "typealias Root = ", entity)
             body.line()
             body.documentation(["The columns a draft writes, in the order of `write(to:)`."])
@@ -80,6 +83,8 @@ struct QueryTypesRenderer {
                 }
             }
             body.line()
+            draftCodingKeys(fields, into: &body)
+            body.line()
             body.documentation(["Writes the values in `columns` order; nil database-filled columns as their default."])
             body.block("\(access)func write(to writer: inout some RowWriter) {") { method in
                 for index in fields {
@@ -88,6 +93,21 @@ struct QueryTypesRenderer {
                     } else {
                         method.line("writer.write(self.", spelled.names[index], ")")
                     }
+                }
+            }
+        }
+    }
+
+    /// The draft's JSON keys, the entity's: its column names, or its property names when the
+    /// plan says so. Private: only the synthesized `init(from:)` reads them.
+    private func draftCodingKeys(_ fields: [Int], into writer: inout SourceWriter) {
+        writer.block("private enum CodingKeys: String, CodingKey {") { keys in
+            for index in fields {
+                let key = plan.json.keys == .propertyNames ? plan.properties[index].name : plan.properties[index].columnName
+                if key == plan.properties[index].name {
+                    keys.line("case ", spelled.names[index])
+                } else {
+                    keys.line("case ", spelled.names[index], " = ", SwiftText.literal(key))
                 }
             }
         }

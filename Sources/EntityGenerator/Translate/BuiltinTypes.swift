@@ -19,7 +19,8 @@ enum BuiltinTypes {
             "float4": BuiltinMapping(type: .float),
             "float8": BuiltinMapping(type: .double),
             "numeric": BuiltinMapping(type: .pgNumeric),
-            "money": BuiltinMapping(type: .pgMoney, note: "`money` is read in minor units (cents); its text form assumes two fraction digits, as `lc_monetary` C and en_US have."),
+            "money": BuiltinMapping(
+                type: .pgMoney, note: "`money` is read in minor units (cents); its text form assumes two fraction digits, as `lc_monetary` C and en_US have."),
             "text": BuiltinMapping(type: .string),
             "varchar": BuiltinMapping(type: .string),
             "bpchar": BuiltinMapping(type: .string),
@@ -69,7 +70,9 @@ enum BuiltinTypes {
     }()
 
     /// Range subtypes whose Swift types conform to `PGRangeBound`.
-    static let rangeBoundTypes: Set<SwiftType> = [.known(.int32), .known(.int64), .known(.double), .known(.pgNumeric), .known(.pgDate), .known(.pgTimestamp), .known(.pgLocalTimestamp)]
+    static let rangeBoundTypes: Set<SwiftType> = [
+        .known(.int32), .known(.int64), .known(.double), .known(.pgNumeric), .known(.pgDate), .known(.pgTimestamp), .known(.pgLocalTimestamp),
+    ]
 
     /// Ranges and multiranges whose binary form EntityKitPostgres reads.
     static let binaryRanges: Set<String> = [

@@ -39,7 +39,8 @@ struct ConformanceDecisions {
         if property != "id", let taken = entity.properties.first(where: { $0.name == "id" }) {
             diagnostics.note(
                 "\(entity.schema).\(entity.table)",
-                "not Identifiable: its property `id` is the column `\(taken.columnName)`, not the primary key `\(property)`; rename one of them in codegen.json (\"renames\") to get Identifiable")
+                "not Identifiable: its property `id` is the column `\(taken.columnName)`, not the primary key `\(property)`; "
+                    + "rename one of them in codegen.json (\"renames\") to get Identifiable")
             return nil
         }
         return IdentityPlan(property: property, type: key.type)

@@ -16,7 +16,8 @@ enum ConstraintNotes {
         var lines: [String] = []
         if let key = relation.primaryKey, let period = key.withoutOverlaps {
             let others = key.columns.filter { $0 != period }
-            lines.append("Its primary key `\(key.name)` is temporal: rows with the same \(list(others)) have `\(period)` ranges that never overlap (WITHOUT OVERLAPS).")
+            lines.append("Its primary key `\(key.name)` is temporal: rows with the same \(list(others)) "
+                + "have `\(period)` ranges that never overlap (WITHOUT OVERLAPS).")
         }
         for key in relation.foreignKeys where !hasEqualityRelation(key) {
             lines.append(periodKeyExplanation(key) + ", so it has no typed relation.")
@@ -61,7 +62,8 @@ enum ConstraintNotes {
         let pairs = zip(key.columns, key.referencedColumns).filter { $0.0 != period }
             .map { "`\($0.1)` = `\($0.0)`" }.joined(separator: " and ")
         let start = startingSentence ? "`\(key.name)` is a PERIOD foreign key: its" : "its"
-        return "\(start) `\(period)` range must be covered by the `\(referencedPeriod)` ranges of the `\(key.referencedRelation)` rows with \(pairs), possibly several rows"
+        return "\(start) `\(period)` range must be covered by the `\(referencedPeriod)` ranges of the `\(key.referencedRelation)` "
+            + "rows with \(pairs), possibly several rows"
     }
 
     private static func list(_ columns: [String]) -> String {

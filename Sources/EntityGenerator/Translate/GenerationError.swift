@@ -18,9 +18,11 @@ public enum GenerationError: Error, Equatable, Sendable, CustomStringConvertible
         case let .schemaNotInSnapshot(schema, available):
             return "schema \"\(schema)\" is not in the snapshot (it has \(available.joined(separator: ", "))): take a new snapshot that includes it"
         case let .unmatchedTables(names, schemas):
-            return "\(Self.tableList(names)) \(names.count == 1 ? "is" : "are") not a table or view in \(Self.place(schemas)): check the spelling, or add the schema that holds \(names.count == 1 ? "it" : "them")"
+            return "\(Self.tableList(names)) \(names.count == 1 ? "is" : "are") not a table or view in \(Self.place(schemas)): "
+                + "check the spelling, or add the schema that holds \(names.count == 1 ? "it" : "them")"
         case let .nothingToGenerate(source, schemas):
-            return "no tables or views to generate in \(Self.place(schemas)) of \(source): check that this is the database that holds the tables and that the schema is right"
+            return "no tables or views to generate in \(Self.place(schemas)) of \(source): "
+                + "check that this is the database that holds the tables and that the schema is right"
         case let .invalidRename(key, name, problem):
             return Self.renameMessage(key: key, name: name, problem: problem)
         }
@@ -29,14 +31,16 @@ public enum GenerationError: Error, Equatable, Sendable, CustomStringConvertible
     /// `the rename of public.users.email to "mail" …: what to do`.
     public static func renameMessage(key: String, name: String, problem: RenameProblem) -> String {
         if case let .ambiguousConstraint(tables) = problem {
-            return "the relation rename \"\(key)\" names a constraint of \(tables.joined(separator: " and ")): qualify it as \(tables.map { "\"\($0).\(key)\"" }.joined(separator: " or "))"
+            return "the relation rename \"\(key)\" names a constraint of \(tables.joined(separator: " and ")): "
+                + "qualify it as \(tables.map { "\"\($0).\(key)\"" }.joined(separator: " or "))"
         }
         return "the rename of \(key) to \"\(name)\" \(problem): choose another name"
             + (problem.isCollision ? ", or rename that one too" : "")
     }
 
     /// The warning for a skipped hidden table, naming both ways to include it.
-    static let hiddenTableSkipped = "hidden (its name starts with _): skipped; pass --include-hidden-tables or set \"includeHiddenTables\": true in codegen.json to generate it"
+    static let hiddenTableSkipped = "hidden (its name starts with _): skipped; "
+        + "pass --include-hidden-tables or set \"includeHiddenTables\": true in codegen.json to generate it"
 
     /// `schema public` or `schemas a, b`.
     public static func place(_ schemas: [String]) -> String {

@@ -29,7 +29,8 @@ enum PartitionKeys {
                     parentKey.comment = "Declared on each partition of `\(relation.qualifiedName)` rather than on the table itself."
                 } else {
                     let missing = sortedPartitions.filter { candidate in !declaring.contains { $0.name == candidate.name } }.map { "`\($0.name)`" }
-                    parentKey.comment = "Declared on \(declaring.count) of the \(sortedPartitions.count) partitions of `\(relation.qualifiedName)`, not on the table itself; rows in \(missing.joined(separator: ", ")) are not checked."
+                    parentKey.comment = "Declared on \(declaring.count) of the \(sortedPartitions.count) partitions of `\(relation.qualifiedName)`, "
+                        + "not on the table itself; rows in \(missing.joined(separator: ", ")) are not checked."
                 }
                 lifted.foreignKeys.append(parentKey)
             }

@@ -137,7 +137,8 @@ struct RelationInference: Sendable {
                 candidates: isPlain ? [base, qualified, qualified + via] : [qualified, qualified + via],
                 plan: RelationPlan(
                     kind: inverseKind, name: "",
-                    documentation: ["The `\(relation.qualifiedName)` \(rows) whose \(columnList(key.columns)) \(key.columns.count == 1 ? "refers" : "refer") to this row\(uniqueness) (`\(key.name)`)."]
+                    documentation: ["The `\(relation.qualifiedName)` \(rows) whose \(columnList(key.columns)) "
+                            + "\(key.columns.count == 1 ? "refers" : "refer") to this row\(uniqueness) (`\(key.name)`)."]
                         + ConstraintNotes.relationLines(for: key),
                     sourceType: entities[target].typeName, targetType: entities[source].typeName, junctionType: nil,
                     constraint: key.name,
@@ -178,7 +179,8 @@ struct RelationInference: Sendable {
                 candidates: [name, name + via],
                 plan: RelationPlan(
                     kind: .manyToMany, name: "",
-                    documentation: ["The `\(relations[to].qualifiedName)` rows linked to this row through `\(relation.qualifiedName)` (`\(fromKey.name)`, `\(toKey.name)`)."],
+                    documentation: ["The `\(relations[to].qualifiedName)` rows linked to this row "
+                        + "through `\(relation.qualifiedName)` (`\(fromKey.name)`, `\(toKey.name)`)."],
                     sourceType: entities[from].typeName, targetType: entities[to].typeName, junctionType: junctionType,
                     constraint: toKey.name, junctionConstraint: fromKey.name,
                     columnPairs: fromPairs.map { ColumnPairPlan(source: $0.target, target: $0.source) },

@@ -149,7 +149,8 @@ struct TypeMapper: Sendable {
         MappedType(
             type: .known(.string),
             readCast: "text",
-            notes: ["`\(type)` is an extension type: it is read and written as its text form (`\(KnownType.string.spelling)`), which round-trips exactly. Add a type override to choose another Swift type."],
+            notes: ["`\(type)` is an extension type: it is read and written as its text form (`\(KnownType.string.spelling)`), which round-trips exactly. "
+                + "Add a type override to choose another Swift type."],
             warnings: ["extension type \(type) is read as \(KnownType.string.spelling) (its text form, which round-trips exactly)"]
         )
     }

@@ -109,7 +109,9 @@ public struct JoinQuery<Left: Entity, Right: Entity, Kind: JoinKind>: Sendable {
     }
 
     /// Selects values from both sides into typed tuples.
-    public func select<each Term: TypedExpression>(_ build: (Left.TableColumns, Right.TableColumns) -> (repeat each Term)) -> Projection<repeat (each Term).Value> {
+    public func select<each Term: TypedExpression>(
+        _ build: (Left.TableColumns, Right.TableColumns) -> (repeat each Term)
+    ) -> Projection<repeat (each Term).Value> {
         let terms = build(Self.columns.left, Self.columns.right)
         var items: [SQLFragment] = []
         for term in repeat each terms { items.append(term.selectItem) }
@@ -159,7 +161,9 @@ extension Entity {
     }
 
     /// Joins another entity on a condition of your own.
-    public static func join<Target: Entity>(_ type: Target.Type, on build: (TableColumns, Target.TableColumns) -> SQLCondition) -> JoinQuery<Self, Target, InnerJoin> {
+    public static func join<Target: Entity>(
+        _ type: Target.Type, on build: (TableColumns, Target.TableColumns) -> SQLCondition
+    ) -> JoinQuery<Self, Target, InnerJoin> {
         JoinQuery(on: build)
     }
 
@@ -179,7 +183,9 @@ extension Entity {
     }
 
     /// Left-joins another entity on a condition of your own.
-    public static func leftJoin<Target: Entity>(_ type: Target.Type, on build: (TableColumns, Target.TableColumns) -> SQLCondition) -> JoinQuery<Self, Target, LeftJoin> {
+    public static func leftJoin<Target: Entity>(
+        _ type: Target.Type, on build: (TableColumns, Target.TableColumns) -> SQLCondition
+    ) -> JoinQuery<Self, Target, LeftJoin> {
         JoinQuery(on: build)
     }
 }

@@ -22,9 +22,11 @@ public enum SQLRejection: Error, Sendable, Hashable, CustomStringConvertible {
         case .nulInText:
             return "the SQL text holds a NUL byte, which PostgreSQL cannot receive: remove it (a value that holds one must be bound, not written into the text)"
         case let .placeholderInText(placeholder):
-            return "the SQL text of a fragment holds \(placeholder), which would stand for an interpolated value: interpolate the value itself (\\(value)), or build an SQLStatement with its own bindings"
+            return "the SQL text of a fragment holds \(placeholder), which would stand for an interpolated value: "
+                + "interpolate the value itself (\\(value)), or build an SQLStatement with its own bindings"
         case .valueInsideQuotes:
-            return "a value is interpolated inside quotes or a comment, where it would not be bound: interpolate it outside the quotes (for a pattern, use contains(_:), hasPrefix(_:) or LikePattern)"
+            return "a value is interpolated inside quotes or a comment, where it would not be bound: "
+                + "interpolate it outside the quotes (for a pattern, use contains(_:), hasPrefix(_:) or LikePattern)"
         case let .invalidArgument(name, value, expected):
             return "\(name) \(value) is out of range: it must be \(expected)"
         }

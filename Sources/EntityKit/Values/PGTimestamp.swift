@@ -29,7 +29,9 @@ public struct PGTimestamp: Hashable, Comparable, Sendable, Codable, PGLiteralCon
 
     /// A UTC date and time; `year` uses astronomical numbering (0 is 1 BC).
     public init?(year: Int, month: Int, day: Int, hour: Int = 0, minute: Int = 0, second: Int = 0, microsecond: Int = 0) {
-        guard let value = TimestampMath.microseconds(year: year, month: month, day: day, hour: hour, minute: minute, second: second, microsecond: microsecond) else { return nil }
+        guard let value = TimestampMath.microseconds(
+            year: year, month: month, day: day, hour: hour, minute: minute, second: second, microsecond: microsecond
+        ) else { return nil }
         microsecondsSince2000 = value
     }
 
@@ -81,7 +83,9 @@ public struct PGLocalTimestamp: Hashable, Comparable, Sendable, Codable, PGLiter
 
     /// A wall-clock date and time; `year` uses astronomical numbering (0 is 1 BC).
     public init?(year: Int, month: Int, day: Int, hour: Int = 0, minute: Int = 0, second: Int = 0, microsecond: Int = 0) {
-        guard let value = TimestampMath.microseconds(year: year, month: month, day: day, hour: hour, minute: minute, second: second, microsecond: microsecond) else { return nil }
+        guard let value = TimestampMath.microseconds(
+            year: year, month: month, day: day, hour: hour, minute: minute, second: second, microsecond: microsecond
+        ) else { return nil }
         microsecondsSince2000 = value
     }
 

@@ -57,14 +57,24 @@ final class ConnectionPool: @unchecked Sendable {
     private var waiters: [Waiter] = []
     private var isShutDown = false
     private var nextID = 0
+    /// Where the counts are recorded after every change, when metrics are on.
+    private let gauges: PoolGauges?
 
-    init(connector: HostConnector, maximumConnections: Int, deadlines: Deadlines, logger: Logger,
+    init(connector: HostConnector, maximumConnections: Int, deadlines: Deadlines, logger: Logger, gauges: PoolGauges? = nil,
          eventLoopGroup: any EventLoopGroup = PostgresConnection.defaultEventLoopGroup) {
         self.connector = connector
         self.maximumConnections = maximumConnections
         self.deadlines = deadlines
         self.logger = logger
+        self.gauges = gauges
         self.eventLoopGroup = eventLoopGroup
+    }
+
+    /// Records the counts in the gauges, when there are any.
+    private func recordCounts() {
+        guard let gauges else { return }
+        let (open, idle, waiting) = counts
+        gauges.record(open: open, idle: idle, waiting: waiting)
     }
 
     /// How many connections are open or opening, and how many of them are idle.
@@ -75,6 +85,7 @@ final class ConnectionPool: @unchecked Sendable {
     /// A connection for the caller's exclusive use until ``release(_:reusable:)``: an idle
     /// one, a new one, or the next one released, within the acquire deadline.
     func acquire() async throws -> PooledConnection {
+        defer { recordCounts() }
         let started = ContinuousClock.now
         while true {
             try Task.checkCancellation()
@@ -103,6 +114,7 @@ final class ConnectionPool: @unchecked Sendable {
             case let .fail(error):
                 throw error
             case let .wait(waiter):
+                recordCounts()
                 let remaining = deadlines.acquire - (ContinuousClock.now - started)
                 switch try await wait(for: waiter, within: remaining) {
                 case let .connection(connection):
@@ -163,6 +175,7 @@ final class ConnectionPool: @unchecked Sendable {
     /// whose state is unknown (`reusable` false), or whose server refused a write as read-only
     /// when the pool needs a primary, is closed and its slot freed.
     func release(_ connection: PooledConnection, reusable: Bool = true) {
+        defer { recordCounts() }
         let toClose: PooledConnection? = lock.withLock {
             // A connection to a server that turned read-only cannot serve a pool that needs a primary.
             let demoted = connector.target.requiresWrites && connection.watch.refusedWrite
@@ -187,6 +200,7 @@ final class ConnectionPool: @unchecked Sendable {
             counted -= 1
             grantSlotLocked()
         }
+        recordCounts()
     }
 
     /// A slot is free: the first waiter still waiting takes it and connects.
@@ -202,6 +216,7 @@ final class ConnectionPool: @unchecked Sendable {
 
     /// Closes connections idle for longer than `timeout`.
     func closeIdle(olderThan timeout: Duration) {
+        defer { recordCounts() }
         let now = ContinuousClock.now
         let stale: [PooledConnection] = lock.withLock {
             let (keep, drop) = (idle.filter { now - $0.idleSince < timeout }, idle.filter { now - $0.idleSince >= timeout })
@@ -216,6 +231,7 @@ final class ConnectionPool: @unchecked Sendable {
     /// Refuses new calls, fails the waiting ones and closes idle connections; leased ones are
     /// closed when released.
     func shutDown() async {
+        defer { recordCounts() }
         let (waiting, idleNow): ([Waiter], [PooledConnection]) = lock.withLock {
             isShutDown = true
             defer {

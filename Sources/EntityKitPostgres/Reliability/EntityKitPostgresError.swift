@@ -49,19 +49,24 @@ public enum EntityKitPostgresError: Error, Sendable, Hashable, CustomStringConve
             return "could not connect to PostgreSQL within \(bound.secondsText): check that the server is up and reachable, or raise connect_timeout"
         case let .acquireTimedOut(bound, maximum):
             let size = maximum.map { " (all \($0) in use)" } ?? ""
-            return "no database connection became free within \(bound.secondsText)\(size): look for long transactions or streams left open, or raise maximumConnections or the acquire deadline"
+            return "no database connection became free within \(bound.secondsText)\(size): "
+                + "look for long transactions or streams left open, or raise maximumConnections or the acquire deadline"
         case let .connectionClosed(reason):
             return "the database connection closed before the statement finished (\(reason)): any open transaction was rolled back; retry on a new connection"
         case let .statementTimedOut(bound):
-            return "the statement ran longer than its \(bound.secondsText) deadline and was cancelled on the server: make it faster or raise the statement deadline"
+            return "the statement ran longer than its \(bound.secondsText) deadline and was cancelled on the server: "
+                + "make it faster or raise the statement deadline"
         case let .transactionRolledBack(cause):
             return "the database rolled the transaction back instead of committing it, so none of its work was kept: \(cause)"
         case let .commitOutcomeUnknown(reason):
-            return "the connection was lost before the server confirmed the commit (\(reason)): the write may or may not have been committed; check before repeating it"
+            return "the connection was lost before the server confirmed the commit (\(reason)): "
+                + "the write may or may not have been committed; check before repeating it"
         case .preparedStatementLost:
-            return "the server no longer has a prepared statement of this connection (DISCARD ALL, a restart, or a pooler in transaction mode), so the transaction was rolled back: retry it (TransactionOptions.attempts), or use .unprepared behind a pooler"
+            return "the server no longer has a prepared statement of this connection (DISCARD ALL, a restart, or a pooler in transaction mode), "
+                + "so the transaction was rolled back: retry it (TransactionOptions.attempts), or use .unprepared behind a pooler"
         case let .preparedStatementsNotKept(sqlState):
-            return "the server does not keep this connection's prepared statements (SQLSTATE \(sqlState)), as behind PgBouncer in transaction mode: use .unprepared for this client, set max_prepared_statements in PgBouncer 1.21 or later, or use session mode"
+            return "the server does not keep this connection's prepared statements (SQLSTATE \(sqlState)), as behind PgBouncer in transaction mode: "
+                + "use .unprepared for this client, set max_prepared_statements in PgBouncer 1.21 or later, or use session mode"
         case let .invalidArgument(name, value, expected):
             return "\(name) \(value) is out of range: it must be \(expected)"
         case .clientShutDown:

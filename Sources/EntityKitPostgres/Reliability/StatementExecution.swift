@@ -29,6 +29,19 @@ enum StatementExecution {
         prepared: Bool, delivery: RowDelivery = .collected, retryingLostStatement: Bool, passingUnsent: Bool = false,
         confirmingCommit: Bool, logger: Logger, _ body: (StatementRows) async throws -> Result
     ) async throws -> Result {
+        try await policy.observed(statement.sql, logger: logger) { counter in
+            try await run(
+                statement, on: watch, policy: policy, mode: mode, prepared: prepared, delivery: delivery,
+                retryingLostStatement: retryingLostStatement, passingUnsent: passingUnsent, confirmingCommit: confirmingCommit,
+                logger: logger, body: { rows in try await body(rows.counted(by: counter)) })
+        }
+    }
+
+    private static func run<Result>(
+        _ statement: SQLStatement, on watch: ConnectionWatch, policy: StatementPolicy, mode: StatementMode,
+        prepared: Bool, delivery: RowDelivery, retryingLostStatement: Bool, passingUnsent: Bool,
+        confirmingCommit: Bool, logger: Logger, body: (StatementRows) async throws -> Result
+    ) async throws -> Result {
         let confirming = confirmingCommit && CommitConfirmation.mayWrite(statement.sql)
         let result: Result
         do {
