@@ -8,7 +8,8 @@ import TestSupport
 /// previous or the new complete output — or, only while a commit was cut short, a mix that the
 /// guard file stops the compiler on — and the next run leaves exactly the new output and no
 /// staging. No database: both schemas are snapshots.
-@Suite("Interrupted runs", .serialized)
+@Suite("Interrupted runs", .serialized,
+       .enabled(if: TestEnvironment.runsProcessTests, "fast lane: runs codegen; run scripts/test or TEST_LANE=full swift test"))
 struct InterruptedRunTests {
     static let tables = 1_000
     private let manager = FileManager.default

@@ -4,7 +4,8 @@ import Testing
 import TestSupport
 
 /// The example package that takes its models from the build plugin (Examples/PluginConsumer).
-@Suite("Build plugin in a consumer package", .serialized)
+@Suite("Build plugin in a consumer package", .serialized,
+       .enabled(if: TestEnvironment.runsProcessTests, "fast lane: builds a consumer package; run scripts/test or TEST_LANE=full swift test"))
 struct PluginConsumerTests {
     private let generating = "Generating Swift entities from schema.snapshot.json"
 

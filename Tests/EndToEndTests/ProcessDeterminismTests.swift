@@ -9,7 +9,8 @@ import TestSupport
 /// Generating twice in one process shares the seed and cannot catch output that follows such an
 /// order; this runs the real executables several times, each its own process with its own seed,
 /// and compares every byte. No database: the inputs are the committed snapshots.
-@Suite("Deterministic output across processes")
+@Suite("Deterministic output across processes",
+       .enabled(if: TestEnvironment.runsProcessTests, "fast lane: runs codegen; run scripts/test or TEST_LANE=full swift test"))
 struct ProcessDeterminismTests {
     static let runs = 3
 

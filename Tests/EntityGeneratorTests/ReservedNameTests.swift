@@ -6,7 +6,8 @@ import TestSupport
 
 /// The names, one by one: as columns, tables, types, labels, attributes and relations
 /// they compile with zero errors and zero warnings (checked against the built EntityKit).
-@Suite("Names that can never shadow")
+@Suite("Names that can never shadow",
+       .enabled(if: TestEnvironment.runsProcessTests, "fast lane: type-checks with swiftc; run scripts/test or TEST_LANE=full swift test"))
 struct ReservedNameTests {
     /// Names that clash with Swift itself or with what generated code declares inside an entity.
     static let memberNames = [

@@ -3,7 +3,8 @@ import TestSupport
 
 /// Misuses of the typed query API that must not compile, each with a message that says what is
 /// wrong. Checked against the reference schema's generated models.
-@Suite("Compile-time checks")
+@Suite("Compile-time checks",
+       .enabled(if: TestEnvironment.runsProcessTests, "fast lane: type-checks with swiftc; run scripts/test or TEST_LANE=full swift test"))
 struct CompileFailTests {
     struct Case: Sendable, CustomStringConvertible {
         let description: String

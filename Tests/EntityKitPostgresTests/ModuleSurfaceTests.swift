@@ -2,7 +2,8 @@ import Testing
 import TestSupport
 
 /// What importing the runtime's modules puts in an app's namespace.
-@Suite("Module surface")
+@Suite("Module surface",
+       .enabled(if: TestEnvironment.runsProcessTests, "fast lane: type-checks with swiftc; run scripts/test or TEST_LANE=full swift test"))
 struct ModuleSurfaceTests {
     @Test func theQueryRuntimeDeclaresNoTopLevelColumnOrPrimaryKey() throws {
         let result = try Typecheck.snippet("""

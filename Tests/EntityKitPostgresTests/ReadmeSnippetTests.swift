@@ -4,7 +4,8 @@ import TestSupport
 
 /// Every Swift snippet of the README's "Use the models" section compiles against the
 /// reference schema's generated models.
-@Suite("README snippets")
+@Suite("README snippets",
+       .enabled(if: TestEnvironment.runsProcessTests, "fast lane: type-checks with swiftc; run scripts/test or TEST_LANE=full swift test"))
 struct ReadmeSnippetTests {
     static func snippets() throws -> [String] {
         let readme = try String(contentsOf: TestEnvironment.packageRoot.appendingPathComponent("README.md"), encoding: .utf8)

@@ -11,7 +11,8 @@ import TestSupport
 /// Hosts are `127.0.0.1` on port 1: libpq starts a connection that can only be refused, and
 /// reports what it resolved in the meantime.
 @Suite("Differential: resolution against libpq's PQconnectStart",
-       .enabled(if: LibPQProbe.isAvailable, "libpq-probe is not built: run swift build --build-tests"))
+       .enabled(if: LibPQProbe.isAvailable, "libpq-probe is not built: run swift build --build-tests"),
+       .enabled(if: TestEnvironment.runsProcessTests, "fast lane: runs libpq-probe; run scripts/test or TEST_LANE=full swift test"))
 struct LibPQResolutionDifferentialTests {
     struct Case: Sendable, CustomTestStringConvertible {
         let connectionString: String

@@ -21,6 +21,9 @@ public enum Shell {
         removingEnvironment: [String] = [],
         timeout: Duration = .seconds(30 * 60)
     ) throws -> Result {
+        // A test that runs a program must say so (`.enabled(if: TestEnvironment.runsProcessTests, …)`),
+        // so the fast lane stays fast and needs nothing but the package's own build.
+        guard TestEnvironment.runsProcessTests else { throw FastLaneViolation(executable: executable) }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
@@ -79,4 +82,14 @@ private final class TimeoutFlag: @unchecked Sendable {
 
     func set() { lock.withLock { value = true } }
     var isSet: Bool { lock.withLock { value } }
+}
+
+/// A program run by a test the fast lane should have skipped: give the test or its suite
+/// `.enabled(if: TestEnvironment.runsProcessTests, "fast lane: …")`.
+public struct FastLaneViolation: Error, CustomStringConvertible {
+    public let executable: String
+
+    public var description: String {
+        "this test runs \(executable) in the fast lane: enable it only if TestEnvironment.runsProcessTests"
+    }
 }

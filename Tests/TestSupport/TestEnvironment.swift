@@ -46,6 +46,14 @@ public enum TestEnvironment {
 
     public static let liveTestsSkipReason = "no DATABASE_URL: run scripts/test, or set DATABASE_URL to a server where tests may create databases"
 
+    /// Tests that run programs (swiftc type-checks, `codegen`, `swift build` of consumer
+    /// packages, libpq probes) run in the full lane: with a server (`scripts/test` sets one), on
+    /// CI, or with `TEST_LANE=full`. A plain `swift test` is the fast lane: server-free,
+    /// process-free tests only.
+    public static var runsProcessTests: Bool {
+        serverURL != nil || isCI || ProcessInfo.processInfo.environment["TEST_LANE"] == "full"
+    }
+
     /// `../shared/schemas`, the public sample schemas, when present.
     public static var sharedSchemas: URL? {
         let url = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/schemas")
