@@ -55,7 +55,7 @@ extension PostgresQueryRunner {
         let names = Target.columnNames + Junction.columnNames
         var first = true
         try await forEachRow(fragment.statement(), isFixedShape: true, logger: logger) { row in
-            var reader = PostgresRowReader(row, checking: first ? names : nil, reading: "\(Target.self) and \(Junction.self)")
+            var reader = PostgresRowReader(row, checking: first ? names : nil, reading: ReadingName(Target.self, and: Junction.self))
             first = false
             let target = try Target(row: &reader)
             let junction = try Junction(row: &reader)

@@ -125,7 +125,7 @@ extension PostgresQueryRunner {
         _ draft: D, onConflict key: D.Root.UniqueKey, _ action: UpsertAction<D.Root> = .updateAll, logger: Logger = .entityKitSilent
     ) async throws -> (row: D.Root, inserted: Bool) where D.Root: KeyedEntity, D.Root.UniqueKey.Root == D.Root {
         let statement = WriteStatements.upsert(draft, onConflict: key, action: action)
-        let reading = "\(D.Root.self)"
+        let reading = ReadingName(D.Root.self)
         var result: (row: D.Root, inserted: Bool)?
         try await forEachRow(statement, logger: logger) { row in
             var reader = PostgresRowReader(row, checking: D.Root.columnNames, reading: reading)
@@ -133,7 +133,7 @@ extension PostgresQueryRunner {
             let inserted = try reader.next(Bool.self)
             if result == nil { result = (stored, inserted) }
         }
-        guard let result else { throw EntityQueryError.insertReturnedNoRow(entity: reading) }
+        guard let result else { throw EntityQueryError.insertReturnedNoRow(entity: reading.description) }
         return result
     }
 

@@ -8,7 +8,7 @@ extension PostgresQueryRunner {
         let names = Left.columnNames + Right.columnNames
         var first = true
         try await forEachRow(join.selectStatement, logger: logger) { row in
-            var reader = PostgresRowReader(row, checking: first ? names : nil, reading: "\(Left.self) and \(Right.self)")
+            var reader = PostgresRowReader(row, checking: first ? names : nil, reading: ReadingName(Left.self, and: Right.self))
             first = false
             result.append((try Left(row: &reader), try Right(row: &reader)))
         }
@@ -22,7 +22,7 @@ extension PostgresQueryRunner {
         let rightCount = Right.columnNames.count
         var first = true
         try await forEachRow(join.selectStatement, logger: logger) { row in
-            var reader = PostgresRowReader(row, checking: first ? names : nil, reading: "\(Left.self) and \(Right.self)")
+            var reader = PostgresRowReader(row, checking: first ? names : nil, reading: ReadingName(Left.self, and: Right.self))
             first = false
             let left = try Left(row: &reader)
             let right: Right? = reader.nextCellsAreNull(rightCount) ? nil : try Right(row: &reader)

@@ -99,7 +99,7 @@ extension PostgresQueryRunner {
         var last: (repeat each Key)?
         var first = true
         try await forEachRow(keyset.statement(after: cursor, limit: limit), logger: logger) { row in
-            var reader = PostgresRowReader(row, checking: first ? E.columnNames : nil, reading: "\(E.self)")
+            var reader = PostgresRowReader(row, checking: first ? E.columnNames : nil, reading: ReadingName(E.self))
             first = false
             items.append(try E(row: &reader))
             last = (repeat try reader.next((each Key).self))

@@ -6,7 +6,7 @@ struct TupleRowDecoder<each Value: ColumnValue> {
     private var checked = false
 
     mutating func decode(_ row: PostgresRow) throws -> (repeat each Value) {
-        var reader = PostgresRowReader(row, checking: checked ? nil : [], reading: "the selected values")
+        var reader = PostgresRowReader(row, checking: checked ? nil : [], reading: ReadingName(text: "the selected values"))
         checked = true
         return (repeat try reader.next((each Value).self))
     }

@@ -13,12 +13,12 @@ extension PostgresRow {
         for (position, cell) in enumerated() where cells[cell.columnName] == nil {
             cells[cell.columnName] = (cell, position)
         }
-        return try T(from: NamedRowDecoder(cells: cells, reading: "\(T.self)"))
+        return try T(from: NamedRowDecoder(cells: cells, reading: ReadingName(T.self)))
     }
 }
 
 /// Reads one named cell as `Value`: through `ColumnValue` when the type has one, else as JSON.
-private func decodeCell<Value: Decodable>(_ type: Value.Type, _ cell: PostgresCell, position: Int, reading: String) throws -> Value {
+private func decodeCell<Value: Decodable>(_ type: Value.Type, _ cell: PostgresCell, position: Int, reading: ReadingName) throws -> Value {
     if let columnType = type as? any ColumnValue.Type {
         return try decodeColumnValue(columnType, cell, position: position, reading: reading) as! Value
     }
@@ -30,15 +30,15 @@ private func decodeCell<Value: Decodable>(_ type: Value.Type, _ cell: PostgresCe
     do {
         return try JSONDecoder().decode(Value.self, from: Data(json.postgresLiteral.utf8))
     } catch {
-        throw RowDecodingError.badCell(column: cell.columnName, position: position, reading: reading,
+        throw RowDecodingError.badCell(column: cell.columnName, position: position, reading: reading.description,
                                        reason: "\(Value.self) is not a column type, and its JSON does not decode: \(error)")
     }
 }
 
-private func decodeColumnValue<Value: ColumnValue>(_ type: Value.Type, _ cell: PostgresCell, position: Int, reading: String) throws -> Value {
+private func decodeColumnValue<Value: ColumnValue>(_ type: Value.Type, _ cell: PostgresCell, position: Int, reading: ReadingName) throws -> Value {
     guard Value.accepts(typeOID: cell.dataType.rawValue) else {
         throw RowDecodingError.typeMismatch(column: cell.columnName, position: position, typeOID: cell.dataType.rawValue,
-                                            swiftType: "\(Value.self)", reading: reading)
+                                            swiftType: "\(Value.self)", reading: reading.description)
     }
     return try PostgresRowReader.decode(cell, as: Value.self, position: position, reading: reading)
 }
@@ -46,7 +46,7 @@ private func decodeColumnValue<Value: ColumnValue>(_ type: Value.Type, _ cell: P
 /// A `Decoder` over a row's cells by column name.
 private struct NamedRowDecoder: Decoder {
     let cells: [String: (cell: PostgresCell, position: Int)]
-    let reading: String
+    let reading: ReadingName
     var codingPath: [any CodingKey] { [] }
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
@@ -69,7 +69,7 @@ private struct NamedRowDecoder: Decoder {
 
 private struct NamedCellContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     let cells: [String: (cell: PostgresCell, position: Int)]
-    let reading: String
+    let reading: ReadingName
     var codingPath: [any CodingKey] { [] }
     var allKeys: [Key] { cells.keys.compactMap { Key(stringValue: $0) } }
 
@@ -77,7 +77,7 @@ private struct NamedCellContainer<Key: CodingKey>: KeyedDecodingContainerProtoco
 
     private func entry(_ key: Key) throws -> (cell: PostgresCell, position: Int) {
         guard let entry = cells[key.stringValue] else {
-            throw RowDecodingError.missingColumn(key.stringValue, reading: reading)
+            throw RowDecodingError.missingColumn(key.stringValue, reading: reading.description)
         }
         return entry
     }
@@ -99,7 +99,7 @@ private struct NamedCellContainer<Key: CodingKey>: KeyedDecodingContainerProtoco
     private func narrowed<Integer: FixedWidthInteger>(_ key: Key) throws -> Integer {
         let value = try decode(Int64.self, forKey: key)
         guard let result = Integer(exactly: value) else {
-            throw RowDecodingError.badCell(column: key.stringValue, position: try entry(key).position, reading: reading,
+            throw RowDecodingError.badCell(column: key.stringValue, position: try entry(key).position, reading: reading.description,
                                            reason: "\(value) does not fit in \(Integer.self)")
         }
         return result
@@ -122,7 +122,7 @@ private struct NamedCellContainer<Key: CodingKey>: KeyedDecodingContainerProtoco
 private struct SingleCellContainer: SingleValueDecodingContainer {
     let cell: PostgresCell
     let position: Int
-    let reading: String
+    let reading: ReadingName
     var codingPath: [any CodingKey] { [] }
 
     func decodeNil() -> Bool { cell.bytes == nil }

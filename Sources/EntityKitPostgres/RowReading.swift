@@ -35,9 +35,9 @@ struct PostgresRowReader: RowReader {
     private var iterator: PostgresRow.Iterator
     private var position = 0
     private let expectedNames: [String]?
-    private let reading: String
+    private let reading: ReadingName
 
-    init(_ row: PostgresRow, checking expectedNames: [String]?, reading: String) {
+    init(_ row: PostgresRow, checking expectedNames: [String]?, reading: ReadingName) {
         iterator = row.makeIterator()
         self.expectedNames = expectedNames
         self.reading = reading
@@ -45,7 +45,7 @@ struct PostgresRowReader: RowReader {
 
     mutating func next<Value: ColumnValue>(_ type: Value.Type) throws -> Value {
         guard let cell = iterator.next() else {
-            throw RowDecodingError.tooFewColumns(found: position, reading: reading)
+            throw RowDecodingError.tooFewColumns(found: position, reading: reading.description)
         }
         defer { position += 1 }
         if let expectedNames {
@@ -67,21 +67,21 @@ struct PostgresRowReader: RowReader {
 
     private func check<Value: ColumnValue>(_ cell: PostgresCell, as type: Value.Type, expectedName: String?) throws {
         if let expectedName, cell.columnName != expectedName {
-            throw RowDecodingError.missingColumn(expectedName, reading: reading)
+            throw RowDecodingError.missingColumn(expectedName, reading: reading.description)
         }
         guard Value.accepts(typeOID: cell.dataType.rawValue) else {
             throw RowDecodingError.typeMismatch(column: cell.columnName, position: position, typeOID: cell.dataType.rawValue,
-                                                swiftType: "\(Value.self)", reading: reading)
+                                                swiftType: "\(Value.self)", reading: reading.description)
         }
     }
 
-    static func decode<Value: ColumnValue>(_ cell: PostgresCell, as type: Value.Type, position: Int, reading: String) throws -> Value {
+    static func decode<Value: ColumnValue>(_ cell: PostgresCell, as type: Value.Type, position: Int, reading: ReadingName) throws -> Value {
         do {
             guard let bytes = cell.bytes else { return try Value.decodeNull() }
             let oid = cell.dataType.rawValue
             return try bytes.withUnsafeReadableBytes { try Value.decode(Cell(bytes: $0, typeOID: oid)) }
         } catch {
-            throw RowDecodingError.badCell(column: cell.columnName, position: position, reading: reading, reason: "\(error)")
+            throw RowDecodingError.badCell(column: cell.columnName, position: position, reading: reading.description, reason: "\(error)")
         }
     }
 }
@@ -92,36 +92,34 @@ struct NamedCellReader: RowReader {
     private let cells: PostgresRandomAccessRow
     private let positions: [Int]
     private var index = 0
-    private let names: [String]
-    private let reading: String
+    private let reading: ReadingName
 
     /// The row's position of each of `names`; throws when one is missing.
-    static func positions(of names: [String], in row: PostgresRow, reading: String) throws -> [Int] {
+    static func positions(of names: [String], in row: PostgresRow, reading: ReadingName) throws -> [Int] {
         var byName: [String: Int] = [:]
         for (position, cell) in row.enumerated() where byName[cell.columnName] == nil {
             byName[cell.columnName] = position
         }
         return try names.map { name in
-            guard let position = byName[name] else { throw RowDecodingError.missingColumn(name, reading: reading) }
+            guard let position = byName[name] else { throw RowDecodingError.missingColumn(name, reading: reading.description) }
             return position
         }
     }
 
-    init(_ row: PostgresRow, positions: [Int], names: [String], reading: String) {
+    init(_ row: PostgresRow, positions: [Int], reading: ReadingName) {
         cells = PostgresRandomAccessRow(row)
         self.positions = positions
-        self.names = names
         self.reading = reading
     }
 
     mutating func next<Value: ColumnValue>(_ type: Value.Type) throws -> Value {
-        guard index < positions.count else { throw RowDecodingError.tooFewColumns(found: index, reading: reading) }
+        guard index < positions.count else { throw RowDecodingError.tooFewColumns(found: index, reading: reading.description) }
         let position = positions[index]
         index += 1
         let cell = cells[position]
         guard Value.accepts(typeOID: cell.dataType.rawValue) else {
             throw RowDecodingError.typeMismatch(column: cell.columnName, position: position, typeOID: cell.dataType.rawValue,
-                                                swiftType: "\(Value.self)", reading: reading)
+                                                swiftType: "\(Value.self)", reading: reading.description)
         }
         return try PostgresRowReader.decode(cell, as: Value.self, position: position, reading: reading)
     }
@@ -131,14 +129,24 @@ extension PostgresRow {
     /// Decodes the row into a generated entity. Columns in the entity's own order (its select
     /// list, `SELECT *` of an unchanged table) are read positionally; any other order is
     /// matched by name. Types are checked against the entity's.
+    ///
+    /// The layout of the last row read positionally is remembered per type, so the rows of one
+    /// result set decoded one by one are checked once, as ``EntityRowDecoder`` checks them.
     public func decode<E: Entity>(_ type: E.Type) throws -> E {
-        let names = E.columnNames
-        let reading = "\(E.self)"
-        if count >= names.count && zip(self, names).allSatisfy({ $0.columnName == $1 }) {
-            var reader = PostgresRowReader(self, checking: names, reading: reading)
+        let reading = ReadingName(E.self)
+        let memory = RowLayoutMemory.shared
+        if memory.matches(self, E.self) {
+            var reader = PostgresRowReader(self, checking: nil, reading: reading)
             return try E(row: &reader)
         }
-        var reader = NamedCellReader(self, positions: try NamedCellReader.positions(of: names, in: self, reading: reading), names: names, reading: reading)
+        let names = memory.columnNames(of: E.self)
+        if count >= names.count && zip(self, names).allSatisfy({ $0.columnName == $1 }) {
+            var reader = PostgresRowReader(self, checking: names, reading: reading)
+            let value = try E(row: &reader)
+            memory.remember(self, E.self)
+            return value
+        }
+        var reader = NamedCellReader(self, positions: try NamedCellReader.positions(of: names, in: self, reading: reading), reading: reading)
         return try E(row: &reader)
     }
 }
@@ -177,7 +185,7 @@ public struct EntityRowDecoder<E: Entity> {
     }
 
     private var mode = Mode.undecided
-    private let reading = "\(E.self)"
+    private let reading = ReadingName(E.self)
 
     /// A decoder for a new result set.
     public init() {}
@@ -189,7 +197,7 @@ public struct EntityRowDecoder<E: Entity> {
             var reader = PostgresRowReader(row, checking: nil, reading: reading)
             return try E(row: &reader)
         case let .byName(positions):
-            var reader = NamedCellReader(row, positions: positions, names: E.columnNames, reading: reading)
+            var reader = NamedCellReader(row, positions: positions, reading: reading)
             return try E(row: &reader)
         case .undecided:
             let names = E.columnNames
@@ -200,7 +208,7 @@ public struct EntityRowDecoder<E: Entity> {
                 return value
             }
             let positions = try NamedCellReader.positions(of: names, in: row, reading: reading)
-            var reader = NamedCellReader(row, positions: positions, names: names, reading: reading)
+            var reader = NamedCellReader(row, positions: positions, reading: reading)
             let value = try E(row: &reader)
             mode = .byName(positions)
             return value

@@ -4,7 +4,8 @@ import PostgresNIO
 
 /// Decode-only: the same `PostgresRow`s, collected once, decoded by (a) hand-written
 /// PostgresNIO tuples, (b) the generated path as every runtime read uses it
-/// (`EntityRowDecoder`, what `all(_:)` runs) and (c) the by-name `Decodable` path (`decodeRow`, for types users write themselves).
+/// (`EntityRowDecoder`, what `all(_:)` runs), (c) the by-name `Decodable` path (`decodeRow`, for types users write themselves)
+/// and (d) `row.decode(E.self)` on each row, what hand-written SQL uses.
 struct DecodeBenchmark {
     let connection: PostgresConnection
     let passes: Int
@@ -41,6 +42,7 @@ struct DecodeBenchmark {
             for row in rows { blackHole(try decoder.decode(row)) }
         }))
         variants.append((RuntimeReport.codable, { for row in rows { blackHole(try row.decodeRow(E.self)) } }))
+        variants.append((RuntimeReport.rowDecode, { for row in rows { blackHole(try row.decode(E.self)) } }))
         let figures = try await Measure.compare(variants, units: rows.count, passes: passes)
         report.add(section: .decode, subject: "\(table), \(RuntimeReport.grouped(rows.count)) rows", figures: figures)
     }

@@ -308,6 +308,32 @@ final class QueryShapesTests: Sendable {
             #expect(decoded == [user])
         }
     }
+
+    /// `row.decode(E.self)` remembers the last layout it checked, and reads a row unchecked only
+    /// when the row has that layout's names and types: a result with the same names and another
+    /// type is refused, a reordered one is read by name, and the first layout is read again.
+    @Test func rowByRowDecodingRemembersALayoutOnlyForTheSameNamesAndTypes() async throws {
+        try await withClient(database.url) { client in
+            let user = try await client.insert(User.Draft(username: "layout", email: "layout@example.com"))
+            let query = User.where { $0.id == user.id }.selectStatement
+            let wrongType = SQLStatement(sql: query.sql.replacingOccurrences(of: #", "email", "#, with: #", 42 AS "email", "#), bindings: query.bindings)
+            let reordered = SQLStatement(sql: "SELECT email, id, username, password_hash, email_verified, created_at, updated_at, role, "
+                + "invited_by_id, disabled_at FROM users WHERE id = $1", bindings: query.bindings)
+            for _ in 0..<3 {
+                #expect(try await client.rows(query).map { try $0.decode(User.self) } == [user])
+                do {
+                    _ = try await client.rows(wrongType).map { try $0.decode(User.self) }
+                    Issue.record("an integer was read as the email")
+                } catch let error as RowDecodingError {
+                    guard case .typeMismatch(column: "email", _, _, _, _) = error else {
+                        Issue.record("\(error)")
+                        continue
+                    }
+                }
+                #expect(try await client.rows(reordered).map { try $0.decode(User.self) } == [user])
+            }
+        }
+    }
 }
 
 /// A thread-safe counter for tests with concurrent tasks.
