@@ -200,7 +200,7 @@ public struct EntityRowDecoder<E: Entity> {
             var reader = NamedCellReader(row, positions: positions, reading: reading)
             return try E(row: &reader)
         case .undecided:
-            let names = E.columnNames
+            let names = RowLayoutMemory.shared.columnNames(of: E.self)
             if row.count >= names.count && zip(row, names).allSatisfy({ $0.columnName == $1 }) {
                 var reader = PostgresRowReader(row, checking: names, reading: reading)
                 let value = try E(row: &reader)

@@ -104,3 +104,22 @@ struct WideRow {
                             Int16, Int64?, Float?, Date?, Data?, [String]?, Int32, UUID?, String, Date?).self)
     }
 }
+
+/// Find by key as a hand-written PostgresNIO prepared statement: the driver prepares it once per
+/// connection and binds the key in binary, the floor a prepared find can reach.
+struct FindNarrowByKey: PostgresPreparedStatement {
+    static let sql = "SELECT \(NarrowRow.columns) FROM bench_narrow WHERE id = $1"
+    typealias Row = NarrowRow
+
+    var id: Int64
+
+    func makeBindings() throws -> PostgresBindings {
+        var bindings = PostgresBindings(capacity: 1)
+        bindings.append(id)
+        return bindings
+    }
+
+    func decodeRow(_ row: PostgresRow) throws -> NarrowRow {
+        try NarrowRow(row: row)
+    }
+}

@@ -5,7 +5,8 @@ import PostgresNIO
 
 /// Finds by primary key, one at a time, 10,000 per pass: unnamed statements (parsed and
 /// planned on every call, `Unprepared`) against named prepared ones (the default), on one
-/// connection, on PostgresNIO's pooled client and on the runtime's `DatabaseClient`. Every key
+/// connection (with PostgresNIO's own `PostgresPreparedStatement` of the same query as the
+/// floor), on PostgresNIO's pooled client and on the runtime's `DatabaseClient`. Every key
 /// exists.
 struct PreparedBenchmark {
     let url: String
@@ -17,7 +18,8 @@ struct PreparedBenchmark {
     func run(into report: inout RuntimeReport) async throws {
         let keys = (0..<finds).map { Int64($0 % 10_000 + 1) }
         progress("find by key, \(finds) times on a connection…")
-        try await report.add(section: .prepared, subject: "find by key, one connection", figures: compare(connection, keys: keys))
+        try await report.add(
+            section: .prepared, subject: "find by key, one connection", figures: compare(connection, keys: keys, handWritten: connection))
 
         progress("insert one draft and delete it by key, \(pairs) times on a connection…")
         try await report.add(section: .prepared, subject: "insert one + delete by key, one connection",
@@ -74,15 +76,28 @@ struct PreparedBenchmark {
         return try await Measure.compare(variants, units: drafts.count, passes: passes)
     }
 
-    private func compare(_ runner: some PostgresQueryRunner, keys: [Int64]) async throws -> [String: Figures] {
+    /// Finds through `runner`, unnamed and prepared; with `handWritten`, also PostgresNIO's own
+    /// `PostgresPreparedStatement` of the same query on that connection, the floor.
+    private func compare(
+        _ runner: some PostgresQueryRunner, keys: [Int64], handWritten connection: PostgresConnection? = nil
+    ) async throws -> [String: Figures] {
         let unprepared = runner.unprepared
-        return try await Measure.compare([
+        var variants: [(String, () async throws -> Void)] = [
             (RuntimeReport.unnamed, {
                 for key in keys { blackHole(try await unprepared.find(BenchNarrow.self, key: key)) }
             }),
             (RuntimeReport.prepared, {
                 for key in keys { blackHole(try await runner.find(BenchNarrow.self, key: key)) }
             }),
-        ], units: keys.count, passes: passes)
+        ]
+        if let connection {
+            let logger = Logger.entityKitSilent
+            variants.insert((RuntimeReport.handWritten, {
+                for key in keys {
+                    for try await row in try await connection.execute(FindNarrowByKey(id: key), logger: logger) { blackHole(row) }
+                }
+            }), at: 0)
+        }
+        return try await Measure.compare(variants, units: keys.count, passes: passes)
     }
 }

@@ -31,6 +31,32 @@ struct NamesTableTests {
         #expect(listed.subtracting(declared).isEmpty, "not declared by EntityKit: \(listed.subtracting(declared).sorted())")
     }
 
+    /// An app imports its models and EntityKitPostgres together: every top-level name the
+    /// runtime declares or re-exports is reserved, so no model makes one ambiguous.
+    @Test func everyTopLevelNameOfTheQueryRuntimeIsReserved() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let folder = root.appendingPathComponent("Sources/EntityKitPostgres")
+        let files = try #require(FileManager.default.enumerator(atPath: folder.path))
+        var declared = Set<String>()
+        for case let path as String in files where path.hasSuffix(".swift") {
+            let text = try String(contentsOf: folder.appendingPathComponent(path), encoding: .utf8)
+            for match in text.matches(of: /(?m)^public (?:final )?(?:struct|enum|class|protocol|actor|typealias) ([A-Za-z0-9_]+)/) {
+                declared.insert(String(match.1))
+            }
+            for match in text.matches(of: /@_exported import (?:class|struct|enum|protocol) [A-Za-z0-9_]+\.([A-Za-z0-9_]+)/) {
+                declared.insert(String(match.1))
+            }
+        }
+        #expect(declared.count > 30, "the EntityKitPostgres sources were not found")
+        #expect(declared.subtracting(ReservedNames.runtimeTypes).isEmpty, "not reserved: \(declared.subtracting(ReservedNames.runtimeTypes).sorted())")
+        #expect(ReservedNames.runtimeTypes.subtracting(declared).isEmpty, "not declared: \(ReservedNames.runtimeTypes.subtracting(declared).sorted())")
+        let snapshot = Fixture.snapshot(["transactions", "page", "loggers", "database_clients"].map { name in
+            Fixture.table(name, [Fixture.column("id", "int4", nullable: false)], primaryKey: ["id"])
+        })
+        let names = try Translator(snapshot: snapshot, options: GeneratorOptions()).plan().entities.map(\.typeName)
+        #expect(names.allSatisfy { !ReservedNames.runtimeTypes.contains($0) }, "\(names)")
+    }
+
     /// Inside a conforming type an associated type's name means the witness, so no generated
     /// type may take it.
     @Test func everyEntityKitAssociatedTypeIsReserved() throws {

@@ -143,6 +143,38 @@ struct QueryBuilderSQLTests {
     }
 
     /// Join conditions and filters on both sides, with the left side selected.
+    /// A `Bool` column stands alone as a condition, combines with `&&`, `||` and `!`, and is
+    /// qualified in a join; a nullable one too.
+    @Test func boolColumnsAreConditions() {
+        Self.expectSQL(
+            User.where { $0.emailVerified }.selectStatement,
+            #"SELECT \#(Self.users) FROM "public"."users" WHERE "email_verified""#,
+            [])
+        Self.expectSQL(
+            User.where { $0.emailVerified && $0.role == .admin }.countStatement,
+            #"SELECT count(*) FROM "public"."users" WHERE ("email_verified") AND ("role" = $1)"#,
+            ["admin"])
+        Self.expectSQL(
+            User.where { !$0.emailVerified || $0.disabledAt.isNull() }.countStatement,
+            #"SELECT count(*) FROM "public"."users" WHERE (NOT ("email_verified")) OR ("disabled_at" IS NULL)"#,
+            [])
+        Self.expectSQL(
+            User.where { $0.role == .admin }.where { $0.emailVerified }.countStatement,
+            #"SELECT count(*) FROM "public"."users" WHERE ("role" = $1) AND ("email_verified")"#,
+            ["admin"])
+        Self.expectSQL(
+            RefreshToken.join(User.self, on: { $0.userID.eq($1.id) }).where { _, user in user.emailVerified }.leftRows().statement,
+            #"SELECT \#(Self.tokens) FROM "public"."refresh_tokens" "t0" JOIN "public"."users" "t1" ON "t0"."user_id" = "t1"."id" "#
+                + #"WHERE "t1"."email_verified""#,
+            [])
+        Self.expectSQL(
+            EveryType.where { $0.flag && !$0.flag }.countStatement,
+            #"SELECT count(*) FROM "public"."every_type" WHERE ("flag") AND (NOT ("flag"))"#,
+            [])
+        #expect(SQLCondition.all([]).fragment.statement().sql == "TRUE")
+        #expect(SQLCondition.any([User.columns.emailVerified.condition, SQLCondition.never]).fragment.statement().sql == #"("email_verified") OR (FALSE)"#)
+    }
+
     @Test func joinsQualifyEveryColumnByItsAlias() {
         Self.expectSQL(
             RefreshToken.join(User.self, on: { $0.userID.eq($1.id) }).where { token, user in

@@ -71,6 +71,7 @@ public enum KnownType: String, CaseIterable, Hashable, Sendable {
     case sqlRejection = "SQLRejection"
     case likePattern = "LikePattern"
     case sqlCondition = "SQLCondition"
+    case sqlPredicate = "SQLPredicate"
     case sqlOrdering = "SQLOrdering"
     case entityQuery = "EntityQuery"
     case rowLock = "RowLock"
@@ -169,9 +170,25 @@ public enum ReservedNames {
         "Date", "URL", "TimeZone", "Locale",
     ]
 
+    /// The top-level names `import EntityKitPostgres` brings beside an app's models: its own
+    /// types and what it re-exports (PostgresNIO's client, connection, row and error types,
+    /// swift-log's `Logger`, the connection-string types). An app imports both, so a model of
+    /// one of these names (a `transactions` or `pages` table) would make the name ambiguous
+    /// there; the model takes its next candidate (`TransactionTable`). A test checks the list
+    /// against EntityKitPostgres's sources.
+    public static let runtimeTypes: Set<String> = [
+        "ConnectionFailure", "DatabaseClient", "DatabaseError", "Deadlines", "EntityKitPostgresError", "EntityQueryError",
+        "EntityRowDecoder", "EntityRowSequence", "EntityStream", "KeysetPage", "Observability", "Page", "PaginationError",
+        "Paginator", "PostgresQueryRunner", "RowDecodingError", "RowDelivery", "StatementPreparation", "StatementRows",
+        "StatementSummary", "Transaction", "TransactionOptions", "Unprepared",
+        // Re-exported.
+        "PostgresClient", "PostgresConnection", "PostgresRow", "PostgresCell", "PostgresRowSequence", "PostgresQuery", "PSQLError",
+        "Logger", "ConnectionEnvironment", "ResolvedConnection", "ConnectionInfoError",
+    ]
+
     /// Every name a generated type may not take.
     public static let typeNames: Set<String> = Set(KnownType.allCases.map(\.spelling))
-        .union(nestedTypes).union(associatedTypes).union(commonTypes).union([registry])
+        .union(nestedTypes).union(associatedTypes).union(commonTypes).union(runtimeTypes).union([registry])
 
     /// Keywords that backticks do not fully rescue as member names: an initializer parameter
     /// named `self` shadows the instance, so every assignment in the initializer fails to

@@ -29,10 +29,11 @@ public struct EntityQuery<E: Entity>: Sendable {
     /// Every row of `E`, unordered: `EntityQuery(User.self)`, which `User.all()` spells too.
     public init(_ type: E.Type = E.self) {}
 
-    /// Keeps the rows where `build` holds, in addition to earlier conditions (AND).
-    public func `where`(_ build: (E.TableColumns) -> SQLCondition) -> Self {
+    /// Keeps the rows where `build` holds, in addition to earlier conditions (AND): a
+    /// condition, or a `Bool` column (``SQLPredicate``).
+    public func `where`(_ build: (E.TableColumns) -> some SQLPredicate) -> Self {
         var copy = self
-        let added = build(E.columns)
+        let added = build(E.columns).condition
         copy.condition = condition.map { $0 && added } ?? added
         return copy
     }
@@ -132,8 +133,8 @@ extension Entity {
     /// Every row: a query to refine.
     public static func all() -> EntityQuery<Self> { EntityQuery() }
 
-    /// The rows where `build` holds.
-    public static func `where`(_ build: (TableColumns) -> SQLCondition) -> EntityQuery<Self> {
+    /// The rows where `build` holds: a condition, or a `Bool` column (``SQLPredicate``).
+    public static func `where`(_ build: (TableColumns) -> some SQLPredicate) -> EntityQuery<Self> {
         EntityQuery().where(build)
     }
 

@@ -39,8 +39,8 @@ public struct JoinQuery<Left: Entity, Right: Entity, Kind: JoinKind>: Sendable {
     /// A negative limit or offset, which the statement carries as its rejection.
     private var rejection: SQLRejection?
 
-    init(on build: (Left.TableColumns, Right.TableColumns) -> SQLCondition) {
-        on = build(Self.columns.left, Self.columns.right)
+    init(on build: (Left.TableColumns, Right.TableColumns) -> some SQLPredicate) {
+        on = build(Self.columns.left, Self.columns.right).condition
     }
 
     static var columns: (left: Left.TableColumns, right: Right.TableColumns) {
@@ -48,9 +48,9 @@ public struct JoinQuery<Left: Entity, Right: Entity, Kind: JoinKind>: Sendable {
     }
 
     /// Keeps the pairs where `build` holds (AND with earlier conditions).
-    public func `where`(_ build: (Left.TableColumns, Right.TableColumns) -> SQLCondition) -> Self {
+    public func `where`(_ build: (Left.TableColumns, Right.TableColumns) -> some SQLPredicate) -> Self {
         var copy = self
-        let added = build(Self.columns.left, Self.columns.right)
+        let added = build(Self.columns.left, Self.columns.right).condition
         copy.condition = condition.map { $0 && added } ?? added
         return copy
     }
@@ -162,7 +162,7 @@ extension Entity {
 
     /// Joins another entity on a condition of your own.
     public static func join<Target: Entity>(
-        _ type: Target.Type, on build: (TableColumns, Target.TableColumns) -> SQLCondition
+        _ type: Target.Type, on build: (TableColumns, Target.TableColumns) -> some SQLPredicate
     ) -> JoinQuery<Self, Target, InnerJoin> {
         JoinQuery(on: build)
     }
@@ -184,7 +184,7 @@ extension Entity {
 
     /// Left-joins another entity on a condition of your own.
     public static func leftJoin<Target: Entity>(
-        _ type: Target.Type, on build: (TableColumns, Target.TableColumns) -> SQLCondition
+        _ type: Target.Type, on build: (TableColumns, Target.TableColumns) -> some SQLPredicate
     ) -> JoinQuery<Self, Target, LeftJoin> {
         JoinQuery(on: build)
     }

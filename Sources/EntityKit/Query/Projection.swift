@@ -61,9 +61,9 @@ extension EntityQuery {
     }
 
     /// Keeps the groups where `build` holds: `.having { $0.id.count > 5 }`.
-    public func having(_ build: (E.TableColumns) -> SQLCondition) -> Self {
+    public func having(_ build: (E.TableColumns) -> some SQLPredicate) -> Self {
         var copy = self
-        let added = build(E.columns)
+        let added = build(E.columns).condition
         copy.havingCondition = havingCondition.map { $0 && added } ?? added
         return copy
     }

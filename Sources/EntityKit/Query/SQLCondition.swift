@@ -20,29 +20,14 @@ public struct SQLCondition: Sendable, Hashable {
         SQLCondition(fragment)
     }
 
-    /// `(lhs) AND (rhs)`.
-    public static func && (lhs: SQLCondition, rhs: SQLCondition) -> SQLCondition {
-        SQLCondition("(\(lhs.fragment)) AND (\(rhs.fragment))")
-    }
-
-    /// `(lhs) OR (rhs)`.
-    public static func || (lhs: SQLCondition, rhs: SQLCondition) -> SQLCondition {
-        SQLCondition("(\(lhs.fragment)) OR (\(rhs.fragment))")
-    }
-
-    /// `NOT (condition)`.
-    public static prefix func ! (condition: SQLCondition) -> SQLCondition {
-        SQLCondition("NOT (\(condition.fragment))")
-    }
-
     /// Every condition holds (TRUE for none).
     public static func all(_ conditions: [SQLCondition]) -> SQLCondition {
-        conditions.dropFirst().reduce(conditions.first ?? .always, &&)
+        conditions.dropFirst().reduce(conditions.first ?? .always) { $0 && $1 }
     }
 
     /// Any condition holds (FALSE for none).
     public static func any(_ conditions: [SQLCondition]) -> SQLCondition {
-        conditions.dropFirst().reduce(conditions.first ?? .never, ||)
+        conditions.dropFirst().reduce(conditions.first ?? .never) { $0 || $1 }
     }
 }
 

@@ -153,9 +153,25 @@ public enum WriteStatements {
         return fragment
     }
 
-    /// `SELECT … WHERE <key>`.
+    /// `SELECT … WHERE <key>`: the text built once per type, the key's values bound.
     public static func find<E: KeyedEntity>(_ type: E.Type, key: E.PrimaryKey) -> SQLStatement {
-        (SQLFragment(sql: "SELECT \(E.selectList()) FROM \(E.qualifiedTableName)") + keyCondition(E.self, key: key)).statement()
+        let sql = FixedShapeText.text(for: E.self, .find) {
+            "SELECT \(E.selectList()) FROM \(E.qualifiedTableName)" + keyPlaceholders(E.self)
+        }
+        return SQLStatement(sql: sql, bindings: keyLiterals(E.self, key: key))
+    }
+
+    /// ` WHERE "k1" = $1 AND "k2" = $2`: the key condition with its placeholders, for a text
+    /// built once.
+    private static func keyPlaceholders<E: KeyedEntity>(_ type: E.Type) -> String {
+        " WHERE " + E.primaryKeyColumns.enumerated().map { index, column in "\(column.quotedName) = $\(index + 1)" }.joined(separator: " AND ")
+    }
+
+    /// The key's values, in key-column order.
+    private static func keyLiterals<E: KeyedEntity>(_ type: E.Type, key: E.PrimaryKey) -> [SQLLiteral] {
+        var collector = LiteralCollector()
+        E.write(key: key, to: &collector)
+        return collector.literals
     }
 
     /// `UPDATE … SET <changed columns> WHERE <old key> RETURNING …`: only the columns whose
@@ -192,9 +208,13 @@ public enum WriteStatements {
         return fragment.statement()
     }
 
-    /// `DELETE … WHERE <key>`, returning one row when there was one.
+    /// `DELETE … WHERE <key>`, returning one row when there was one: the text built once per
+    /// type, the key's values bound.
     public static func delete<E: KeyedEntity>(_ type: E.Type, key: E.PrimaryKey) -> SQLStatement {
-        (SQLFragment(sql: "DELETE FROM \(E.qualifiedTableName)") + keyCondition(E.self, key: key) + " RETURNING 1").statement()
+        let sql = FixedShapeText.text(for: E.self, .delete) {
+            "DELETE FROM \(E.qualifiedTableName)" + keyPlaceholders(E.self) + " RETURNING 1"
+        }
+        return SQLStatement(sql: sql, bindings: keyLiterals(E.self, key: key))
     }
 
     /// `DELETE … WHERE <condition>`, returning the number of rows deleted.
