@@ -1,0 +1,2 @@
+-- Undoes 002.
+DROP TABLE email_verification_tokens;

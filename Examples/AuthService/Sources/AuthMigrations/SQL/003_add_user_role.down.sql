@@ -1,0 +1,3 @@
+-- Undoes 003: the column before the type it uses.
+ALTER TABLE users DROP COLUMN role;
+DROP TYPE user_role;
