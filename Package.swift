@@ -192,6 +192,8 @@ let package = Package(
             dependencies: [
                 "EntityKitPostgres", "GeneratedModels", "LiveTestSupport", "TestSupport",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "MetricsTestKit", package: "swift-metrics"),
+                .product(name: "InMemoryTracing", package: "swift-distributed-tracing"),
             ]
         ),
         .testTarget(

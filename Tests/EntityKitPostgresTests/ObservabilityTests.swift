@@ -12,9 +12,9 @@ import Tracing
 /// What a client reports about its statements, against a live server: a log line per statement
 /// (to the operation's own logger when it has one), slow statements as warnings, durations,
 /// errors and pool gauges through swift-metrics, a span per statement with OpenTelemetry's
-/// database attributes under the caller's span; a statement stopped by its deadline or by the
-/// server ending its session is reported once and waits no longer for it; nothing holds a
-/// row's values; with observability off nothing is reported.
+/// database attributes under the caller's span; nothing holds a row's values; with observability
+/// off nothing is reported. Statements stopped by faults are reported too: FaultTests'
+/// ObservabilityFaultTests, which run on their own, as every time bound does.
 @Suite("Observability", .timeLimit(.minutes(10)), .enabled(if: TestEnvironment.runsLiveTests, "no DATABASE_URL: run scripts/test"))
 final class ObservabilityTests: Sendable {
     let database: TestDatabase
@@ -106,11 +106,12 @@ final class ObservabilityTests: Sendable {
             _ = try await db.count(User.self)
             try await db.execute("SELECT pg_sleep(0.3)")
         }
+        // Only slow statements are logged, all as warnings. The count is fast on an idle machine;
+        // on a loaded one it may be slow too, and is then logged as such.
         let lines = recorder.lines.filter { $0.metadata["db.operation.name"] != nil }
-        #expect(lines.map(\.message) == ["SELECT pg_sleep(0.3)"])
-        #expect(lines.first?.level == .warning)
-        #expect(lines.first?.metadata["slow"] == "true")
-        #expect((Double(lines.first?.metadata["duration_ms"] ?? "") ?? 0) >= 300)
+        #expect(lines.contains { $0.message == "SELECT pg_sleep(0.3)" })
+        #expect(lines.allSatisfy { $0.level == .warning && $0.metadata["slow"] == "true" })
+        #expect(lines.allSatisfy { (Double($0.metadata["duration_ms"] ?? "") ?? 0) >= 150 }, "\(lines.map(\.metadata))")
     }
 
     @Test func metricsRecordDurationsErrorsAndThePoolsState() async throws {
@@ -189,61 +190,6 @@ final class ObservabilityTests: Sendable {
         #expect(duplicate.attributes.get("db.response.status_code") == .string("23505"))
         let reported = spans.map { "\($0.attributes) \($0.status?.message ?? "")" }.joined()
         #expect(!reported.contains(Self.secretEmail))
-    }
-
-    /// The runtime's promise holds with everything on: a statement stopped by its deadline, or by
-    /// the server ending its session, ends its span, counts its error and logs its line, once,
-    /// within the bound.
-    @Test func statementsStoppedByADeadlineOrATerminatedSessionAreReportedOnceAndWaitNoLonger() async throws {
-        let tracer = InMemoryTracer()
-        let metrics = TestMetrics()
-        let recorder = StatementLogRecorder()
-        let options = DatabaseClient.Options(deadlines: Deadlines(statement: .milliseconds(300)))
-        let observability = Observability(statementLogLevel: .info, metrics: metrics, tracer: tracer)
-        let started = ContinuousClock.now
-        try await withObservedClient(observability, logger: recorder.logger(), options: options) { db in
-            do {
-                try await db.execute("SELECT pg_sleep(30)")
-                Issue.record("the statement ran past its deadline")
-            } catch {
-                #expect(error as? EntityKitPostgresError == .statementTimedOut(.milliseconds(300)), "\(error)")
-            }
-        }
-        #expect(ContinuousClock.now - started < .seconds(10))
-
-        let url = database.url
-        try await withObservedClient(observability, logger: recorder.logger()) { db in
-            // Polls until the statement is running (a loaded machine may take a while to send it),
-            // then ends its session; gives up after 20 s, which the statement outlasts.
-            let killer = Task {
-                for _ in 0..<200 {
-                    try await Task.sleep(for: .milliseconds(100))
-                    let ended = try SQL.rows(
-                        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query = 'SELECT pg_sleep(31)' AND pid <> pg_backend_pid()",
-                        on: url)
-                    if !ended.isEmpty { return }
-                }
-            }
-            do {
-                try await db.execute("SELECT pg_sleep(31)")
-                Issue.record("the statement outlived its session")
-            } catch {
-                #expect(error is EntityKitPostgresError || error is DatabaseError, "\(error)")
-            }
-            try await killer.value
-        }
-        #expect(ContinuousClock.now - started < .seconds(30))
-
-        let sleeps = tracer.finishedSpans.filter { $0.attributes.get("db.query.text").map { "\($0)".contains("pg_sleep") } ?? false }
-        #expect(sleeps.count == 2, "\(tracer.finishedSpans.map(\.operationName))")
-        #expect(sleeps.first?.attributes.get("error.type") == .string("statementTimedOut"))
-        #expect(sleeps.allSatisfy { $0.status?.code == .error })
-        #expect(tracer.activeSpans.isEmpty, "a span left open")
-        let errors = metrics.counters(label: "db.client.operation.errors")
-        #expect(errors.reduce(0) { $0 + $1.totalValue } == 2)
-        let failed = recorder.lines.filter { $0.metadata["error.type"] != nil }
-        #expect(failed.count == 2)
-        #expect(failed.first?.metadata["error.type"] == "statementTimedOut")
     }
 
     @Test func nothingIsReportedWhenObservabilityIsOff() async throws {
