@@ -43,6 +43,35 @@ struct ReservedNameTests {
         #expect(problems.isEmpty, "\(problems.joined(separator: "\n"))")
     }
 
+    /// An app imports its models and EntityKitPostgres together: tables named after every
+    /// top-level name of the runtime (`transaction`, `page`, `logger`, `database_client`, …) give
+    /// models that leave each of those names meaning the runtime's in the app.
+    @Test func anAppImportingItsModelsAndTheRuntimeSeesNoAmbiguousName() throws {
+        func snakeCase(_ name: String) -> String {
+            var result = ""
+            for (index, character) in name.enumerated() {
+                if character.isUppercase, index > 0, !(name[name.index(name.startIndex, offsetBy: index - 1)].isUppercase) { result += "_" }
+                result += character.lowercased()
+            }
+            return result
+        }
+        // The reserved list, and the names the issue that asked for this found (so the test does
+        // not only check the list against itself; NamesTableTests checks the list's completeness).
+        let names = ReservedNames.runtimeTypes.union(["Transaction", "Page", "DatabaseClient", "Logger"]).sorted()
+        let tables = names.map { name in
+            Fixture.table(snakeCase(name), [Fixture.column("id", "int4", nullable: false)], primaryKey: ["id"])
+        }
+        let plan = try Translator(snapshot: Fixture.snapshot(tables), options: GeneratorOptions()).plan()
+        #expect(plan.entities.count == names.count)
+        // An extension names a type without its generic arguments; an ambiguous name fails it.
+        let app = "import EntityKitPostgres\nimport Models\n\n"
+            + names.map { "extension \($0) {}\n" }.joined()
+            + plan.entities.map { "extension \($0.typeName) {}\n" }.joined()
+        let result = try Typecheck.app(models: Renderer.render(plan).map { ($0.name, $0.contents) }, app: app)
+        let problems = result.output.split(separator: "\n").map(String.init).filter { $0.contains("error:") || $0.contains("warning:") }
+        #expect(result.status == 0 && problems.isEmpty, "\(problems.isEmpty ? result.output : problems.joined(separator: "\n"))")
+    }
+
     @Test func tablesNamedLikeGeneratedAndKnownTypes() throws {
         let tables = Self.typeNames.map { name in
             Fixture.table(name, [Fixture.column("id", "int4", nullable: false), Fixture.column("column_id", "int4")],

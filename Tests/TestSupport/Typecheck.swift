@@ -36,6 +36,30 @@ public enum Typecheck {
         ] + moduleArguments() + paths)
     }
 
+    /// Compiles `models` as the module `Models`, then type-checks `app` as a separate module
+    /// that imports it beside the runtime: what an app target sees, where a model named like a
+    /// runtime type would make that name ambiguous (within one module the model would simply
+    /// shadow it). The result's output holds both steps' diagnostics.
+    public static func app(models: [(name: String, contents: String)], app: String) throws -> Shell.Result {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("typecheck-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var paths: [String] = []
+        for file in models {
+            let url = folder.appendingPathComponent(file.name)
+            try Data(file.contents.utf8).write(to: url)
+            paths.append(url.path)
+        }
+        let module = try Shell.run("/usr/bin/env", [
+            "swiftc", "-emit-module", "-swift-version", "6", "-module-name", "Models", "-parse-as-library", "-wmo",
+            "-emit-module-path", folder.appendingPathComponent("Models.swiftmodule").path,
+        ] + moduleArguments() + paths)
+        guard module.status == 0 else { return module }
+        let appFile = folder.appendingPathComponent("App.swift")
+        try Data(app.utf8).write(to: appFile)
+        return try Shell.run("/usr/bin/env", ["swiftc", "-typecheck", "-swift-version", "6", "-I", folder.path] + moduleArguments() + [appFile.path])
+    }
+
     /// Search paths for the built Swift modules and the C module maps they depend on.
     private static func moduleArguments() throws -> [String] {
         let manager = FileManager.default
