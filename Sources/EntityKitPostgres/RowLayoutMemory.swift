@@ -3,9 +3,8 @@ import Foundation
 import PostgresNIO
 
 /// What `row.decode(E.self)` learns once per entity type and result layout, so decoding rows
-/// one at a time costs about what ``EntityRowDecoder`` costs per row: the entity's column
-/// names (computing them allocates), and the column names and types of the last row that read
-/// positionally, checked. A row of the same result set has the same names (the very same
+/// one at a time costs about what ``EntityRowDecoder`` costs per row: the column names and
+/// types of the last row that read positionally, checked. A row of the same result set has the same names (the very same
 /// strings, so comparing them is a pointer check) and types, and is read without checking again.
 final class RowLayoutMemory: @unchecked Sendable {
     static let shared = RowLayoutMemory()
@@ -17,17 +16,7 @@ final class RowLayoutMemory: @unchecked Sendable {
     }
 
     private let lock = NSLock()
-    private var columnNames: [ObjectIdentifier: [String]] = [:]
     private var layouts: [ObjectIdentifier: Layout] = [:]
-
-    /// `E.columnNames`, computed once.
-    func columnNames<E: Entity>(of type: E.Type) -> [String] {
-        let key = ObjectIdentifier(type)
-        if let names = lock.withLock({ columnNames[key] }) { return names }
-        let names = E.columnNames
-        lock.withLock { columnNames[key] = names }
-        return names
-    }
 
     /// True when `row` has the layout last remembered for `E`: the same column names and types.
     func matches<E: Entity>(_ row: PostgresRow, _ type: E.Type) -> Bool {

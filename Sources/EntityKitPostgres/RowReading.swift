@@ -139,7 +139,7 @@ extension PostgresRow {
             var reader = PostgresRowReader(self, checking: nil, reading: reading)
             return try E(row: &reader)
         }
-        let names = memory.columnNames(of: E.self)
+        let names = E.columnNames
         if count >= names.count && zip(self, names).allSatisfy({ $0.columnName == $1 }) {
             var reader = PostgresRowReader(self, checking: names, reading: reading)
             let value = try E(row: &reader)
@@ -200,7 +200,7 @@ public struct EntityRowDecoder<E: Entity> {
             var reader = NamedCellReader(row, positions: positions, reading: reading)
             return try E(row: &reader)
         case .undecided:
-            let names = RowLayoutMemory.shared.columnNames(of: E.self)
+            let names = E.columnNames
             if row.count >= names.count && zip(row, names).allSatisfy({ $0.columnName == $1 }) {
                 var reader = PostgresRowReader(row, checking: names, reading: reading)
                 let value = try E(row: &reader)

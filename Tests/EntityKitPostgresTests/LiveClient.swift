@@ -3,8 +3,11 @@ import Foundation
 import TestSupport
 
 /// Runs `body` with a running client for `url`, shutting the client down afterwards.
-func withClient<T: Sendable>(_ url: String, _ body: @Sendable (DatabaseClient) async throws -> T) async throws -> T {
-    let client = try DatabaseClient(connectionString: url)
+func withClient<T: Sendable>(
+    _ url: String, options: DatabaseClient.Options = .init(), logger: Logger = .entityKitSilent, observability: Observability = .off,
+    _ body: @Sendable (DatabaseClient) async throws -> T
+) async throws -> T {
+    let client = try DatabaseClient(connectionString: url, options: options, logger: logger, observability: observability)
     return try await withThrowingTaskGroup(of: Void.self) { group in
         group.addTask { await client.run() }
         defer { group.cancelAll() }

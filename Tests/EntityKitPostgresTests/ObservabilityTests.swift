@@ -30,18 +30,6 @@ final class ObservabilityTests: Sendable {
         database.drop()
     }
 
-    private func withObservedClient<T: Sendable>(
-        _ observability: Observability, logger: Logger = .entityKitSilent, options: DatabaseClient.Options = .init(),
-        _ body: @Sendable (DatabaseClient) async throws -> T
-    ) async throws -> T {
-        let client = try DatabaseClient(connectionString: database.url, options: options, logger: logger, observability: observability)
-        return try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { await client.run() }
-            defer { group.cancelAll() }
-            return try await body(client)
-        }
-    }
-
     private func insertDuplicate(_ db: DatabaseClient) async {
         do {
             _ = try await db.insert(User.Draft(username: "ada-again", email: Self.secretEmail))
@@ -54,7 +42,7 @@ final class ObservabilityTests: Sendable {
     @Test func everyStatementIsLoggedWithItsOperationTableRowsAndDurationButNoValues() async throws {
         let recorder = StatementLogRecorder()
         let observability = Observability(statementLogLevel: .info)
-        try await withObservedClient(observability, logger: recorder.logger()) { db in
+        try await withClient(self.database.url, logger: recorder.logger(), observability: observability) { db in
             let ada = try await db.insert(User.Draft(username: "ada", email: Self.secretEmail))
             _ = try await db.find(User.self, key: ada.id)
             _ = try await db.all(User.where { $0.email == Self.secretEmail })
@@ -84,7 +72,7 @@ final class ObservabilityTests: Sendable {
             logger[metadataKey: "request.id"] = "r-42"
             return logger
         }()
-        try await withObservedClient(Observability(statementLogLevel: .debug), logger: client.logger()) { db in
+        try await withClient(self.database.url, logger: client.logger(), observability: Observability(statementLogLevel: .debug)) { db in
             _ = try await db.count(User.self, logger: requestLogger)
         }
         let lines = request.lines.filter { $0.metadata["db.operation.name"] != nil }
@@ -94,7 +82,7 @@ final class ObservabilityTests: Sendable {
         #expect(client.lines.filter { $0.metadata["db.operation.name"] != nil }.isEmpty)
         // A logger whose level is above the line's gets nothing.
         let quiet = StatementLogRecorder()
-        try await withObservedClient(Observability(statementLogLevel: .debug), logger: quiet.logger(level: .info)) { db in
+        try await withClient(self.database.url, logger: quiet.logger(level: .info), observability: Observability(statementLogLevel: .debug)) { db in
             _ = try await db.count(User.self)
         }
         #expect(quiet.lines.isEmpty)
@@ -102,7 +90,8 @@ final class ObservabilityTests: Sendable {
 
     @Test func onlySlowStatementsAreLoggedAsWarningsWhenThereIsNoStatementLog() async throws {
         let recorder = StatementLogRecorder()
-        try await withObservedClient(Observability(slowStatementThreshold: .milliseconds(150)), logger: recorder.logger()) { db in
+        let observability = Observability(slowStatementThreshold: .milliseconds(150))
+        try await withClient(self.database.url, logger: recorder.logger(), observability: observability) { db in
             _ = try await db.count(User.self)
             try await db.execute("SELECT pg_sleep(0.3)")
         }
@@ -117,7 +106,7 @@ final class ObservabilityTests: Sendable {
     @Test func metricsRecordDurationsErrorsAndThePoolsState() async throws {
         let metrics = TestMetrics()
         let options = DatabaseClient.Options(maximumConnections: 7)
-        try await withObservedClient(Observability(metrics: metrics), options: options) { db in
+        try await withClient(self.database.url, options: options, observability: Observability(metrics: metrics)) { db in
             let ada = try await db.insert(User.Draft(username: "ada", email: Self.secretEmail))
             _ = try await db.find(User.self, key: ada.id)
             await self.insertDuplicate(db)
@@ -152,7 +141,7 @@ final class ObservabilityTests: Sendable {
 
     @Test func eachStatementIsASpanUnderTheCallersSpanWithOpenTelemetrysAttributes() async throws {
         let tracer = InMemoryTracer()
-        try await withObservedClient(Observability(tracer: tracer)) { db in
+        try await withClient(self.database.url, observability: Observability(tracer: tracer)) { db in
             try await tracer.withSpan("GET /users/:id", ofKind: .server) { _ in
                 let ada = try await db.insert(User.Draft(username: "ada", email: Self.secretEmail))
                 _ = try await db.find(User.self, key: ada.id)

@@ -83,10 +83,10 @@ final class Outcome<T: Sendable>: @unchecked Sendable {
 
 /// Runs `body` with a client whose pool `run()`s alongside, shut down afterwards.
 func withDatabase<T: Sendable>(
-    _ url: String, options: DatabaseClient.Options = .init(), logger: Logger = .entityKitSilent,
+    _ url: String, options: DatabaseClient.Options = .init(), logger: Logger = .entityKitSilent, observability: Observability = .off,
     _ body: @Sendable (DatabaseClient) async throws -> T
 ) async throws -> T {
-    let client = try DatabaseClient(connectionString: url, options: options, logger: logger)
+    let client = try DatabaseClient(connectionString: url, options: options, logger: logger, observability: observability)
     let running = Task { await client.run() }
     do {
         let result = try await body(client)

@@ -25,20 +25,6 @@ extension FaultSuites {
             own.stop()
         }
 
-        private func withObservedClient(
-            _ observability: Observability, logger: Logger, options: DatabaseClient.Options = .init(),
-            _ body: @Sendable (DatabaseClient) async throws -> Void
-        ) async throws {
-            let client = try DatabaseClient(connectionString: own.url(), options: options, logger: logger, observability: observability)
-            do {
-                try await body(client)
-            } catch {
-                await client.shutdown()
-                throw error
-            }
-            await client.shutdown()
-        }
-
         @Test func statementsStoppedByADeadlineOrATerminatedSessionAreReportedOnceAndWaitNoLonger() async throws {
             let tracer = InMemoryTracer()
             let metrics = TestMetrics()
@@ -47,8 +33,9 @@ extension FaultSuites {
             let observability = Observability(statementLogLevel: .info, metrics: metrics, tracer: tracer)
 
             let deadline = await timed {
-                try await self.withObservedClient(
-                    observability, logger: logger, options: DatabaseClient.Options(deadlines: Deadlines(statement: .milliseconds(300)))
+                try await withDatabase(
+                    self.own.url(), options: DatabaseClient.Options(deadlines: Deadlines(statement: .milliseconds(300))), logger: logger,
+                    observability: observability
                 ) { db in
                     try await db.execute("SELECT pg_sleep(30)")
                 }
@@ -61,7 +48,7 @@ extension FaultSuites {
 
             let url = own.url()
             let terminated = await timed {
-                try await self.withObservedClient(observability, logger: logger) { db in
+                try await withDatabase(url, logger: logger, observability: observability) { db in
                     // Polls until the statement runs, then ends its session.
                     let killer = Task {
                         for _ in 0..<200 {

@@ -14,6 +14,9 @@ extension Entity {
         }.joined(separator: ", ")
     }
 
-    /// The column names a result must have, in order, to be read positionally.
-    public static var columnNames: [String] { Column.allCases.map(\.rawValue) }
+    /// The column names a result must have, in order, to be read positionally (computed once
+    /// per type: readers ask for them per result set).
+    public static var columnNames: [String] {
+        PerTypeCache.value(for: Self.self, .columnNames) { Column.allCases.map(\.rawValue) }
+    }
 }

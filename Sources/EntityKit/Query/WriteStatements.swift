@@ -139,9 +139,7 @@ public enum WriteStatements {
 
     /// `WHERE "k1" = $1 AND "k2" = $2` for a primary key.
     static func keyCondition<E: KeyedEntity>(_ type: E.Type, key: E.PrimaryKey) -> SQLFragment {
-        var collector = LiteralCollector()
-        E.write(key: key, to: &collector)
-        return keyCondition(E.self, literals: collector.literals)
+        keyCondition(E.self, literals: keyLiterals(E.self, key: key))
     }
 
     static func keyCondition<E: KeyedEntity>(_ type: E.Type, literals: [SQLLiteral]) -> SQLFragment {
@@ -155,19 +153,14 @@ public enum WriteStatements {
 
     /// `SELECT … WHERE <key>`: the text built once per type, the key's values bound.
     public static func find<E: KeyedEntity>(_ type: E.Type, key: E.PrimaryKey) -> SQLStatement {
-        let sql = FixedShapeText.text(for: E.self, .find) {
-            "SELECT \(E.selectList()) FROM \(E.qualifiedTableName)" + keyPlaceholders(E.self)
+        let literals = keyLiterals(E.self, key: key)
+        let sql = PerTypeCache.value(for: E.self, .findSQL) {
+            (SQLFragment(sql: "SELECT \(E.selectList()) FROM \(E.qualifiedTableName)") + keyCondition(E.self, literals: literals)).statement().sql
         }
-        return SQLStatement(sql: sql, bindings: keyLiterals(E.self, key: key))
+        return SQLStatement(sql: sql, bindings: literals)
     }
 
-    /// ` WHERE "k1" = $1 AND "k2" = $2`: the key condition with its placeholders, for a text
-    /// built once.
-    private static func keyPlaceholders<E: KeyedEntity>(_ type: E.Type) -> String {
-        " WHERE " + E.primaryKeyColumns.enumerated().map { index, column in "\(column.quotedName) = $\(index + 1)" }.joined(separator: " AND ")
-    }
-
-    /// The key's values, in key-column order.
+    /// The key's values, in key-column order: `$1`, `$2`… of ``keyCondition(_:literals:)``.
     private static func keyLiterals<E: KeyedEntity>(_ type: E.Type, key: E.PrimaryKey) -> [SQLLiteral] {
         var collector = LiteralCollector()
         E.write(key: key, to: &collector)
@@ -211,10 +204,11 @@ public enum WriteStatements {
     /// `DELETE … WHERE <key>`, returning one row when there was one: the text built once per
     /// type, the key's values bound.
     public static func delete<E: KeyedEntity>(_ type: E.Type, key: E.PrimaryKey) -> SQLStatement {
-        let sql = FixedShapeText.text(for: E.self, .delete) {
-            "DELETE FROM \(E.qualifiedTableName)" + keyPlaceholders(E.self) + " RETURNING 1"
+        let literals = keyLiterals(E.self, key: key)
+        let sql = PerTypeCache.value(for: E.self, .deleteSQL) {
+            (SQLFragment(sql: "DELETE FROM \(E.qualifiedTableName)") + keyCondition(E.self, literals: literals) + " RETURNING 1").statement().sql
         }
-        return SQLStatement(sql: sql, bindings: keyLiterals(E.self, key: key))
+        return SQLStatement(sql: sql, bindings: literals)
     }
 
     /// `DELETE … WHERE <condition>`, returning the number of rows deleted.
