@@ -1,0 +1,1 @@
+../../../Examples/AuthService/Sources/AuthModels/User+Public.swift

@@ -1,0 +1,32 @@
+import Foundation
+
+/// The JSON of a user for the two hand-written stacks, PostgresNIO and Fluent: what a
+/// hand-writer declares to send a user without its password hash. Its keys, their order and
+/// its nil handling are those of the generated `User`'s `publicView`, so all three stacks send
+/// the same bytes (``UserStore/UserBody``).
+///
+/// Timestamps are `Date`, the type both libraries decode `timestamptz` into; the shared
+/// encoder writes them as ISO 8601, which is what `PGTimestamp` writes for whole seconds (the
+/// seeded rows have no fractional seconds, so the bodies can be compared).
+struct PublicUser: Encodable, Sendable {
+    var id: UUID
+    var username: String
+    var email: String
+    var emailVerified: Bool
+    var createdAt: Date
+    var updatedAt: Date
+    var role: String
+    var invitedByID: UUID?
+    var disabledAt: Date?
+
+    /// The column names, in table order, as the generated `User.Column` spells them.
+    enum CodingKeys: String, CodingKey {
+        case id, username, email
+        case emailVerified = "email_verified"
+        case createdAt = "created_at"
+        case updatedAt = "updated_at"
+        case role
+        case invitedByID = "invited_by_id"
+        case disabledAt = "disabled_at"
+    }
+}
