@@ -10,6 +10,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "bench-server", targets: ["bench-server"]),
+        .executable(name: "encode-benchmark", targets: ["encode-benchmark"]),
     ],
     dependencies: [
         .package(name: "swift-postgres-codegen", path: ".."),
@@ -43,6 +44,11 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
+        ),
+        // The JSON half of GET /users alone: the generated `User`'s encoding against synthesized ones.
+        .executableTarget(
+            name: "encode-benchmark",
+            dependencies: ["ServiceModels", .product(name: "EntityKit", package: "swift-postgres-codegen")]
         ),
     ],
     swiftLanguageModes: [.v6]

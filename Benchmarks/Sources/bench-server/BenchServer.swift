@@ -9,6 +9,8 @@ import Logging
 /// ``UserStore`` differs.
 @main
 struct BenchServer {
+    /// Reads the options (exit status 2 when they cannot be used), then serves until SIGINT or
+    /// SIGTERM; exit status 1 when the server or the pool fails.
     static func main() async {
         let options: ServerOptions
         do {
@@ -46,6 +48,7 @@ struct BenchServer {
         try await app.runService()
     }
 
+    /// Writes a line to standard error.
     static func printError(_ text: String) {
         FileHandle.standardError.write(Data((text + "\n").utf8))
     }

@@ -1,9 +1,9 @@
 import Foundation
 
 /// The JSON of a user for the two hand-written stacks, PostgresNIO and Fluent: what a
-/// hand-writer declares to send a user without its password hash. Its keys, their order and
-/// its nil handling are those of the generated `User`'s `publicView`, so all three stacks send
-/// the same bytes (``UserStore/UserBody``).
+/// hand-writer declares to send a user without its password hash. Its keys and its nil
+/// handling are those of the generated `User`'s `publicView`, so all three stacks send the same
+/// JSON (``UserStore/UserBody``).
 ///
 /// Timestamps are `Date`, the type both libraries decode `timestamptz` into; the shared
 /// encoder writes them as ISO 8601, which is what `PGTimestamp` writes for whole seconds (the

@@ -8,8 +8,8 @@ import ServiceLifecycle
 ///
 /// As a `Service` it runs the layer's connection pool for the life of the server.
 protocol UserStore: Service {
-    /// A user as the endpoints send it: the same JSON, byte for byte, from every stack (every
-    /// column but the password hash, a nil column left out).
+    /// A user as the endpoints send it: the same JSON from every stack, the same keys and values
+    /// (every column but the password hash, a nil column left out).
     associatedtype UserBody: Encodable & Sendable
 
     /// The user with this primary key; nil when there is none.
