@@ -33,6 +33,15 @@ public protocol ColumnValue: Sendable {
     /// True when `other` equals the value, as `==` says: how an entity compares itself, column by
     /// column. Implemented by EntityKit.
     @_spi(Generated) func isEqualColumnValue(to other: Self) -> Bool
+
+    /// Writes the value under `key` as a synthesized `Encodable` conformance writes a property
+    /// (a nil optional is left out): how an entity encodes itself, column by column. Implemented
+    /// by EntityKit (see `ColumnValueCoding.swift`).
+    @_spi(Generated) func encodeColumnValue<Key: CodingKey>(to container: inout KeyedEncodingContainer<Key>, forKey key: Key) throws
+
+    /// Reads the value under `key` as a synthesized `Decodable` conformance reads a property (an
+    /// optional is nil when the key is missing or `null`). Implemented by EntityKit.
+    @_spi(Generated) static func decodeColumnValue<Key: CodingKey>(from container: KeyedDecodingContainer<Key>, forKey key: Key) throws -> Self
 }
 
 extension ColumnValue where Self: Hashable {
@@ -120,6 +129,19 @@ extension Optional: ColumnValue where Wrapped: ColumnValue {
         case let (.some(value), .some(otherValue)): return value.isEqualColumnValue(to: otherValue)
         default: return false
         }
+    }
+
+    /// Nothing for nil (`encodeIfPresent`), else the wrapped value.
+    @_spi(Generated) public func encodeColumnValue<Key: CodingKey>(to container: inout KeyedEncodingContainer<Key>, forKey key: Key) throws {
+        if let value = self { try value.encodeColumnValue(to: &container, forKey: key) }
+    }
+
+    /// Nil when the key is missing or `null` (`decodeIfPresent`), else the wrapped value.
+    @_spi(Generated) public static func decodeColumnValue<Key: CodingKey>(
+        from container: KeyedDecodingContainer<Key>, forKey key: Key
+    ) throws -> Self {
+        guard container.contains(key), try !container.decodeNil(forKey: key) else { return nil }
+        return try Wrapped.decodeColumnValue(from: container, forKey: key)
     }
 
 }
