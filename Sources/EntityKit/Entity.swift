@@ -17,10 +17,10 @@ public protocol Entity: Codable, Sendable {
 
     /// Reads a row whose cells are the columns in ``Column`` order (`Column.allCases`), each
     /// selected with its read cast.
-    init(row: inout some RowReader) throws
+    @_spi(Generated) init(row: inout some RowReader) throws
 
     /// Writes the row's values in ``Column`` order.
-    func write(to writer: inout some RowWriter)
+    @_spi(Generated) func write(to writer: inout some RowWriter)
 
     /// The name of the relation (in the generated `Relations`) that a foreign-key constraint
     /// stands for, given the table that holds the constraint (the referencing one): how a
@@ -53,7 +53,7 @@ public protocol KeyedEntity: WritableEntity {
     /// This row's primary key.
     var primaryKey: PrimaryKey { get }
     /// Writes a primary key's values in ``primaryKeyColumns`` order.
-    static func write(key: PrimaryKey, to writer: inout some RowWriter)
+    @_spi(Generated) static func write(key: PrimaryKey, to writer: inout some RowWriter)
 }
 
 /// The values of a row to insert, as a generated entity's `Draft` holds them.
@@ -61,13 +61,13 @@ public protocol EntityDraft: Sendable {
     /// The entity whose rows the draft inserts (`User` for `User.Draft`).
     associatedtype Root: WritableEntity
 
-    /// The columns a draft writes, in the order of ``write(to:)``: every column but computed
+    /// The columns a draft writes, in the order of `write(to:)`: every column but computed
     /// ones and `GENERATED ALWAYS` identities.
     static var columns: [Root.Column] { get }
 
     /// Writes the draft's values in ``columns`` order; a column left to the database is
     /// written as its default.
-    func write(to writer: inout some RowWriter)
+    @_spi(Generated) func write(to writer: inout some RowWriter)
 }
 
 /// A key an upsert may name as its conflict target: the primary key or a unique constraint
@@ -123,7 +123,7 @@ extension Entity {
 /// the column names, and it doubles as the entity's `CodingKeys`.
 public protocol EntityColumn: CodingKey, CaseIterable, Hashable, Sendable, RawRepresentable where RawValue == String {
     /// How the column is declared in the database.
-    var definition: ColumnDefinition { get }
+    @_spi(Generated) var definition: ColumnDefinition { get }
 }
 
 extension EntityColumn {
@@ -138,6 +138,7 @@ extension EntityColumn {
 }
 
 /// How the database fills in a column that an insert leaves out.
+@_spi(Generated)
 public enum ColumnGeneration: String, Sendable, Hashable, Codable {
     /// `GENERATED ALWAYS AS IDENTITY`: the database always assigns it.
     case identityAlways
@@ -148,6 +149,7 @@ public enum ColumnGeneration: String, Sendable, Hashable, Codable {
 }
 
 /// How a column is declared, as generated from the catalog.
+@_spi(Generated)
 public struct ColumnDefinition: Sendable, Hashable {
     /// The type as PostgreSQL prints it, such as `character varying(255)` or `public.user_role[]`.
     public let sqlType: String

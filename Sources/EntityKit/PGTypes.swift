@@ -44,9 +44,9 @@ public protocol PGComposite: ColumnValue, Codable, Hashable {
     static var attributeNames: [String] { get }
 
     /// Reads the fields in attribute order.
-    init(row: inout some RowReader) throws
+    @_spi(Generated) init(row: inout some RowReader) throws
     /// Writes the fields in attribute order.
-    func write(to writer: inout some RowWriter)
+    @_spi(Generated) func write(to writer: inout some RowWriter)
 }
 
 // The JSON form of every PG value type is its literal (ISO 8601 dates, exact numerals, …), so a

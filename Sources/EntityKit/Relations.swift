@@ -1,4 +1,5 @@
 /// A column of one entity matched with a column of another, as in a foreign key.
+@_spi(Generated)
 public struct ColumnPair<Source: Entity, Target: Entity>: Sendable, Hashable {
     /// The column on the source side (the referencing column of a `BelongsTo`).
     public let source: Source.Column
@@ -32,14 +33,14 @@ public struct BelongsTo<Source: Entity, Target: Entity>: Sendable, Hashable {
     /// The foreign key constraint's name.
     public let constraint: String
     /// Referencing column → referenced column, in key order.
-    public let columns: [ColumnPair<Source, Target>]
+    @_spi(Generated) public let columns: [ColumnPair<Source, Target>]
     /// What deleting the referenced row does to the referencing ones.
     public let onDelete: ReferentialAction
     /// What changing the referenced key does to the referencing rows.
     public let onUpdate: ReferentialAction
 
     /// A foreign key of `Source`'s, as generated in `Source.Relations`.
-    public init(
+    @_spi(Generated) public init(
         constraint: String,
         columns: [ColumnPair<Source, Target>],
         onDelete: ReferentialAction = .noAction,
@@ -57,10 +58,10 @@ public struct HasMany<Source: Entity, Target: Entity>: Sendable, Hashable {
     /// The foreign key constraint's name (on `Target`'s table).
     public let constraint: String
     /// Referenced column (in `Source`) → referencing column (in `Target`).
-    public let columns: [ColumnPair<Source, Target>]
+    @_spi(Generated) public let columns: [ColumnPair<Source, Target>]
 
     /// The referenced side of the foreign key `constraint`, as generated in `Source.Relations`.
-    public init(constraint: String, columns: [ColumnPair<Source, Target>]) {
+    @_spi(Generated) public init(constraint: String, columns: [ColumnPair<Source, Target>]) {
         self.constraint = constraint
         self.columns = columns
     }
@@ -71,10 +72,10 @@ public struct HasOne<Source: Entity, Target: Entity>: Sendable, Hashable {
     /// The foreign key constraint's name (on `Target`'s table).
     public let constraint: String
     /// Referenced column (in `Source`) → referencing column (in `Target`).
-    public let columns: [ColumnPair<Source, Target>]
+    @_spi(Generated) public let columns: [ColumnPair<Source, Target>]
 
     /// The referenced side of the unique foreign key `constraint`, as generated in `Source.Relations`.
-    public init(constraint: String, columns: [ColumnPair<Source, Target>]) {
+    @_spi(Generated) public init(constraint: String, columns: [ColumnPair<Source, Target>]) {
         self.constraint = constraint
         self.columns = columns
     }
@@ -83,13 +84,13 @@ public struct HasOne<Source: Entity, Target: Entity>: Sendable, Hashable {
 /// Rows of `Source` and `Target` linked through a junction table.
 public struct ManyToMany<Source: Entity, Junction: Entity, Target: Entity>: Sendable, Hashable {
     /// `Source` column → junction column (the junction's foreign key to `Source`).
-    public let sourceColumns: [ColumnPair<Source, Junction>]
+    @_spi(Generated) public let sourceColumns: [ColumnPair<Source, Junction>]
     /// Junction column → `Target` column (the junction's foreign key to `Target`).
-    public let targetColumns: [ColumnPair<Junction, Target>]
+    @_spi(Generated) public let targetColumns: [ColumnPair<Junction, Target>]
 
     /// A link through `Junction`, whose two foreign keys are `sourceColumns` and `targetColumns`,
     /// as generated in `Source.Relations`.
-    public init(sourceColumns: [ColumnPair<Source, Junction>], targetColumns: [ColumnPair<Junction, Target>]) {
+    @_spi(Generated) public init(sourceColumns: [ColumnPair<Source, Junction>], targetColumns: [ColumnPair<Junction, Target>]) {
         self.sourceColumns = sourceColumns
         self.targetColumns = targetColumns
     }

@@ -1,4 +1,4 @@
-import EntityKit
+@_spi(Generated) import EntityKit
 import PostgresNIO
 
 // A relation's load is one statement whose SQL is fixed by the relation (`= ANY($1)` over one

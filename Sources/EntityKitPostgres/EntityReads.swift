@@ -1,4 +1,4 @@
-import EntityKit
+@_spi(Generated) import EntityKit
 import PostgresNIO
 
 /// A query whose result does not fit the operation. Cases carry facts; the description says

@@ -1,4 +1,4 @@
-import EntityKit
+@_spi(Generated) import EntityKit
 import PostgresNIO
 
 extension PostgresQueryRunner {

@@ -1,4 +1,4 @@
-import EntityKit
+@_spi(Generated) import EntityKit
 import PostgresNIO
 
 /// A result that does not have the shape the Swift type reads. Cases carry facts; the

@@ -123,3 +123,46 @@ struct FindNarrowByKey: PostgresPreparedStatement {
         try NarrowRow(row: row)
     }
 }
+
+/// One-row insert as a hand-written PostgresNIO prepared statement, returning the stored row.
+struct InsertNarrow: PostgresPreparedStatement {
+    static let sql = "INSERT INTO bench_narrow (\(NarrowRow.columns)) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING \(NarrowRow.columns)"
+    typealias Row = NarrowRow
+
+    var row: NarrowRow
+
+    func makeBindings() throws -> PostgresBindings {
+        var bindings = PostgresBindings(capacity: 10)
+        bindings.append(row.id)
+        bindings.append(row.externalID)
+        bindings.append(row.name)
+        bindings.append(row.code)
+        bindings.append(row.note)
+        bindings.append(row.quantity)
+        bindings.append(row.ratio)
+        bindings.append(row.active)
+        bindings.append(row.createdAt)
+        bindings.append(row.deletedAt)
+        return bindings
+    }
+
+    func decodeRow(_ row: PostgresRow) throws -> NarrowRow {
+        try NarrowRow(row: row)
+    }
+}
+
+/// Delete by key as a hand-written PostgresNIO prepared statement.
+struct DeleteNarrowByKey: PostgresPreparedStatement {
+    static let sql = "DELETE FROM bench_narrow WHERE id = $1"
+    typealias Row = ()
+
+    var id: Int64
+
+    func makeBindings() throws -> PostgresBindings {
+        var bindings = PostgresBindings(capacity: 1)
+        bindings.append(id)
+        return bindings
+    }
+
+    func decodeRow(_ row: PostgresRow) throws {}
+}

@@ -2,6 +2,7 @@ import BenchmarkModels
 import EntityKitPostgres
 import Foundation
 import PostgresNIO
+@_spi(Generated) import EntityKit
 
 /// Inserting 10,000 rows of the 10-column table and reading them back (`RETURNING`): (a) a
 /// hand-written multi-row INSERT with typed PostgresNIO binds (two statements, the parameter

@@ -1,4 +1,4 @@
-import EntityKit
+@_spi(Generated) import EntityKit
 @testable import EntityGenerator
 import Foundation
 import SchemaModel

@@ -71,13 +71,13 @@ struct RendererSnippetTests {
                 }
 
                 /// Reads the fields in attribute order.
-                public init(row: inout some RowReader) throws {
+                @_spi(Generated) public init(row: inout some RowReader) throws {
                     self.street = try row.next(String?.self)
                     self.`default` = try row.next(Int32?.self)
                 }
 
                 /// Writes the fields in attribute order.
-                public func write(to writer: inout some RowWriter) {
+                @_spi(Generated) public func write(to writer: inout some RowWriter) {
                     writer.write(self.street)
                     writer.write(self.`default`)
                 }
@@ -129,12 +129,12 @@ struct RendererSnippetTests {
                 }
 
                 /// Reads a row selected in `Column` order, as `selectList()` selects it.
-                public init(row: inout some RowReader) throws {
+                @_spi(Generated) public init(row: inout some RowReader) throws {
                     self.userName = try row.next(String?.self)
                 }
 
                 /// Writes the row's values in `Column` order.
-                public func write(to writer: inout some RowWriter) {
+                @_spi(Generated) public func write(to writer: inout some RowWriter) {
                     writer.write(self.userName)
                 }
 
@@ -144,7 +144,7 @@ struct RendererSnippetTests {
                 public enum Column: String, EntityColumn {
                     case userName = "user_name"
 
-                    public var definition: ColumnDefinition {
+                    @_spi(Generated) public var definition: ColumnDefinition {
                         switch self {
                         case .userName:
                             ColumnDefinition(sqlType: "text", isNullable: true)

@@ -16,6 +16,51 @@ struct ModuleSurfaceTests {
         #expect(result.output.contains("cannot find type 'PrimaryKey' in scope"), "\(result.output)")
     }
 
+    /// The interface between generated code and the runtime is `@_spi(Generated)`: an app that
+    /// imports its models and the runtime sees none of it, and reaches it only by naming the SPI.
+    @Test func generatedCodeInterfaceIsHiddenFromApps() throws {
+        let hidden = try Typecheck.snippet("""
+            import EntityKitPostgres
+            import Foundation
+            import GeneratedModels
+
+            let types: [Any.Type] = [Cell.self, TypeOID.self, ArrayElements.self, ColumnDefinition.self, LiteralCollector.self]
+            func positional(_ user: User, _ writer: inout some RowWriter) { user.write(to: &writer) }
+            let pairs = RefreshToken.Relations.user.columns
+            let definition = User.Column.email.definition
+            let statement = WriteStatements.delete(User.self, key: UUID())
+            """)
+        #expect(hidden.status != 0)
+        for name in ["Cell", "TypeOID", "ArrayElements", "ColumnDefinition", "LiteralCollector", "WriteStatements"] {
+            #expect(hidden.output.contains("cannot find '\(name)' in scope"), "\(name): \(hidden.output)")
+        }
+        #expect(hidden.output.contains("cannot find type 'RowWriter' in scope"), "\(hidden.output)")
+        #expect(hidden.output.contains("'columns' is inaccessible due to '@_spi' protection level"), "\(hidden.output)")
+        #expect(hidden.output.contains("'definition' is inaccessible due to '@_spi' protection level"), "\(hidden.output)")
+
+        // What an app does with its models needs none of it.
+        let used = try Typecheck.snippet("""
+            import EntityKitPostgres
+            import Foundation
+            import GeneratedModels
+
+            func use(_ db: DatabaseClient, id: UUID) async throws {
+                let user = try await db.find(User.self, key: id)
+                let tokens = try await db.all(RefreshToken.where { $0.userID == id }.order { $0.createdAt.descending })
+                _ = (user, tokens, RefreshToken.Relations.user.constraint, User.Column.email.rawValue)
+            }
+            """)
+        #expect(used.status == 0, "\(used.output)")
+
+        let named = try Typecheck.snippet("""
+            @_spi(Generated) import EntityKit
+            import GeneratedModels
+
+            let definition: ColumnDefinition = User.Column.email.definition
+            """)
+        #expect(named.status == 0, "\(named.output)")
+    }
+
     @Test func theMigrationDSLIsQualifiedOutsideAMigrationAndBareInsideOne() throws {
         let outside = try Typecheck.snippet("""
             import EntityKitMigrations

@@ -1,4 +1,4 @@
-import EntityKit
+@_spi(Generated) import EntityKit
 import Testing
 
 @Suite("Array columns")

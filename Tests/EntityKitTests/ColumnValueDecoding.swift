@@ -1,4 +1,4 @@
-import EntityKit
+@_spi(Generated) import EntityKit
 
 // Cells built by hand for the ColumnValue tests. Binary fixtures are what the server's send
 // functions return (`SELECT encode(numeric_send('1.5'), 'hex')`), so the tests check the

@@ -1,5 +1,5 @@
 import BenchmarkModels
-import EntityKit
+@_spi(Generated) import EntityKit
 import Foundation
 import GeneratedModels
 import Testing

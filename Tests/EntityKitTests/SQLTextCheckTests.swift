@@ -1,4 +1,4 @@
-@testable import EntityKit
+@_spi(Generated) @testable import EntityKit
 import Foundation
 import GeneratedModels
 import Testing

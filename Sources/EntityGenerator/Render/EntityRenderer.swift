@@ -121,7 +121,7 @@ struct EntityRenderer {
                 }
             }
             body.line()
-            body.block("\(access)var definition: ColumnDefinition {") { getter in
+            body.block("\(RuntimeContract.memberAccess(access))var definition: ColumnDefinition {") { getter in
                 getter.line("switch self {")
                 for index in plan.properties.indices {
                     getter.line("case .", spelled.names[index], ":")

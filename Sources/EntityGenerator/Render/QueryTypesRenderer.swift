@@ -86,7 +86,7 @@ struct QueryTypesRenderer {
             draftCodingKeys(fields, into: &body)
             body.line()
             body.documentation(["Writes the values in `columns` order; nil database-filled columns as their default."])
-            body.block("\(access)func write(to writer: inout some RowWriter) {") { method in
+            body.block("\(RuntimeContract.memberAccess(access))func write(to writer: inout some RowWriter) {") { method in
                 for index in fields {
                     if plan.properties[index].draftRole == .databaseFilled {
                         method.line("writer.write(orDefault: self.", spelled.names[index], ")")

@@ -58,7 +58,11 @@ public enum Renderer {
         for line in FileHeader.lines { writer.line(line) }
         writer.line()
         for module in plan.imports {
-            writer.line(module == "EntityKit" && reexportsEntityKit ? "@_exported import EntityKit" : "import \(module)")
+            switch module {
+            case "EntityKit" where reexportsEntityKit: writer.line("@_exported import EntityKit")
+            case "EntityKit": writer.line(RuntimeContract.importLine)
+            default: writer.line("import \(module)")
+            }
         }
     }
 

@@ -7,7 +7,7 @@ struct RowCodingRenderer {
     /// `init(row:)` reading `fields` in order.
     func reader(_ fields: SpelledProperties, documentation: String, into writer: inout SourceWriter) {
         writer.documentation([documentation])
-        writer.block("\(access)init(row: inout some RowReader) throws {") { body in
+        writer.block("\(RuntimeContract.memberAccess(access))init(row: inout some RowReader) throws {") { body in
             for index in fields.names.indices {
                 body.line("self.", fields.names[index], " = try row.next(", fields.types[index], ".self)")
             }
@@ -17,7 +17,7 @@ struct RowCodingRenderer {
     /// `write(to:)` writing `fields` in order.
     func writer(_ fields: SpelledProperties, documentation: String, into writer: inout SourceWriter) {
         writer.documentation([documentation])
-        writer.block("\(access)func write(to writer: inout some RowWriter) {") { body in
+        writer.block("\(RuntimeContract.memberAccess(access))func write(to writer: inout some RowWriter) {") { body in
             for name in fields.names {
                 body.line("writer.write(self.", name, ")")
             }
@@ -27,7 +27,7 @@ struct RowCodingRenderer {
     /// `write(key:to:)` writing a primary key's values in key order.
     func keyWriter(_ key: PrimaryKeyPlan, into writer: inout SourceWriter) {
         writer.documentation(["Writes a primary key's values in key order."])
-        writer.block("\(access)static func write(key: \(Spelling.type(key.type)), to writer: inout some RowWriter) {") { body in
+        writer.block("\(RuntimeContract.memberAccess(access))static func write(key: \(Spelling.type(key.type)), to writer: inout some RowWriter) {") { body in
             if key.isComposite {
                 for field in key.compositeFields { body.line("writer.write(key.\(Spelling.identifier(field.name)))") }
             } else {

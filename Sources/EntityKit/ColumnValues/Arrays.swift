@@ -6,19 +6,19 @@
 
 extension Array: ColumnValue where Element: ColumnValue {
     /// As `Array`'s own `Hashable` conformance hashes: the count, then every element.
-    public func hashColumnValue(into hasher: inout Hasher) {
+    @_spi(Generated) public func hashColumnValue(into hasher: inout Hasher) {
         hasher.combine(count)
         for element in self { element.hashColumnValue(into: &hasher) }
     }
 
     /// True when both have the same elements in the same order.
-    public func isEqualColumnValue(to other: [Element]) -> Bool {
+    @_spi(Generated) public func isEqualColumnValue(to other: [Element]) -> Bool {
         count == other.count && zip(self, other).allSatisfy { $0.isEqualColumnValue(to: $1) }
     }
 
     /// The binary form; or the text form (`{1,2,NULL}`) when the array is a field of a composite
     /// value read as text, whose elements are then parsed as text.
-    public static func decode(_ cell: Cell) throws -> [Element] {
+    @_spi(Generated) public static func decode(_ cell: Cell) throws -> [Element] {
         guard cell.isText else { return try decodeBinary(cell.bytes) }
         let binary = try ArrayLiteralText.binaryArray(of: cell.bytes)
         return try binary.withUnsafeBytes { try decodeBinary($0) }
@@ -71,7 +71,7 @@ extension Array: ColumnValue where Element: ColumnValue {
     /// One level of a multi-dimensional array. With no dimension left, the element is a whole
     /// array value of its own: an array of a domain over an array type (such elements have the
     /// domain's database-specific OID, or text through a `text[]` cast).
-    public static func decodeArrayElement(dimensions: ArraySlice<Int>, from elements: inout ArrayElements) throws -> [Element] {
+    @_spi(Generated) public static func decodeArrayElement(dimensions: ArraySlice<Int>, from elements: inout ArrayElements) throws -> [Element] {
         guard let count = dimensions.first else {
             guard elements.elementOID >= TypeOID.firstUserOID || TypeOID.isText(elements.elementOID) else {
                 throw CellDecodingError("the array has fewer dimensions than \(Self.self) has levels")
@@ -83,7 +83,7 @@ extension Array: ColumnValue where Element: ColumnValue {
 
     /// Built-in array types of an element type the elements read (one array type serves every
     /// number of dimensions), arrays of user-defined types, and text (`{…}` literals).
-    public static func accepts(typeOID: UInt32) -> Bool {
+    @_spi(Generated) public static func accepts(typeOID: UInt32) -> Bool {
         if typeOID >= TypeOID.firstUserOID || TypeOID.isText(typeOID) { return true }
         guard let element = TypeOID.arrayElement(of: typeOID) else { return false }
         return acceptsElement(typeOID: element)

@@ -22,7 +22,7 @@ extension BinaryColumnValue {
     }
 
     /// The type's own OIDs, text and user-defined types (domains).
-    public static func accepts(typeOID: UInt32) -> Bool {
+    @_spi(Generated) public static func accepts(typeOID: UInt32) -> Bool {
         isOwnType(typeOID) || TypeOID.isText(typeOID) || typeOID >= TypeOID.firstUserOID
     }
 

@@ -3,7 +3,7 @@
 
 extension Float: ColumnValue {
     /// A `real` (or a domain over it), or its text.
-    public static func decode(_ cell: Cell) throws -> Float {
+    @_spi(Generated) public static func decode(_ cell: Cell) throws -> Float {
         if cell.typeOID == TypeOID.float4 || (cell.isUserType && cell.bytes.count == 4) {
             return Float(bitPattern: try cell.integer(UInt32.self, "real"))
         }
@@ -11,7 +11,7 @@ extension Float: ColumnValue {
     }
 
     /// `double precision` is not read: it would round.
-    public static func accepts(typeOID: UInt32) -> Bool {
+    @_spi(Generated) public static func accepts(typeOID: UInt32) -> Bool {
         typeOID == TypeOID.float4 || TypeOID.isText(typeOID) || typeOID >= TypeOID.firstUserOID
     }
 
@@ -21,7 +21,7 @@ extension Float: ColumnValue {
 
 extension Double: ColumnValue {
     /// A `double precision` or a `real` (or a domain over either), or its text.
-    public static func decode(_ cell: Cell) throws -> Double {
+    @_spi(Generated) public static func decode(_ cell: Cell) throws -> Double {
         if cell.typeOID == TypeOID.float8 || (cell.isUserType && cell.bytes.count == 8) {
             return Double(bitPattern: try cell.integer(UInt64.self, "double precision"))
         }
@@ -33,7 +33,7 @@ extension Double: ColumnValue {
     }
 
     /// `double precision`, `real`, text and user-defined types (domains).
-    public static func accepts(typeOID: UInt32) -> Bool {
+    @_spi(Generated) public static func accepts(typeOID: UInt32) -> Bool {
         typeOID == TypeOID.float8 || typeOID == TypeOID.float4 || TypeOID.isText(typeOID) || typeOID >= TypeOID.firstUserOID
     }
 

@@ -5,7 +5,7 @@ import Foundation
 
 extension Data: ColumnValue {
     /// `bytea` sends its bytes as they are; its text form is `\x` and hex digits.
-    public static func decode(_ cell: Cell) throws -> Data {
+    @_spi(Generated) public static func decode(_ cell: Cell) throws -> Data {
         if cell.typeOID == TypeOID.bytea || cell.isUserType { return Data(cell.bytes) }
         guard cell.isText else { throw cell.unexpectedType(for: Data.self) }
         guard let data = ByteaText.decode(cell.bytes) else {
@@ -15,7 +15,7 @@ extension Data: ColumnValue {
     }
 
     /// `bytea`, text and user-defined types (domains).
-    public static func accepts(typeOID: UInt32) -> Bool {
+    @_spi(Generated) public static func accepts(typeOID: UInt32) -> Bool {
         typeOID == TypeOID.bytea || TypeOID.isText(typeOID) || typeOID >= TypeOID.firstUserOID
     }
 
@@ -29,7 +29,7 @@ extension Date: ColumnValue {
     /// `infinity` and `-infinity` have no `Date`, and an infinitely distant `Date` would not
     /// survive arithmetic or formatting, so they are errors: keep ``PGTimestamp`` for columns
     /// that may hold them.
-    public static func decode(_ cell: Cell) throws -> Date {
+    @_spi(Generated) public static func decode(_ cell: Cell) throws -> Date {
         let timestamp: PGTimestamp
         if cell.typeOID == TypeOID.timestamptz || cell.typeOID == TypeOID.timestamp || (cell.isUserType && cell.bytes.count == 8) {
             timestamp = PGTimestamp(microsecondsSince2000: try cell.integer(Int64.self, "timestamp"))
@@ -49,7 +49,7 @@ extension Date: ColumnValue {
     private static let infiniteValue = CellDecodingError("the value is infinite, which Date cannot hold: read the column as PGTimestamp or PGDate")
 
     /// `timestamptz`, `timestamp`, `date`, text and user-defined types (domains).
-    public static func accepts(typeOID: UInt32) -> Bool {
+    @_spi(Generated) public static func accepts(typeOID: UInt32) -> Bool {
         typeOID == TypeOID.timestamptz || typeOID == TypeOID.timestamp || typeOID == TypeOID.date
             || TypeOID.isText(typeOID) || typeOID >= TypeOID.firstUserOID
     }
@@ -61,7 +61,7 @@ extension Date: ColumnValue {
 extension Decimal: ColumnValue {
     /// A `numeric`. `NaN` and the infinities have no `Decimal` and are errors; values with more
     /// than 38 significant digits are rounded, as `Decimal` holds no more.
-    public static func decode(_ cell: Cell) throws -> Decimal {
+    @_spi(Generated) public static func decode(_ cell: Cell) throws -> Decimal {
         let numeric = try PGNumeric.decode(cell)
         guard let value = numeric.decimal else {
             throw CellDecodingError("\(numeric.postgresLiteral) has no Decimal: read the column as PGNumeric")
@@ -70,7 +70,7 @@ extension Decimal: ColumnValue {
     }
 
     /// What ``PGNumeric`` reads: `numeric`, text and user-defined types (domains).
-    public static func accepts(typeOID: UInt32) -> Bool { PGNumeric.accepts(typeOID: typeOID) }
+    @_spi(Generated) public static func accepts(typeOID: UInt32) -> Bool { PGNumeric.accepts(typeOID: typeOID) }
 
     /// The exact decimal text, as ``PGNumeric`` writes it.
     public var sqlLiteral: SQLLiteral { .text(PGNumeric(self).postgresLiteral) }

@@ -46,7 +46,7 @@ public protocol JSONColumnValue: ColumnValue, Codable {}
 extension JSONColumnValue {
     /// Decodes the JSON text of a `json`, `jsonb` or text cell (or of a domain over `json` or
     /// `jsonb`).
-    public static func decode(_ cell: Cell) throws -> Self {
+    @_spi(Generated) public static func decode(_ cell: Cell) throws -> Self {
         guard cell.typeOID == TypeOID.json || cell.typeOID == TypeOID.jsonb || cell.isText || cell.isUserType else {
             throw cell.unexpectedType(for: Self.self)
         }
@@ -59,7 +59,7 @@ extension JSONColumnValue {
     }
 
     /// `json`, `jsonb`, text and user-defined types (domains).
-    public static func accepts(typeOID: UInt32) -> Bool {
+    @_spi(Generated) public static func accepts(typeOID: UInt32) -> Bool {
         typeOID == TypeOID.json || typeOID == TypeOID.jsonb || TypeOID.isText(typeOID) || typeOID >= TypeOID.firstUserOID
     }
 

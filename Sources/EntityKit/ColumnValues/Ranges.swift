@@ -6,7 +6,7 @@
 extension PGRange: ColumnValue where Bound: ColumnValue {
     /// The binary form of a built-in range, a domain over one or a user-defined range; the
     /// literal for text.
-    public static func decode(_ cell: Cell) throws -> PGRange {
+    @_spi(Generated) public static func decode(_ cell: Cell) throws -> PGRange {
         if let subtype = TypeOID.rangeSubtype(of: cell.typeOID) ?? (cell.isUserType ? cell.typeOID : nil) {
             var reader = BinaryReader(cell, "range")
             let range = try read(&reader, subtype: subtype)
@@ -33,7 +33,7 @@ extension PGRange: ColumnValue where Bound: ColumnValue {
     }
 
     /// Built-in ranges whose subtype the bound type reads, text and user-defined types.
-    public static func accepts(typeOID: UInt32) -> Bool {
+    @_spi(Generated) public static func accepts(typeOID: UInt32) -> Bool {
         if let subtype = TypeOID.rangeSubtype(of: typeOID) { return Bound.accepts(typeOID: subtype) }
         return TypeOID.isText(typeOID) || typeOID >= TypeOID.firstUserOID
     }
@@ -44,7 +44,7 @@ extension PGRange: ColumnValue where Bound: ColumnValue {
 
 extension PGMultirange: ColumnValue where Bound: ColumnValue {
     /// `int32` range count, then each range as `int32` length and its binary form.
-    public static func decode(_ cell: Cell) throws -> PGMultirange {
+    @_spi(Generated) public static func decode(_ cell: Cell) throws -> PGMultirange {
         let builtinSubtype = TypeOID.multirangeRange(of: cell.typeOID).flatMap(TypeOID.rangeSubtype(of:))
         guard let subtype = builtinSubtype ?? (cell.isUserType ? cell.typeOID : nil) else {
             guard cell.isText else { throw cell.unexpectedType(for: PGMultirange.self) }
@@ -66,7 +66,7 @@ extension PGMultirange: ColumnValue where Bound: ColumnValue {
     }
 
     /// Built-in multiranges whose subtype the bound type reads, text and user-defined types.
-    public static func accepts(typeOID: UInt32) -> Bool {
+    @_spi(Generated) public static func accepts(typeOID: UInt32) -> Bool {
         if let range = TypeOID.multirangeRange(of: typeOID), let subtype = TypeOID.rangeSubtype(of: range) {
             return Bound.accepts(typeOID: subtype)
         }

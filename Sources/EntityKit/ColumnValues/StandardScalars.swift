@@ -5,9 +5,9 @@ import Foundation
 
 extension String: ColumnValue {
     /// Text types send their UTF-8 bytes; so does everything read through a cast to `text`.
-    public static func decode(_ cell: Cell) throws -> String { cell.text }
+    @_spi(Generated) public static func decode(_ cell: Cell) throws -> String { cell.text }
 
-    public static func accepts(typeOID: UInt32) -> Bool {
+    @_spi(Generated) public static func accepts(typeOID: UInt32) -> Bool {
         TypeOID.isText(typeOID) || typeOID == TypeOID.xml || typeOID == TypeOID.json || typeOID >= TypeOID.firstUserOID
     }
 
@@ -15,7 +15,7 @@ extension String: ColumnValue {
 }
 
 extension Bool: ColumnValue {
-    public static func decode(_ cell: Cell) throws -> Bool {
+    @_spi(Generated) public static func decode(_ cell: Cell) throws -> Bool {
         if cell.isText {
             switch cell.text {
             case "t", "true": return true
@@ -27,7 +27,7 @@ extension Bool: ColumnValue {
         return cell.bytes[0] != 0
     }
 
-    public static func accepts(typeOID: UInt32) -> Bool {
+    @_spi(Generated) public static func accepts(typeOID: UInt32) -> Bool {
         typeOID == TypeOID.bool || TypeOID.isText(typeOID) || typeOID >= TypeOID.firstUserOID
     }
 
@@ -55,7 +55,7 @@ extension IntegerColumnValue {
         return result
     }
 
-    public static func accepts(typeOID: UInt32) -> Bool {
+    @_spi(Generated) public static func accepts(typeOID: UInt32) -> Bool {
         typeOID == TypeOID.int2 || typeOID == TypeOID.int4 || typeOID == TypeOID.int8
             || TypeOID.isText(typeOID) || typeOID >= TypeOID.firstUserOID
     }
@@ -68,7 +68,7 @@ extension Int32: IntegerColumnValue {}
 extension Int64: IntegerColumnValue {}
 
 extension UUID: ColumnValue {
-    public static func decode(_ cell: Cell) throws -> UUID {
+    @_spi(Generated) public static func decode(_ cell: Cell) throws -> UUID {
         if cell.isText {
             guard let uuid = UUID(uuidString: cell.text) else { throw CellDecodingError("\"\(cell.text.prefix(40))\" is not a UUID") }
             return uuid
@@ -78,7 +78,7 @@ extension UUID: ColumnValue {
         return UUID(uuid: (b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7], b[8], b[9], b[10], b[11], b[12], b[13], b[14], b[15]))
     }
 
-    public static func accepts(typeOID: UInt32) -> Bool {
+    @_spi(Generated) public static func accepts(typeOID: UInt32) -> Bool {
         typeOID == TypeOID.uuid || TypeOID.isText(typeOID) || typeOID >= TypeOID.firstUserOID
     }
 

@@ -12,7 +12,7 @@ extension TextColumnValue {
     }
 
     /// Text types only.
-    public static func accepts(typeOID: UInt32) -> Bool {
+    @_spi(Generated) public static func accepts(typeOID: UInt32) -> Bool {
         TypeOID.isText(typeOID)
     }
 

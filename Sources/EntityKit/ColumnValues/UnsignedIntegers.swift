@@ -4,7 +4,7 @@
 
 extension UInt32: ColumnValue {
     /// A 4-byte unsigned value (an OID, or a domain over one), or its decimal text.
-    public static func decode(_ cell: Cell) throws -> UInt32 {
+    @_spi(Generated) public static func decode(_ cell: Cell) throws -> UInt32 {
         if cell.isText {
             guard let value = UInt32(cell.text) else { throw CellDecodingError("\"\(cell.text.prefix(40))\" is not a UInt32") }
             return value
@@ -13,7 +13,7 @@ extension UInt32: ColumnValue {
     }
 
     /// `oid`, `xid`, `cid`, the `reg*` types, text and user-defined types (domains).
-    public static func accepts(typeOID: UInt32) -> Bool {
+    @_spi(Generated) public static func accepts(typeOID: UInt32) -> Bool {
         TypeOID.isObjectIdentifier(typeOID) || TypeOID.isText(typeOID) || typeOID >= TypeOID.firstUserOID
     }
 
@@ -23,7 +23,7 @@ extension UInt32: ColumnValue {
 
 extension UInt64: ColumnValue {
     /// `xid8`, or a non-negative `bigint`.
-    public static func decode(_ cell: Cell) throws -> UInt64 {
+    @_spi(Generated) public static func decode(_ cell: Cell) throws -> UInt64 {
         if cell.isText {
             guard let value = UInt64(cell.text) else { throw CellDecodingError("\"\(cell.text.prefix(40))\" is not a UInt64") }
             return value
@@ -36,7 +36,7 @@ extension UInt64: ColumnValue {
     }
 
     /// `xid8`, `bigint`, text and user-defined types (domains).
-    public static func accepts(typeOID: UInt32) -> Bool {
+    @_spi(Generated) public static func accepts(typeOID: UInt32) -> Bool {
         typeOID == TypeOID.xid8 || typeOID == TypeOID.int8 || TypeOID.isText(typeOID) || typeOID >= TypeOID.firstUserOID
     }
 

@@ -1,5 +1,5 @@
-/// `Codable` for every entity, through the positional ``Entity/init(row:)`` and
-/// ``Entity/write(to:)`` that generated code already has, keyed by the entity's `Column`
+/// `Codable` for every entity, through the positional `init(row:)` and
+/// `write(to:)` that generated code already has, keyed by the entity's `Column`
 /// (its raw values are the column names).
 ///
 /// The JSON is what the compiler's synthesized conformance wrote for the same struct with
@@ -23,7 +23,7 @@ extension Entity {
 }
 
 /// Reads the cells of a row from a keyed decoding container, one column after another in
-/// `Column` order, which is the order in which ``Entity/init(row:)`` reads.
+/// `Column` order, which is the order in which `init(row:)` reads.
 struct KeyedColumnReader<Key: EntityColumn>: RowReader {
     let container: KeyedDecodingContainer<Key>
     private let columns = Array(Key.allCases)
@@ -41,25 +41,12 @@ struct KeyedColumnReader<Key: EntityColumn>: RowReader {
         }
         let key = columns[position]
         position += 1
-        if let optional = Value.self as? any OptionalCodingValue.Type,
-           try !container.contains(key) || container.decodeNil(forKey: key) {
-            return optional.noValue as! Value
-        }
-        guard let decodable = Value.self as? any Decodable.Type else {
-            throw DecodingError.typeMismatch(Value.self, .init(
-                codingPath: container.codingPath + [key],
-                debugDescription: "\(Value.self) is not Decodable: make it conform to Decodable to decode the entity"))
-        }
-        return try decode(decodable, forKey: key) as! Value
-    }
-
-    private func decode<Decoded: Decodable>(_ type: Decoded.Type, forKey key: Key) throws -> Decoded {
-        try container.decode(type, forKey: key)
+        return try Value.decodeColumnValue(from: container, forKey: key)
     }
 }
 
 /// Writes the values of a row into a keyed encoding container under their column names, in
-/// `Column` order, which is the order in which ``Entity/write(to:)`` writes.
+/// `Column` order, which is the order in which `write(to:)` writes.
 struct KeyedColumnWriter<Key: EntityColumn>: RowWriter {
     var container: KeyedEncodingContainer<Key>
     private let columns = Array(Key.allCases)
@@ -81,15 +68,8 @@ struct KeyedColumnWriter<Key: EntityColumn>: RowWriter {
         }
         let key = columns[position]
         position += 1
-        if let optional = value as? any OptionalCodingValue, optional.isNone { return }
-        guard let encodable = value as? any Encodable else {
-            firstError = EncodingError.invalidValue(value, .init(
-                codingPath: container.codingPath + [key],
-                debugDescription: "\(Value.self) is not Encodable: make it conform to Encodable to encode the entity"))
-            return
-        }
         do {
-            try container.encode(encodable, forKey: key)
+            try value.encodeColumnValue(to: &container, forKey: key)
         } catch {
             firstError = error
         }
@@ -99,19 +79,4 @@ struct KeyedColumnWriter<Key: EntityColumn>: RowWriter {
     mutating func writeDefault() {
         position += 1
     }
-}
-
-/// An optional seen through a generic parameter: what lets the coding reader and writer treat
-/// nil the way synthesized `Codable` treats optional properties (`decodeIfPresent`,
-/// `encodeIfPresent`).
-protocol OptionalCodingValue {
-    /// The optional's nil.
-    static var noValue: Self { get }
-    /// True for nil.
-    var isNone: Bool { get }
-}
-
-extension Optional: OptionalCodingValue {
-    static var noValue: Self { nil }
-    var isNone: Bool { self == nil }
 }

@@ -1,12 +1,12 @@
 /// `Equatable` and `Hashable` for every entity that declares `Hashable`, through
-/// ``Entity/write(to:)``: the column values in order, compared and hashed as the compiler's
+/// `write(to:)`: the column values in order, compared and hashed as the compiler's
 /// synthesized conformance compares and hashes the stored properties (the same hash values, since
 /// the properties are the columns in the same order).
 ///
 /// Implemented once here, generically, instead of synthesized in every generated file: the
 /// synthesized pair was the largest single part of a generated entity's compiled code. Each
-/// value goes through ``ColumnValue/hashColumnValue(into:)`` and
-/// ``ColumnValue/isEqualColumnValue(to:)``; comparing two rows also gathers one row's values
+/// value goes through `hashColumnValue(into:)` and
+/// `isEqualColumnValue(to:)`; comparing two rows also gathers one row's values
 /// into an array first, so `==` costs a few times what the synthesized one did (see the
 /// runtime benchmark's conformance figures).
 extension Entity where Self: Hashable {

@@ -96,7 +96,7 @@ public struct EntityQuery<E: Entity>: Sendable {
         return fragment
     }
 
-    /// `SELECT <every column> FROM <table> …`: read with ``Entity/init(row:)``.
+    /// `SELECT <every column> FROM <table> …`: read with `init(row:)`.
     public var selectStatement: SQLStatement {
         var fragment = SQLFragment(sql: "SELECT \(E.selectList()) FROM \(E.qualifiedTableName)")
         fragment.append(whereClause)

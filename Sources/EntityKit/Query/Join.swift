@@ -192,7 +192,7 @@ extension Entity {
 
 /// A statement whose rows are whole rows of `E`, such as the left side of a join.
 public struct EntitySelection<E: Entity>: Sendable {
-    /// The SELECT, whose select list is `E`'s, in ``Entity/init(row:)`` order.
+    /// The SELECT, whose select list is `E`'s, in `init(row:)` order.
     public let statement: SQLStatement
 }
 

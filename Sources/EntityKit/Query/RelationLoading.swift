@@ -1,6 +1,7 @@
 /// The statements that load a relation for a batch of rows: one statement whatever the
 /// number of rows, `= ANY($1)` over one array for a single-column key, and
 /// `IN (SELECT * FROM unnest($1::type[], …))` over one array per column for composite keys.
+@_spi(Generated)
 public enum RelationStatements {
     /// The distinct non-NULL keys of `rows` over `columns` (a key with a NULL matches nothing).
     public static func keys<E: Entity>(of rows: [E], columns: [E.Column]) -> (perRow: [[SQLLiteral]?], distinct: [[SQLLiteral]]) {

@@ -4,7 +4,7 @@ extension Entity {
         alias.map { "\(qualifiedTableName) \(SQLIdentifier.quote($0))" } ?? qualifiedTableName
     }
 
-    /// The select list that reads every column in ``Entity/init(row:)`` order, each with its
+    /// The select list that reads every column in `init(row:)` order, each with its
     /// read cast: `"id", "tags"::text[] AS "tags"`.
     public static func selectList(alias: String? = nil) -> String {
         Column.allCases.map { column in

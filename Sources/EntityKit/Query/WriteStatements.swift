@@ -1,5 +1,6 @@
 /// The INSERT, UPDATE, DELETE and upsert statements of an entity, as values. Every statement
-/// that returns rows returns the entity's full select list, read with ``Entity/init(row:)``.
+/// that returns rows returns the entity's full select list, read with `init(row:)`.
+@_spi(Generated)
 public enum WriteStatements {
     /// PostgreSQL's limit on parameters per statement.
     public static let maximumBindings = 65_535

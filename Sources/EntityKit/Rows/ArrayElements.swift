@@ -1,5 +1,6 @@
 /// The elements of a binary array value, in storage order (the last dimension varies
 /// fastest), read one at a time.
+@_spi(Generated)
 public struct ArrayElements {
     private let bytes: UnsafeRawBufferPointer
     private var offset: Int

@@ -2,11 +2,12 @@
 /// identifier (OID) of its PostgreSQL type.
 ///
 /// Values arrive in PostgreSQL's binary format. Columns of types without a binary form that
-/// EntityKit reads are selected with a cast to `text` (their ``ColumnDefinition/readCast``),
+/// EntityKit reads are selected with a cast to `text` (their `ColumnDefinition/readCast`),
 /// so their bytes are the UTF-8 text form; ``isText`` tells.
 ///
 /// A cell borrows the bytes of the row it belongs to: it is valid only inside the
-/// ``ColumnValue/decode(_:)`` call that receives it.
+/// `decode(_:)` call that receives it.
+@_spi(Generated)
 public struct Cell {
     /// The value's bytes.
     public let bytes: UnsafeRawBufferPointer
@@ -14,7 +15,7 @@ public struct Cell {
     public let typeOID: UInt32
 
     /// A cell over `bytes`, which must stay valid while the cell is used: how a row reader
-    /// hands a column's value to ``ColumnValue/decode(_:)``, and how tests decode bytes of
+    /// hands a column's value to `decode(_:)`, and how tests decode bytes of
     /// their own.
     public init(bytes: UnsafeRawBufferPointer, typeOID: UInt32) {
         self.bytes = bytes
@@ -53,6 +54,7 @@ public struct CellDecodingError: Error, CustomStringConvertible, Hashable {
 }
 
 /// OIDs of the built-in types EntityKit reads. They are fixed by PostgreSQL for every database.
+@_spi(Generated)
 public enum TypeOID {
     /// The OID of `boolean`.
     public static let bool: UInt32 = 16

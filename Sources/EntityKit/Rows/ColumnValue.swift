@@ -10,39 +10,48 @@ public protocol ColumnValue: Sendable {
     associatedtype NonNull: ColumnValue = Self
 
     /// Reads a non-NULL cell: the type's binary form, or its text form when the cell is text.
-    static func decode(_ cell: Cell) throws -> Self
+    @_spi(Generated) static func decode(_ cell: Cell) throws -> Self
 
     /// The value of a NULL cell. Only optionals have one; every other type throws.
-    static func decodeNull() throws -> Self
+    @_spi(Generated) static func decodeNull() throws -> Self
 
     /// True when a result column of type `typeOID` can be read into this type. Checked once
     /// per result set, before any row is decoded.
-    static func accepts(typeOID: UInt32) -> Bool
+    @_spi(Generated) static func accepts(typeOID: UInt32) -> Bool
 
     /// The value as a literal the server reads back exactly.
     var sqlLiteral: SQLLiteral { get }
 
     /// Reads an element of an array with `dimensions` more levels below it. Scalars read one
     /// element; arrays read one level of elements each. Implemented by EntityKit.
-    static func decodeArrayElement(dimensions: ArraySlice<Int>, from elements: inout ArrayElements) throws -> Self
+    @_spi(Generated) static func decodeArrayElement(dimensions: ArraySlice<Int>, from elements: inout ArrayElements) throws -> Self
 
     /// Feeds the value to `hasher` as its `Hashable` conformance does: how an entity hashes
     /// itself, column by column (see ``Entity``). Implemented by EntityKit.
-    func hashColumnValue(into hasher: inout Hasher)
+    @_spi(Generated) func hashColumnValue(into hasher: inout Hasher)
 
     /// True when `other` equals the value, as `==` says: how an entity compares itself, column by
     /// column. Implemented by EntityKit.
-    func isEqualColumnValue(to other: Self) -> Bool
+    @_spi(Generated) func isEqualColumnValue(to other: Self) -> Bool
+
+    /// Writes the value under `key` as a synthesized `Encodable` conformance writes a property
+    /// (a nil optional is left out): how an entity encodes itself, column by column. Implemented
+    /// by EntityKit (see `ColumnValueCoding.swift`).
+    @_spi(Generated) func encodeColumnValue<Key: CodingKey>(to container: inout KeyedEncodingContainer<Key>, forKey key: Key) throws
+
+    /// Reads the value under `key` as a synthesized `Decodable` conformance reads a property (an
+    /// optional is nil when the key is missing or `null`). Implemented by EntityKit.
+    @_spi(Generated) static func decodeColumnValue<Key: CodingKey>(from container: KeyedDecodingContainer<Key>, forKey key: Key) throws -> Self
 }
 
 extension ColumnValue where Self: Hashable {
     /// Combines the value into `hasher` through its `Hashable` conformance.
-    public func hashColumnValue(into hasher: inout Hasher) {
+    @_spi(Generated) public func hashColumnValue(into hasher: inout Hasher) {
         hasher.combine(self)
     }
 
     /// `==`.
-    public func isEqualColumnValue(to other: Self) -> Bool {
+    @_spi(Generated) public func isEqualColumnValue(to other: Self) -> Bool {
         self == other
     }
 }
@@ -53,7 +62,7 @@ extension ColumnValue {
 
     /// Combines the value into `hasher`: through `Hashable` when the type has it, else through
     /// ``sqlLiteral``.
-    public func hashColumnValue(into hasher: inout Hasher) {
+    @_spi(Generated) public func hashColumnValue(into hasher: inout Hasher) {
         if let hashable = self as? any Hashable {
             hasher.combine(hashable)
         } else {
@@ -63,7 +72,7 @@ extension ColumnValue {
 
     /// True when both are equal: through `Hashable` when the type has it, else when their
     /// ``sqlLiteral``s are.
-    public func isEqualColumnValue(to other: Self) -> Bool {
+    @_spi(Generated) public func isEqualColumnValue(to other: Self) -> Bool {
         if let hashable = self as? any Hashable, let otherHashable = other as? any Hashable {
             return AnyHashable(hashable) == AnyHashable(otherHashable)
         }
@@ -72,11 +81,11 @@ extension ColumnValue {
 }
 
 extension ColumnValue {
-    public static func decodeNull() throws -> Self {
+    @_spi(Generated) public static func decodeNull() throws -> Self {
         throw CellDecodingError("the value is NULL but \(Self.self) is not optional: make the Swift type optional")
     }
 
-    public static func decodeArrayElement(dimensions: ArraySlice<Int>, from elements: inout ArrayElements) throws -> Self {
+    @_spi(Generated) public static func decodeArrayElement(dimensions: ArraySlice<Int>, from elements: inout ArrayElements) throws -> Self {
         guard dimensions.isEmpty else {
             throw CellDecodingError("the array has more dimensions than \(Self.self) has levels")
         }
@@ -90,9 +99,9 @@ public protocol NullableColumnValue: ColumnValue {}
 extension Optional: ColumnValue where Wrapped: ColumnValue {
     public typealias NonNull = Wrapped.NonNull
 
-    public static func decode(_ cell: Cell) throws -> Self { try Wrapped.decode(cell) }
-    public static func decodeNull() throws -> Self { nil }
-    public static func accepts(typeOID: UInt32) -> Bool { Wrapped.accepts(typeOID: typeOID) }
+    @_spi(Generated) public static func decode(_ cell: Cell) throws -> Self { try Wrapped.decode(cell) }
+    @_spi(Generated) public static func decodeNull() throws -> Self { nil }
+    @_spi(Generated) public static func accepts(typeOID: UInt32) -> Bool { Wrapped.accepts(typeOID: typeOID) }
 
     public var sqlLiteral: SQLLiteral {
         switch self {
@@ -102,8 +111,8 @@ extension Optional: ColumnValue where Wrapped: ColumnValue {
     }
 
     /// As `Optional`'s own `Hashable` conformance hashes: a marker for nil or a value, then the
-    /// wrapped value through its type's ``ColumnValue/hashColumnValue(into:)``.
-    public func hashColumnValue(into hasher: inout Hasher) {
+    /// wrapped value through its type's `hashColumnValue(into:)`.
+    @_spi(Generated) public func hashColumnValue(into hasher: inout Hasher) {
         switch self {
         case .none:
             hasher.combine(0 as UInt8)
@@ -114,12 +123,25 @@ extension Optional: ColumnValue where Wrapped: ColumnValue {
     }
 
     /// True when both are nil, or both wrap equal values.
-    public func isEqualColumnValue(to other: Self) -> Bool {
+    @_spi(Generated) public func isEqualColumnValue(to other: Self) -> Bool {
         switch (self, other) {
         case (.none, .none): return true
         case let (.some(value), .some(otherValue)): return value.isEqualColumnValue(to: otherValue)
         default: return false
         }
+    }
+
+    /// Nothing for nil (`encodeIfPresent`), else the wrapped value.
+    @_spi(Generated) public func encodeColumnValue<Key: CodingKey>(to container: inout KeyedEncodingContainer<Key>, forKey key: Key) throws {
+        if let value = self { try value.encodeColumnValue(to: &container, forKey: key) }
+    }
+
+    /// Nil when the key is missing or `null` (`decodeIfPresent`), else the wrapped value.
+    @_spi(Generated) public static func decodeColumnValue<Key: CodingKey>(
+        from container: KeyedDecodingContainer<Key>, forKey key: Key
+    ) throws -> Self {
+        guard container.contains(key), try !container.decodeNil(forKey: key) else { return nil }
+        return try Wrapped.decodeColumnValue(from: container, forKey: key)
     }
 
 }

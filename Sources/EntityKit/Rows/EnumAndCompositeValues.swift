@@ -3,7 +3,7 @@
 
 extension PGEnum {
     /// An enum's binary form is its label, as is its text form.
-    public static func decode(_ cell: Cell) throws -> Self {
+    @_spi(Generated) public static func decode(_ cell: Cell) throws -> Self {
         let label = cell.text
         guard let value = Self(rawValue: label) else {
             throw CellDecodingError("\"\(label.prefix(100))\" is not a label of \(schemaName).\(typeName): regenerate the entities if the enum gained a value")
@@ -12,7 +12,7 @@ extension PGEnum {
     }
 
     /// Enum types have database-specific OIDs; a column read as text works too.
-    public static func accepts(typeOID: UInt32) -> Bool {
+    @_spi(Generated) public static func accepts(typeOID: UInt32) -> Bool {
         typeOID >= TypeOID.firstUserOID || TypeOID.isText(typeOID)
     }
 
@@ -22,7 +22,7 @@ extension PGEnum {
 extension PGComposite {
     /// A record: its binary form (`int32` field count, then each field's type OID, length and
     /// bytes), or its text form `(a,b,…)` when the composite is read through a text cast.
-    public static func decode(_ cell: Cell) throws -> Self {
+    @_spi(Generated) public static func decode(_ cell: Cell) throws -> Self {
         if cell.isText {
             var reader = try RecordReader(text: cell.text, fieldCount: attributeNames.count)
             return try Self(row: &reader)
@@ -31,7 +31,7 @@ extension PGComposite {
         return try Self(row: &reader)
     }
 
-    public static func accepts(typeOID: UInt32) -> Bool {
+    @_spi(Generated) public static func accepts(typeOID: UInt32) -> Bool {
         typeOID >= TypeOID.firstUserOID || typeOID == TypeOID.record || TypeOID.isText(typeOID)
     }
 
@@ -43,6 +43,7 @@ extension PGComposite {
 }
 
 /// Collects the literals a row or record writes, in order.
+@_spi(Generated)
 public struct LiteralCollector: RowWriter {
     /// The literals written so far; `nil` stands for a column left to its default.
     public private(set) var values: [SQLLiteral?] = []

@@ -1,16 +1,18 @@
 /// Reads the cells of one row in order. Generated entities read themselves through it, one
-/// cell per column in the order of their select list (``Entity/init(row:)``); composite
+/// cell per column in the order of their select list (`init(row:)`); composite
 /// values read their fields the same way.
 ///
 /// A reader checks the result's columns (count, names, types) once per result set, before
 /// the first row, so per cell it only handles NULL and the bytes.
+@_spi(Generated)
 public protocol RowReader {
     /// The next cell's value.
     mutating func next<Value: ColumnValue>(_ type: Value.Type) throws -> Value
 }
 
 /// Receives the values of one row in order. Generated entities and drafts write themselves
-/// through it (``Entity/write(to:)``); the writer picks the columns a statement needs.
+/// through it (`write(to:)`); the writer picks the columns a statement needs.
+@_spi(Generated)
 public protocol RowWriter {
     /// The next column's value.
     mutating func write<Value: ColumnValue>(_ value: Value)

@@ -41,11 +41,10 @@ enum BoundedLease {
                 handedOver.settle(.failure(error))
             }
         }
-        let timer = Task.detached {
-            do { try await Task.sleep(for: bound) } catch { return }
+        let timer = DeadlineTimer.shared.schedule(after: bound) {
             handedOver.settle(.failure(EntityKitPostgresError.acquireTimedOut(bound, maximumConnections: nil)))
         }
-        defer { timer.cancel() }
+        defer { DeadlineTimer.shared.cancel(timer) }
         do {
             let connection = try await withTaskCancellationHandler {
                 try await handedOver.value

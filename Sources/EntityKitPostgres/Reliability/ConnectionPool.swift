@@ -133,13 +133,10 @@ final class ConnectionPool: @unchecked Sendable {
     private func wait(for waiter: Waiter, within remaining: Duration) async throws -> Grant {
         let bound = deadlines.acquire
         let maximum = maximumConnections
-        let timer = Task {
-            if remaining > .zero {
-                do { try await Task.sleep(for: remaining) } catch { return }
-            }
+        let timer = DeadlineTimer.shared.schedule(after: remaining) {
             waiter.outcome.settle(.failure(EntityKitPostgresError.acquireTimedOut(bound, maximumConnections: maximum)))
         }
-        defer { timer.cancel() }
+        defer { DeadlineTimer.shared.cancel(timer) }
         do {
             return try await withTaskCancellationHandler {
                 try await waiter.outcome.value

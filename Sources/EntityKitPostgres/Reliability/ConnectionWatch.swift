@@ -11,6 +11,8 @@ import PostgresNIO
 /// is sent and registers here while it waits: a close between the two still ends the wait.
 final class ConnectionWatch: @unchecked Sendable {
     let connection: PostgresConnection
+    /// Runs the tasks that send this connection's statements on its event loop.
+    let sendingExecutor: EventLoopTaskExecutor
     private let lock = NSLock()
     private var closed = false
     private var processIDState = ProcessIDState.unread
@@ -21,6 +23,7 @@ final class ConnectionWatch: @unchecked Sendable {
 
     private init(_ connection: PostgresConnection) {
         self.connection = connection
+        self.sendingExecutor = EventLoopTaskExecutor(connection.eventLoop)
     }
 
     /// The watch of `connection`, made the first time it is asked for.

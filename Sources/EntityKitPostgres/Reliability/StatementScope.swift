@@ -32,7 +32,7 @@ final class StatementScope: @unchecked Sendable {
     /// Fails the wait for the server's first answer (set while sending).
     private var failSending: (@Sendable (any Error) -> Void)?
     private var stopper: Task<Void, Never>?
-    private var timer: Task<Void, Never>?
+    private var timer: UInt64?
     private var closeToken: UInt64?
     /// Settled when the caller is done with the statement (rows read, or an error).
     private let ended = FirstOutcome<Void>()
@@ -105,11 +105,7 @@ final class StatementScope: @unchecked Sendable {
     private func start() {
         closeToken = watch.addWaiter { [weak self] in self?.interrupt(.closed) }
         if let bound = policy.deadlines.statement {
-            let scope = self
-            let timer = Task {
-                do { try await Task.sleep(for: bound) } catch { return }
-                scope.interrupt(.deadline(bound))
-            }
+            let timer = DeadlineTimer.shared.schedule(after: bound) { [self] in interrupt(.deadline(bound)) }
             lock.withLock { self.timer = timer }
         }
     }
@@ -125,7 +121,7 @@ final class StatementScope: @unchecked Sendable {
             throw StatementNotSent()
         }
         let connection = watch.connection
-        Task {
+        Task(executorPreference: watch.sendingExecutor) {
             do {
                 outcome.settle(.success(try await operation(connection)))
             } catch {
@@ -180,8 +176,8 @@ final class StatementScope: @unchecked Sendable {
     /// The caller is done: stops the timer, and waits for a cancel request in flight.
     private func end() async {
         ended.settle(.success(()))
-        let (timer, stopper): (Task<Void, Never>?, Task<Void, Never>?) = lock.withLock { (self.timer, self.stopper) }
-        timer?.cancel()
+        let (timer, stopper): (UInt64?, Task<Void, Never>?) = lock.withLock { (self.timer, self.stopper) }
+        if let timer { DeadlineTimer.shared.cancel(timer) }
         watch.removeWaiter(closeToken)
         await stopper?.value
     }

@@ -1,3 +1,4 @@
+@_spi(Generated) import EntityKit
 import EntityKitPostgres
 import Foundation
 import Models
