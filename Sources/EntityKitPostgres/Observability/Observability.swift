@@ -51,12 +51,18 @@ public struct Observability: Sendable {
     /// Everything on, through the process's bootstrapped backends (`LoggingSystem`,
     /// `MetricsSystem`, `InstrumentationSystem`): statement lines at `statementLogLevel`, slow
     /// statements at `.warning`, metrics and spans.
+    ///
+    /// A backend still at its no-op default (`MetricsSystem` or `InstrumentationSystem` never
+    /// bootstrapped) is left out, so statements do not pay for reports that go nowhere. Like
+    /// the backends themselves, this is read when the observability is made: bootstrap first.
     public static func bootstrapped(
         statementLogLevel: Logger.Level? = .debug, slowStatementThreshold: Duration? = .seconds(1)
     ) -> Observability {
-        Observability(
+        let metrics = MetricsSystem.factory
+        let tracer = InstrumentationSystem.tracer
+        return Observability(
             statementLogLevel: statementLogLevel, slowStatementThreshold: slowStatementThreshold,
-            metrics: MetricsSystem.factory, tracer: InstrumentationSystem.tracer)
+            metrics: metrics is NOOPMetricsHandler ? nil : metrics, tracer: tracer is NoOpTracer ? nil : tracer)
     }
 
     /// True when nothing is reported.

@@ -41,8 +41,10 @@ final class StatementObserver: Sendable {
     /// Runs `run`, which sends `sql` and counts the rows it reads into the counter it is
     /// given, and reports it: once, whether it returns or throws.
     func observe<Result>(_ sql: String, logger: Logger, _ run: (RowCounter) async throws -> Result) async throws -> Result {
-        let summary = StatementSummary(sql: sql)
-        let span = observability.tracer.map { startSpan($0, summary: summary, sql: sql) }
+        // The summary is read from the SQL only when something reports it: with only statement
+        // lines on, a statement whose line the logger's level drops costs no parsing.
+        let summary: StatementSummary? = observability.tracer != nil || instruments != nil ? StatementSummary(sql: sql) : nil
+        let span = observability.tracer.map { startSpan($0, summary: summary ?? StatementSummary(sql: sql), sql: sql) }
         let counter = RowCounter()
         let start = ContinuousClock.now
         do {
@@ -71,7 +73,7 @@ final class StatementObserver: Sendable {
     }
 
     private func report(
-        _ summary: StatementSummary, sql: String, duration: Duration, rows: Int, error: (any Error)?, span: (any Span)?, logger: Logger
+        _ summary: StatementSummary?, sql: String, duration: Duration, rows: Int, error: (any Error)?, span: (any Span)?, logger: Logger
     ) {
         let failure = error.map(ErrorLabels.init)
         if let span {
@@ -85,17 +87,18 @@ final class StatementObserver: Sendable {
             if let failure { span.setStatus(SpanStatus(code: .error, message: failure.summary)) }
             span.end()
         }
-        instruments?.record(summary, duration: duration, failure: failure)
+        if let instruments { instruments.record(summary ?? StatementSummary(sql: sql), duration: duration, failure: failure) }
         log(summary, sql: sql, duration: duration, rows: rows, failure: failure, logger: logger)
     }
 
-    private func log(_ summary: StatementSummary, sql: String, duration: Duration, rows: Int, failure: ErrorLabels?, logger: Logger) {
+    private func log(_ summary: StatementSummary?, sql: String, duration: Duration, rows: Int, failure: ErrorLabels?, logger: Logger) {
         var level = observability.statementLogLevel
         let isSlow = observability.slowStatementThreshold.map { duration >= $0 } ?? false
         if isSlow { level = max(level ?? .warning, .warning) }
         // The operation's own logger carries its request's metadata; the default one discards.
         let target = logger.handler is SwiftLogNoOpLogHandler ? clientLogger : logger
         guard let level, target.logLevel <= level else { return }
+        let summary = summary ?? StatementSummary(sql: sql)
         var metadata: Logger.Metadata = [
             "db.operation.name": "\(summary.operation)",
             "db.response.returned_rows": "\(rows)",
