@@ -40,6 +40,20 @@ struct NarrowRow {
                   active: active, createdAt: createdAt, deletedAt: deletedAt)
     }
 
+    /// The row's values as typed binds, in `columns` order.
+    func appendBindings(to bindings: inout PostgresBindings) {
+        bindings.append(id)
+        bindings.append(externalID)
+        bindings.append(name)
+        bindings.append(code)
+        bindings.append(note)
+        bindings.append(quantity)
+        bindings.append(ratio)
+        bindings.append(active)
+        bindings.append(createdAt)
+        bindings.append(deletedAt)
+    }
+
     /// `INSERT … VALUES ($1, …), … RETURNING …` with typed binds, chunked under the parameter limit
     /// as the runtime chunks.
     static func insertStatements(_ rows: [NarrowRow]) -> [PostgresQuery] {
@@ -53,16 +67,7 @@ struct NarrowRow {
                 if index > 0 { sql += ", " }
                 sql += "($\(base + 1), $\(base + 2), $\(base + 3), $\(base + 4), $\(base + 5), "
                     + "$\(base + 6), $\(base + 7), $\(base + 8), $\(base + 9), $\(base + 10))"
-                bindings.append(row.id)
-                bindings.append(row.externalID)
-                bindings.append(row.name)
-                bindings.append(row.code)
-                bindings.append(row.note)
-                bindings.append(row.quantity)
-                bindings.append(row.ratio)
-                bindings.append(row.active)
-                bindings.append(row.createdAt)
-                bindings.append(row.deletedAt)
+                row.appendBindings(to: &bindings)
             }
             sql += " RETURNING \(columns)"
             return PostgresQuery(unsafeSQL: sql, binds: bindings)
@@ -133,16 +138,7 @@ struct InsertNarrow: PostgresPreparedStatement {
 
     func makeBindings() throws -> PostgresBindings {
         var bindings = PostgresBindings(capacity: 10)
-        bindings.append(row.id)
-        bindings.append(row.externalID)
-        bindings.append(row.name)
-        bindings.append(row.code)
-        bindings.append(row.note)
-        bindings.append(row.quantity)
-        bindings.append(row.ratio)
-        bindings.append(row.active)
-        bindings.append(row.createdAt)
-        bindings.append(row.deletedAt)
+        row.appendBindings(to: &bindings)
         return bindings
     }
 
