@@ -44,7 +44,7 @@ final class StatementObserver: Sendable {
         // The summary is read from the SQL only when something reports it: with only statement
         // lines on, a statement whose line the logger's level drops costs no parsing.
         let summary: StatementSummary? = observability.tracer != nil || instruments != nil ? StatementSummary(sql: sql) : nil
-        let span = observability.tracer.map { startSpan($0, summary: summary ?? StatementSummary(sql: sql), sql: sql) }
+        let span = summary.flatMap { summary in observability.tracer.map { startSpan($0, summary: summary, sql: sql) } }
         let counter = RowCounter()
         let start = ContinuousClock.now
         do {
@@ -87,7 +87,8 @@ final class StatementObserver: Sendable {
             if let failure { span.setStatus(SpanStatus(code: .error, message: failure.summary)) }
             span.end()
         }
-        if let instruments { instruments.record(summary ?? StatementSummary(sql: sql), duration: duration, failure: failure) }
+        // A summary was read whenever there are instruments.
+        if let instruments, let summary { instruments.record(summary, duration: duration, failure: failure) }
         log(summary, sql: sql, duration: duration, rows: rows, failure: failure, logger: logger)
     }
 
