@@ -30,9 +30,12 @@ let package = Package(
             dependencies: [.product(name: "EntityKit", package: "swift-postgres-codegen")],
             plugins: [.plugin(name: "EntityCodegenPlugin", package: "swift-postgres-codegen")]
         ),
+        // The JSON the hand-written stacks send for a user, shared by the server and encode-benchmark.
+        .target(name: "HandWrittenJSON"),
         .executableTarget(
             name: "bench-server",
             dependencies: [
+                "HandWrittenJSON",
                 "ServiceModels",
                 .product(name: "EntityKitPostgres", package: "swift-postgres-codegen"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -48,7 +51,7 @@ let package = Package(
         // The JSON half of GET /users alone: the generated `User`'s encoding against synthesized ones.
         .executableTarget(
             name: "encode-benchmark",
-            dependencies: ["ServiceModels", .product(name: "EntityKit", package: "swift-postgres-codegen")]
+            dependencies: ["HandWrittenJSON", "ServiceModels", .product(name: "EntityKit", package: "swift-postgres-codegen")]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -1,5 +1,6 @@
 import EntityKit
 import Foundation
+import HandWrittenJSON
 import ServiceModels
 
 /// Users like the benchmark's seed: whole-second timestamps, some with an inviter or disabled.
@@ -47,31 +48,11 @@ struct SynthesizedUser: Encodable {
     }
 }
 
-/// bench-server's `PublicUser`, the hand-written stacks' JSON: `Date` timestamps, role as text.
-struct HandWrittenUser: Encodable {
-    var id: UUID
-    var username: String
-    var email: String
-    var emailVerified: Bool
-    var createdAt: Date
-    var updatedAt: Date
-    var role: String
-    var invitedByID: UUID?
-    var disabledAt: Date?
-
-    enum CodingKeys: String, CodingKey {
-        case id, username, email
-        case emailVerified = "email_verified"
-        case createdAt = "created_at"
-        case updatedAt = "updated_at"
-        case role
-        case invitedByID = "invited_by_id"
-        case disabledAt = "disabled_at"
-    }
-
+extension PublicUser {
+    /// The user as the hand-written stacks send it: `Date` timestamps, role as text.
     init(_ user: User) {
-        (id, username, email, emailVerified) = (user.id, user.username, user.email, user.emailVerified)
-        (createdAt, updatedAt, role) = (user.createdAt.date, user.updatedAt.date, user.role.rawValue)
-        (invitedByID, disabledAt) = (user.invitedByID, user.disabledAt?.date)
+        self.init(
+            id: user.id, username: user.username, email: user.email, emailVerified: user.emailVerified, createdAt: user.createdAt.date,
+            updatedAt: user.updatedAt.date, role: user.role.rawValue, invitedByID: user.invitedByID, disabledAt: user.disabledAt?.date)
     }
 }

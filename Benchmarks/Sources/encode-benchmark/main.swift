@@ -11,12 +11,13 @@
 //   usage: swift run -c release --package-path Benchmarks encode-benchmark [passes]
 import EntityKit
 import Foundation
+import HandWrittenJSON
 import ServiceModels
 
 let passes = CommandLine.arguments.dropFirst().first.flatMap(Int.init) ?? 9
 let users = SampleUsers.make(count: 100)
 let synthesized = users.map(SynthesizedUser.init)
-let handWritten = users.map(HandWrittenUser.init)
+let handWritten = users.map(PublicUser.init)
 
 /// Hummingbird's default response encoder, as every stack's request context uses it.
 func makeEncoder() -> JSONEncoder {

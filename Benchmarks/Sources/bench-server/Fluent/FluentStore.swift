@@ -1,6 +1,7 @@
 import FluentKit
 import FluentPostgresDriver
 import Foundation
+import HandWrittenJSON
 import Logging
 import NIOCore
 import NIOPosix

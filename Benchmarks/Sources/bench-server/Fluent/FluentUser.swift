@@ -1,5 +1,6 @@
 import FluentKit
 import Foundation
+import HandWrittenJSON
 
 /// The `users` table as a Fluent model, the way Fluent's documentation declares one: `@ID`,
 /// fields by column name, timestamps, an enum, and the self reference as an optional parent.

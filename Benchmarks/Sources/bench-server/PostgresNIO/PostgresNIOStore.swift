@@ -1,4 +1,5 @@
 import Foundation
+import HandWrittenJSON
 import Logging
 import PostgresNIO
 import ServiceLifecycle

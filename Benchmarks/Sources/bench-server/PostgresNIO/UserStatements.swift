@@ -1,4 +1,5 @@
 import Foundation
+import HandWrittenJSON
 import PostgresNIO
 
 /// A `users` row as the hand-written statements select it, in `UserStatements.columns` order.

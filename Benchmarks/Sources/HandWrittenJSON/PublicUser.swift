@@ -8,16 +8,16 @@ import Foundation
 /// Timestamps are `Date`, the type both libraries decode `timestamptz` into; the shared
 /// encoder writes them as ISO 8601, which is what `PGTimestamp` writes for whole seconds (the
 /// seeded rows have no fractional seconds, so the bodies can be compared).
-struct PublicUser: Encodable, Sendable {
-    var id: UUID
-    var username: String
-    var email: String
-    var emailVerified: Bool
-    var createdAt: Date
-    var updatedAt: Date
-    var role: String
-    var invitedByID: UUID?
-    var disabledAt: Date?
+public struct PublicUser: Encodable, Sendable {
+    public var id: UUID
+    public var username: String
+    public var email: String
+    public var emailVerified: Bool
+    public var createdAt: Date
+    public var updatedAt: Date
+    public var role: String
+    public var invitedByID: UUID?
+    public var disabledAt: Date?
 
     /// The column names, in table order, as the generated `User.Column` spells them.
     enum CodingKeys: String, CodingKey {
@@ -28,5 +28,21 @@ struct PublicUser: Encodable, Sendable {
         case role
         case invitedByID = "invited_by_id"
         case disabledAt = "disabled_at"
+    }
+
+    /// A user's JSON from its values.
+    public init(
+        id: UUID, username: String, email: String, emailVerified: Bool, createdAt: Date, updatedAt: Date, role: String,
+        invitedByID: UUID?, disabledAt: Date?
+    ) {
+        self.id = id
+        self.username = username
+        self.email = email
+        self.emailVerified = emailVerified
+        self.createdAt = createdAt
+        self.updatedAt = updatedAt
+        self.role = role
+        self.invitedByID = invitedByID
+        self.disabledAt = disabledAt
     }
 }
