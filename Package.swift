@@ -22,6 +22,9 @@ let package = Package(
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.27.0"),
+        // Already in postgres-nio's graph: the runtime names NIOCore itself (a pipeline handler
+        // that observes ReadyForQuery), and its tests drive that handler on NIOEmbedded's channel.
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.81.0"),
         // Observability through the server ecosystem's own APIs: metrics (already in postgres-nio's
         // graph) and spans; both are APIs only, the app picks the backend.
         .package(url: "https://github.com/apple/swift-metrics", from: "2.5.0"),
@@ -43,6 +46,7 @@ let package = Package(
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "CoreMetrics", package: "swift-metrics"),
                 .product(name: "Tracing", package: "swift-distributed-tracing"),
             ]
@@ -180,6 +184,7 @@ let package = Package(
             dependencies: [
                 "EntityKitPostgres", "GeneratedModels", "PostgresConnectionInfo", "LiveTestSupport", "TestSupport",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "MetricsTestKit", package: "swift-metrics"),
                 .product(name: "InMemoryTracing", package: "swift-distributed-tracing"),

@@ -119,4 +119,25 @@ final class PreparedStatementTests: Sendable {
             #expect(try await connection.find(RefreshToken.self, key: UUID()) == nil)
         }
     }
+
+    /// A statement is written from the connection's event loop, but its rows are read in the
+    /// caller's task off that loop, whatever the delivery: decoding a large result must not
+    /// hold up every other connection the loop serves.
+    @Test func rowsAreReadOffTheConnectionsEventLoop() async throws {
+        try await withConnection { connection in
+            let statement = SQLStatement(sql: "SELECT generate_series(1, $1::int)", bindings: [.text("3")])
+            for (prepared, delivery) in [(true, RowDelivery.streamed), (false, .collected), (false, .streamed)] {
+                let (count, onLoop) = try await connection.withRows(
+                    of: statement, isFixedShape: prepared, delivery: delivery, logger: .entityKitSilent
+                ) { rows in
+                    let onLoop = connection.eventLoop.inEventLoop
+                    var count = 0
+                    for try await _ in rows { count += 1 }
+                    return (count, onLoop || connection.eventLoop.inEventLoop)
+                }
+                #expect(count == 3, "prepared \(prepared), \(delivery)")
+                #expect(!onLoop, "prepared \(prepared), \(delivery): rows read on the event loop")
+            }
+        }
+    }
 }

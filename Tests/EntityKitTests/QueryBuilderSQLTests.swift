@@ -142,6 +142,35 @@ struct QueryBuilderSQLTests {
             [#"{"ada","bob"}"#, #"{"a@b.c","b@b.c"}"#, #"{NULL,"p"}"#, "{NULL,NULL}", "{NULL,NULL}"])
     }
 
+    /// A one-row insert's text is built once per shape: drafts that give different columns,
+    /// or NULL in different ones, each get their own text, whatever the order they come in.
+    @Test func oneRowInsertShapesAreKeptApart() {
+        let head = #"INSERT INTO "public"."users" ("username", "email", "password_hash", "invited_by_id", "disabled_at") VALUES "#
+        let returning = #" RETURNING \#(Self.users)"#
+        for _ in 0..<2 {
+            Self.expectSQL(
+                WriteStatements.insert([User.Draft(username: "ada", email: "a@b.c", passwordHash: "p")]).first,
+                head + "($1, $2, $3, NULL, NULL)" + returning, ["ada", "a@b.c", "p"])
+            Self.expectSQL(
+                WriteStatements.insert([User.Draft(username: "bob", email: "b@b.c")]).first,
+                head + "($1, $2, NULL, NULL, NULL)" + returning, ["bob", "b@b.c"])
+            Self.expectSQL(
+                WriteStatements.insert([User.Draft(username: "cy", email: "c@b.c", emailVerified: true)]).first,
+                #"INSERT INTO "public"."users" ("username", "email", "password_hash", "email_verified", "invited_by_id", "disabled_at") "#
+                    + "VALUES ($1, $2, NULL, $3, NULL, NULL)" + returning, ["cy", "c@b.c", "true"])
+            Self.expectSQL(
+                WriteStatements.insert([Self.user]).first,
+                #"INSERT INTO "public"."users" (\#(Self.users)) VALUES ($1, $2, $3, NULL, $4, $5, $6, $7, NULL, NULL)"# + returning,
+                ["7f0c2b3e-8d4a-4c1e-9f6b-2a5d8e1c0b7a", "ada", "a@b.c", "false", "2024-01-15T10:30:00Z", "2024-01-15T10:30:00Z", "user"])
+            var withHash = Self.user
+            withHash.passwordHash = "h"
+            Self.expectSQL(
+                WriteStatements.insert([withHash]).first,
+                #"INSERT INTO "public"."users" (\#(Self.users)) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, NULL, NULL)"# + returning,
+                ["7f0c2b3e-8d4a-4c1e-9f6b-2a5d8e1c0b7a", "ada", "a@b.c", "h", "false", "2024-01-15T10:30:00Z", "2024-01-15T10:30:00Z", "user"])
+        }
+    }
+
     /// Join conditions and filters on both sides, with the left side selected.
     /// A `Bool` column stands alone as a condition, combines with `&&`, `||` and `!`, and is
     /// qualified in a join; a nullable one too.

@@ -1,7 +1,8 @@
 import Foundation
 
 /// Values that depend only on an entity type, computed once per type: the column names a
-/// result must have, and the SQL text of find and delete by primary key. Computing them
+/// result must have, the SQL text of find and delete by primary key, and of one-row inserts
+/// (one per shape: which columns are given, which are NULL). Computing them
 /// allocates more than using them (the quoted select list, the table, the key columns), and
 /// they are asked for on every row read or key lookup.
 enum PerTypeCache {
@@ -9,6 +10,8 @@ enum PerTypeCache {
         case columnNames
         case findSQL
         case deleteSQL
+        /// Bit n: column n is given; of those, NULL.
+        case insertSQL(given: UInt64, null: UInt64)
     }
 
     private struct Key: Hashable {

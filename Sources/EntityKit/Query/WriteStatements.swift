@@ -13,6 +13,9 @@ public enum WriteStatements {
             row.write(to: &collector)
             return columns.map { collector.values[$0.offset] }
         }
+        if let row = matrix.first, matrix.count == 1, let statement = insertOne(into: E.self, shapeOf: E.self, columns: columns.map(\.element), values: row) {
+            return [statement]
+        }
         return insert(into: E.self, columns: columns.map(\.element), rows: matrix)
     }
 
@@ -23,6 +26,9 @@ public enum WriteStatements {
             var collector = LiteralCollector(capacity: D.columns.count)
             draft.write(to: &collector)
             return collector.values
+        }
+        if let row = all.first, all.count == 1, let statement = insertOne(into: D.Root.self, shapeOf: D.self, columns: D.columns, values: row) {
+            return [statement]
         }
         let used = D.columns.indices.filter { index in all.contains { $0[index] != nil } }
         // Usually every column is used: the rows are then as written.
@@ -92,6 +98,31 @@ public enum WriteStatements {
             bindings.append(.array(values[index].map { value in value.text.map(SQLLiteral.text) ?? .null }))
         }
         sql += ") AS v(" + names.joined(separator: ", ") + ") RETURNING \(E.selectList())"
+        return SQLStatement(sql: sql, bindings: bindings)
+    }
+
+    /// One row's `INSERT … VALUES (…) RETURNING …` (a fixed shape, sent prepared), its text
+    /// built once per `shapeOf` type and shape: which columns are given (`values` nil leaves a
+    /// column out) and which of them are NULL (written as the keyword). Nil past 64 columns,
+    /// whose shapes are not cached.
+    static func insertOne<E: Entity>(into type: E.Type, shapeOf owner: Any.Type, columns: [E.Column], values: [SQLLiteral?]) -> SQLStatement? {
+        guard values.count <= 64, values.count == columns.count else { return nil }
+        var given: UInt64 = 0
+        var null: UInt64 = 0
+        var bindings: [SQLLiteral] = []
+        bindings.reserveCapacity(values.count)
+        for (index, value) in values.enumerated() {
+            switch value {
+            case nil: continue
+            case .null?: null |= 1 << index
+            case let literal?: bindings.append(literal)
+            }
+            given |= 1 << index
+        }
+        let sql = PerTypeCache.value(for: owner, .insertSQL(given: given, null: null)) {
+            let used = columns.indices.filter { given & (1 << $0) != 0 }
+            return insert(into: E.self, columns: used.map { columns[$0] }, rows: [used.map { values[$0] }])[0].sql
+        }
         return SQLStatement(sql: sql, bindings: bindings)
     }
 

@@ -7,22 +7,43 @@ import PostgresNIO
 /// reaches the protocol's Sync, after it has sent the statement's rows and CommandComplete; and
 /// PostgresNIO completes a statement at CommandComplete. So a commit that fails afterwards (a
 /// deferred constraint, a serialization failure, a synchronous standby's wait cancelled) or
-/// never happens (the server crashed, the connection dropped) would be reported as success. The
-/// driver handles the next statement on the connection only after the server's ReadyForQuery,
-/// so one more round trip on the same connection settles it: the commit's error, if any, closes
-/// the connection and fails that statement.
+/// never happens (the server crashed, the connection dropped) would be reported as success.
+///
+/// The server's ReadyForQuery after the statement settles it; it usually arrives in the same
+/// packet as the answer. The connection's ``ReadyForQueryObserver`` sees it, so confirming
+/// costs no round trip. Without an observer, or when another task queued a statement behind
+/// this one, one more statement on the same connection settles it instead: the driver sends it
+/// only after the ReadyForQuery, and the commit's error, if any, closes the connection and
+/// fails that statement. (libpq and pgjdbc return from a statement only at ReadyForQuery.)
 enum CommitConfirmation {
     /// True unless the statement is a plain read (`SELECT`, `VALUES`, `TABLE`, `SHOW`), whose
     /// commit keeps nothing the caller wrote. A `SELECT` that writes through a function it calls
-    /// is not confirmed.
+    /// is not confirmed. Asked for every statement outside a transaction, so it reads the
+    /// text's bytes in place.
     static func mayWrite(_ sql: String) -> Bool {
-        guard let keyword = firstKeyword(of: sql) else { return false }
-        return !["select", "values", "table", "show"].contains(keyword)
+        var sql = sql
+        return sql.withUTF8 { bytes in
+            guard let word = firstWordRange(in: bytes) else { return false }
+            return !plainReads.contains { keyword in
+                keyword.count == word.count && zip(keyword, bytes[word]).allSatisfy { $0 == $1 | 0x20 }
+            }
+        }
     }
+
+    /// The first words of the statements that only read, lower-cased.
+    private static let plainReads: [[UInt8]] = ["select", "values", "table", "show"].map { Array($0.utf8) }
 
     /// The first word of `sql`, lower-cased, after white space, comments and opening parentheses.
     static func firstKeyword(of sql: String) -> String? {
-        let bytes = Array(sql.utf8)
+        var sql = sql
+        return sql.withUTF8 { bytes in
+            firstWordRange(in: bytes).map { String(decoding: bytes[$0], as: UTF8.self).lowercased() }
+        }
+    }
+
+    /// Where the first word is in `bytes`: ASCII letters after white space, comments (block
+    /// comments nest in PostgreSQL) and opening parentheses.
+    private static func firstWordRange(in bytes: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
         var index = 0
         while index < bytes.count {
             let byte = bytes[index]
@@ -31,7 +52,6 @@ enum CommitConfirmation {
             } else if byte == UInt8(ascii: "-"), index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "-") {
                 while index < bytes.count, bytes[index] != UInt8(ascii: "\n") { index += 1 }
             } else if byte == UInt8(ascii: "/"), index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "*") {
-                // Block comments nest in PostgreSQL.
                 var depth = 0
                 repeat {
                     if bytes[index] == UInt8(ascii: "/"), index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "*") {
@@ -50,17 +70,36 @@ enum CommitConfirmation {
         }
         let start = index
         while index < bytes.count, (bytes[index] | 0x20) >= UInt8(ascii: "a"), (bytes[index] | 0x20) <= UInt8(ascii: "z") { index += 1 }
-        guard index > start else { return nil }
-        return String(decoding: bytes[start..<index], as: UTF8.self).lowercased()
+        return index > start ? start..<index : nil
     }
 
-    /// Waits for the server to finish the statement just run on `watch`.
+    /// Waits for the server to finish the statement just run on `watch`: for the observer to
+    /// see the ReadyForQuery that follows it, or, when it cannot tell, for a `SELECT 1` sent
+    /// after it.
     ///
     /// - Throws: ``EntityKitPostgresError/transactionRolledBack(cause:)`` when the server refused
     ///   to commit it (the cause names the SQLSTATE, table and constraint, never values);
     ///   ``EntityKitPostgresError/commitOutcomeUnknown(_:)`` when the connection closed or the
     ///   statement deadline passed first. Never the task's cancellation: the write was sent.
     static func confirm(on watch: ConnectionWatch, policy: StatementPolicy, logger: Logger) async throws {
+        if let observer = watch.readyForQueryObserver {
+            switch await observer.waitUntilIdle(within: policy.deadlines.statement) {
+            case .idle:
+                return
+            case let .closed(refusal):
+                if let refusal { throw EntityKitPostgresError.transactionRolledBack(cause: refusal) }
+                throw EntityKitPostgresError.commitOutcomeUnknown("the connection closed before the server confirmed the commit")
+            case .timedOut:
+                // Whatever the server is doing, the connection is in no known state.
+                try? await watch.connection.close()
+                let bound = policy.deadlines.statement.map { " within \($0.secondsText)" } ?? ""
+                throw EntityKitPostgresError.commitOutcomeUnknown("the server did not confirm the commit\(bound)")
+            case .overtaken:
+                // Another statement was queued on the connection (a connection shared between
+                // tasks): a statement of this call's own queues behind it and settles it.
+                break
+            }
+        }
         do {
             try await StatementScope.run(on: watch, policy: policy, mode: .cleanup, send: { connection in
                 do {

@@ -3,23 +3,28 @@ import NIOCore
 import PostgresNIO
 
 /// What the runtime tracks of one `PostgresConnection`: whether it has closed, the server
-/// process behind it (for cancel requests), and the statements waiting on it, which are
-/// failed the moment it closes.
+/// process behind it (for cancel requests), what it is, and the observer of its
+/// ReadyForQuery messages.
 ///
-/// PostgresNIO never completes a statement written to a connection that has already closed
-/// (nor lets task cancellation end the wait), so every statement checks ``isClosed`` before it
-/// is sent and registers here while it waits: a close between the two still ends the wait.
+/// PostgresNIO never completes a statement written to a channel that has already closed (nor
+/// lets task cancellation end the wait), so ``StatementScope`` checks and writes on the
+/// connection's event loop, with ``sendingExecutor``.
 final class ConnectionWatch: @unchecked Sendable {
     let connection: PostgresConnection
-    /// Runs the tasks that send this connection's statements on its event loop.
+    /// Runs the part of a statement's task that sends it on the connection's event loop.
     let sendingExecutor: EventLoopTaskExecutor
     private let lock = NSLock()
     private var closed = false
     private var processIDState = ProcessIDState.unread
     private var knownServer: PostgresConnection.Configuration?
     private var refusedAWrite = false
-    private var waiters: [UInt64: @Sendable () -> Void] = [:]
-    private var nextWaiter: UInt64 = 0
+    private var observerState = ObserverState.notTried
+
+    private enum ObserverState {
+        case notTried
+        case installed(ReadyForQueryObserver)
+        case unavailable
+    }
 
     private init(_ connection: PostgresConnection) {
         self.connection = connection
@@ -83,31 +88,30 @@ final class ConnectionWatch: @unchecked Sendable {
         set { lock.withLock { knownServer = newValue } }
     }
 
-    /// Calls `onClose` when the connection closes (at once if it has): returns a token for
-    /// ``removeWaiter(_:)``, or nil when it was called at once.
-    func addWaiter(_ onClose: @escaping @Sendable () -> Void) -> UInt64? {
-        let token: UInt64? = lock.withLock {
-            if closed { return nil }
-            nextWaiter &+= 1
-            waiters[nextWaiter] = onClose
-            return nextWaiter
+    /// What tells when the server has finished this connection's statements without a round
+    /// trip, once installed; nil before, or when the driver's pipeline does not allow it.
+    var readyForQueryObserver: ReadyForQueryObserver? {
+        lock.withLock {
+            if case let .installed(observer) = observerState { return observer }
+            return nil
         }
-        if token == nil { onClose() }
-        return token
     }
 
-    func removeWaiter(_ token: UInt64?) {
-        guard let token else { return }
-        _ = lock.withLock { waiters.removeValue(forKey: token) }
+    /// Installs the ``ReadyForQueryObserver`` the first time a statement is sent on the
+    /// connection. Called on its event loop just before a statement is written, so the observer
+    /// sees that statement's write.
+    func installObserverIfNeeded() {
+        let firstTime: Bool = lock.withLock {
+            guard case .notTried = observerState else { return false }
+            observerState = .unavailable
+            return true
+        }
+        guard firstTime, let observer = ReadyForQueryObserver.install(on: connection) else { return }
+        lock.withLock { observerState = .installed(observer) }
     }
 
     fileprivate func markClosed() {
-        let toCall: [@Sendable () -> Void] = lock.withLock {
-            closed = true
-            defer { waiters.removeAll() }
-            return Array(waiters.values)
-        }
-        for call in toCall { call() }
+        lock.withLock { closed = true }
     }
 
     /// The watches of open connections, keyed by object identity. An entry keeps its

@@ -2,12 +2,11 @@ import NIOCore
 
 /// Runs a task's jobs on one connection's event loop.
 ///
-/// A statement is sent from a task of its own (``StatementScope``). With this executor as the
-/// task's preference, the task starts on the loop that owns the connection, writes to the
-/// channel without a hop, and resumes there when the server answers: the driver's future is
-/// completed on that loop. Only the caller's resumption crosses threads, as when the caller
-/// sends the statement itself. Nothing that runs here blocks: the send task only hands the
-/// statement to the driver and waits.
+/// A statement's task prefers this executor while it sends the statement (``StatementScope``):
+/// it moves to the loop that owns the connection, checks the channel open and writes to it in
+/// one step, and resumes there when the driver's future completes; then it returns to the
+/// executor it came from to read the rows. Nothing that runs here blocks: that part only hands
+/// the statement to the driver and waits.
 final class EventLoopTaskExecutor: TaskExecutor, @unchecked Sendable {
     private let eventLoop: any EventLoop
 

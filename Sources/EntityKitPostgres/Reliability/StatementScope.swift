@@ -7,10 +7,11 @@ import PostgresNIO
 /// Runs one statement under the runtime's promise: it never waits without bound.
 ///
 /// - Before sending: a cancelled task sends nothing; a closed connection fails at once.
-/// - Sending (until the server starts answering) runs in a task of its own, raced against the
-///   connection closing, so PostgresNIO's endless wait on a statement written to a connection
-///   that just closed ends the moment the close is observed.
-/// - Reading the rows runs in the caller's task.
+/// - Sending runs on the connection's event loop (the caller's task prefers it as executor for
+///   that part): there the channel is checked open and the statement written in one step, so
+///   it always reaches PostgresNIO's handler, which fails it when the connection closes.
+///   Written to a channel that had closed, it would never complete.
+/// - Reading the rows runs in the caller's task, on the executor it came with.
 /// - A deadline or task cancellation at any point cancels the statement on the server
 ///   (``ServerCancel``), then closes the connection, which ends every wait on it: at once for a
 ///   pooled connection outside a transaction (``StatementPolicy/closesAfterCancel``), else only
@@ -22,20 +23,19 @@ final class StatementScope: @unchecked Sendable {
     private enum Interruption {
         case deadline(Duration)
         case cancelled
-        case closed
     }
 
     private let watch: ConnectionWatch
     private let policy: StatementPolicy
     private let lock = NSLock()
     private var interruption: Interruption?
-    /// Fails the wait for the server's first answer (set while sending).
-    private var failSending: (@Sendable (any Error) -> Void)?
     private var stopper: Task<Void, Never>?
     private var timer: UInt64?
-    private var closeToken: UInt64?
-    /// Settled when the caller is done with the statement (rows read, or an error).
-    private let ended = FirstOutcome<Void>()
+    /// True once the caller is done with the statement (rows read, or an error).
+    private var ended = false
+    /// Settled when the caller is done; made only for a statement being stopped, which waits
+    /// for it (most statements are never stopped).
+    private var endSignal: FirstOutcome<Void>?
     /// True once every row was read without error: nothing left to stop, the connection is clean.
     private var completed = false
 
@@ -103,60 +103,64 @@ final class StatementScope: @unchecked Sendable {
     }
 
     private func start() {
-        closeToken = watch.addWaiter { [weak self] in self?.interrupt(.closed) }
         if let bound = policy.deadlines.statement {
             let timer = DeadlineTimer.shared.schedule(after: bound) { [self] in interrupt(.deadline(bound)) }
             lock.withLock { self.timer = timer }
         }
     }
 
-    private func send<Sent: Sendable>(_ operation: @escaping @Sendable (PostgresConnection) async throws -> Sent) async throws -> Sent {
-        let outcome = FirstOutcome<Sent>()
-        let closedAlready: Bool = lock.withLock {
-            failSending = { outcome.settle(.failure($0)) }
-            if case .closed? = interruption { return true }
-            return false
-        }
-        if closedAlready || watch.isClosed {
-            throw StatementNotSent()
-        }
+    /// Sends the statement from the connection's event loop.
+    ///
+    /// PostgresNIO never completes a statement written to a channel whose handlers are gone
+    /// (they are removed after it closes), and its wait ignores cancellation. On the event loop
+    /// nothing can close the channel between the check and the write, so a statement that
+    /// passes the check reaches the driver's handler, which fails it when the connection closes:
+    /// a deadline or cancellation ends the wait by closing the connection.
+    private func send<Sent: Sendable>(
+        _ operation: @escaping @Sendable (PostgresConnection) async throws -> Sent
+    ) async throws -> Sent {
         let connection = watch.connection
-        Task(executorPreference: watch.sendingExecutor) {
-            do {
-                outcome.settle(.success(try await operation(connection)))
-            } catch {
-                outcome.settle(.failure(error))
-            }
+        let executor = watch.sendingExecutor
+        return try await withTaskExecutorPreference(executor) {
+            if connection.eventLoop.inEventLoop { return try await Self.sendOnLoop(watch, operation) }
+            // The preference moves the task at its next executor switch; should a toolchain
+            // not switch here, a task enqueued on the loop starts there for certain.
+            return try await Task(executorPreference: executor) { [watch] in try await Self.sendOnLoop(watch, operation) }.value
         }
-        return try await outcome.value
+    }
+
+    /// On the connection's event loop: refuses a closed channel, else runs `operation`, whose
+    /// synchronous start writes the statement to the channel (PostgresNIO's `execute` and
+    /// `query` do).
+    private static func sendOnLoop<Sent: Sendable>(
+        _ watch: ConnectionWatch, _ operation: @Sendable (PostgresConnection) async throws -> Sent
+    ) async throws -> Sent {
+        let connection = watch.connection
+        connection.eventLoop.preconditionInEventLoop()
+        guard !connection.isClosed else { throw StatementNotSent() }
+        watch.installObserverIfNeeded()
+        return try await operation(connection)
     }
 
     private func interrupt(_ reason: Interruption) {
-        let failSendingNow: (@Sendable (any Error) -> Void)? = lock.withLock {
-            if completed || ended.isSettled { return nil }
-            if case .closed = reason {
-                if interruption == nil { interruption = .closed }
-                return failSending
-            }
-            guard interruption == nil else { return nil }
+        lock.withLock {
+            if completed || ended || interruption != nil { return }
             interruption = reason
-            stopper = Task { await self.stopOnServer() }
-            return nil
+            let endSignal = FirstOutcome<Void>()
+            self.endSignal = endSignal
+            stopper = Task { await self.stopOnServer(waitingFor: endSignal) }
         }
-        // A closed connection ends the wait for the answer at once (and every later wait
-        // fails in the driver).
-        failSendingNow?(EntityKitPostgresError.connectionClosed("it closed while the statement was running"))
     }
 
     /// Cancels the statement on the server; closes the connection if it has not stopped within
     /// the grace period (or could not be cancelled).
-    private func stopOnServer() async {
+    private func stopOnServer(waitingFor endSignal: FirstOutcome<Void>) async {
         let grace = policy.deadlines.cancelGrace
         var delivered = false
         if let processID = watch.processID {
             delivered = await policy.cancel.cancel(processID: processID, server: watch.server, within: grace, logger: policy.logger)
         }
-        if delivered, !policy.closesAfterCancel, (try? await Bounded.run(within: grace) { [ended] in try await ended.value }) != nil {
+        if delivered, !policy.closesAfterCancel, (try? await Bounded.run(within: grace) { try await endSignal.value }) != nil {
             return
         }
         // A statement that finished while it was being stopped (a deadline that fired as the
@@ -175,10 +179,12 @@ final class StatementScope: @unchecked Sendable {
 
     /// The caller is done: stops the timer, and waits for a cancel request in flight.
     private func end() async {
-        ended.settle(.success(()))
-        let (timer, stopper): (UInt64?, Task<Void, Never>?) = lock.withLock { (self.timer, self.stopper) }
+        let (timer, stopper, endSignal): (UInt64?, Task<Void, Never>?, FirstOutcome<Void>?) = lock.withLock {
+            ended = true
+            return (self.timer, self.stopper, self.endSignal)
+        }
+        endSignal?.settle(.success(()))
         if let timer { DeadlineTimer.shared.cancel(timer) }
-        watch.removeWaiter(closeToken)
         await stopper?.value
     }
 
@@ -188,7 +194,7 @@ final class StatementScope: @unchecked Sendable {
         switch lock.withLock({ interruption }) {
         case let .deadline(bound)?: return EntityKitPostgresError.statementTimedOut(bound)
         case .cancelled?: return CancellationError()
-        case .closed?, nil: break
+        case nil: break
         }
         if let closed = Self.connectionError(error, connectionClosed: watch.isClosed) { return closed }
         if let error = error as? PSQLError, let databaseError = DatabaseError(error) { return databaseError }
