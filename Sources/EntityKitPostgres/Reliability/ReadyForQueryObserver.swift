@@ -83,7 +83,13 @@ final class ReadyForQueryObserver: ChannelDuplexHandler, @unchecked Sendable {
     /// Waits until the server has finished every statement written so far, at most `bound`.
     /// Returns at once when it has.
     func waitUntilIdle(within bound: Duration?) async -> Outcome {
-        await withCheckedContinuation { (continuation: CheckedContinuation<Outcome, Never>) in
+        // The usual case, the ReadyForQuery came with the answer: no continuation to make.
+        let now: Outcome? = lock.withLock {
+            if closed { return .closed(refusal: refusal) }
+            return settled == written ? .idle : nil
+        }
+        if let now { return now }
+        return await withCheckedContinuation { (continuation: CheckedContinuation<Outcome, Never>) in
             let (now, id): (Outcome?, UInt64) = lock.withLock {
                 if closed { return (.closed(refusal: refusal), 0) }
                 if settled == written { return (.idle, 0) }
