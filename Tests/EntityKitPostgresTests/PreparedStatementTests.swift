@@ -123,7 +123,7 @@ final class PreparedStatementTests: Sendable {
     /// A statement is written from the connection's event loop, but its rows are read in the
     /// caller's task off that loop, whatever the delivery: decoding a large result must not
     /// hold up every other connection the loop serves.
-    @Test func rowsAreReadOffTheConnectionsEventLoop() async throws {
+    @Test(.timeLimit(.minutes(3))) func rowsAreReadOffTheConnectionsEventLoop() async throws {
         try await withConnection { connection in
             let statement = SQLStatement(sql: "SELECT generate_series(1, $1::int)", bindings: [.text("3")])
             for (prepared, delivery) in [(true, RowDelivery.streamed), (false, .collected), (false, .streamed)] {

@@ -13,10 +13,11 @@ public enum WriteStatements {
             row.write(to: &collector)
             return columns.map { collector.values[$0.offset] }
         }
-        if let row = matrix.first, matrix.count == 1, let statement = insertOne(into: E.self, shapeOf: E.self, columns: columns.map(\.element), values: row) {
+        let written = columns.map(\.element)
+        if let row = matrix.first, matrix.count == 1, let statement = insertOne(into: E.self, shapeOf: E.self, columns: written, values: row) {
             return [statement]
         }
-        return insert(into: E.self, columns: columns.map(\.element), rows: matrix)
+        return insert(into: E.self, columns: written, rows: matrix)
     }
 
     /// Inserts drafts, as many per statement as the parameter limit allows. A column no draft

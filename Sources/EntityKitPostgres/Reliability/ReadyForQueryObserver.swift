@@ -84,15 +84,10 @@ final class ReadyForQueryObserver: ChannelDuplexHandler, @unchecked Sendable {
     /// Returns at once when it has.
     func waitUntilIdle(within bound: Duration?) async -> Outcome {
         // The usual case, the ReadyForQuery came with the answer: no continuation to make.
-        let now: Outcome? = lock.withLock {
-            if closed { return .closed(refusal: refusal) }
-            return settled == written ? .idle : nil
-        }
-        if let now { return now }
+        if let now = lock.withLock({ outcomeWithoutWaiting() }) { return now }
         return await withCheckedContinuation { (continuation: CheckedContinuation<Outcome, Never>) in
             let (now, id): (Outcome?, UInt64) = lock.withLock {
-                if closed { return (.closed(refusal: refusal), 0) }
-                if settled == written { return (.idle, 0) }
+                if let now = outcomeWithoutWaiting() { return (now, 0) }
                 nextWaiter &+= 1
                 waiters.append(Waiter(id: nextWaiter, continuation: continuation))
                 return (nil, nextWaiter)
@@ -110,6 +105,12 @@ final class ReadyForQueryObserver: ChannelDuplexHandler, @unchecked Sendable {
             }
             if !stillWaiting { DeadlineTimer.shared.cancel(timer) }
         }
+    }
+
+    /// The outcome when there is nothing to wait for: closed, or idle. Call it under the lock.
+    private func outcomeWithoutWaiting() -> Outcome? {
+        if closed { return .closed(refusal: refusal) }
+        return settled == written ? .idle : nil
     }
 
     /// How many waits are registered (for tests).
